@@ -1,0 +1,165 @@
+"""The typed, frozen values that flow through the engine.
+
+bytes -> Document (text + blocks) -> Sentence -> Unit (aligned sentences + word diff)
+-> Comparison. Every offset is a character offset into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class BlockKind(StrEnum):
+    """What a block of a document is; headlines, bylines and datelines stand alone."""
+
+    TITLE = "title"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A structural piece of a document: ``text[start:end]``, never containing a blank line."""
+
+    kind: BlockKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Decoded text as it will be shown, with its blocks in reading order.
+
+    ``text`` is what every offset refers to; blocks are separated by blank lines
+    (``"\\n\\n"``) so the text reads well when printed as is.
+    """
+
+    name: str
+    text: str
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    source: str | None = None
+    encoding: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: ``document.text[start:end]``, stripped of surrounding whitespace."""
+
+    start: int
+    end: int
+    block: int
+
+
+class UnitKind(StrEnum):
+    """How an aligned unit differs; ``moved`` wins over edits (a moved unit may be edited too)."""
+
+    IDENTICAL = "identical"
+    EDITED = "edited"
+    REWRITTEN = "rewritten"
+    MOVED = "moved"
+
+
+class Op(StrEnum):
+    EQUAL = "="
+    DELETE = "-"
+    INSERT = "+"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of a diff with its place in both texts.
+
+    ``EQUAL``: ``a.text[a_start:a_end] == b.text[b_start:b_end]`` (after the
+    matching normalisation; the texts themselves may differ in quote style, case...).
+    ``DELETE``: only the A range is non-empty. ``INSERT``: only the B range.
+    """
+
+    op: Op
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """Sentences of A and B that say the same thing: 1:1, 1:n (split) or n:1 (merged).
+
+    ``a`` and ``b`` are sentence indices, ascending and contiguous. ``diff`` is the
+    word-level diff of the A span against the B span; ``moved`` is set when the
+    counterpart sits elsewhere in reading order (``kind`` is then ``MOVED``, and
+    ``edit_kind`` still tells whether it was also edited).
+    """
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    kind: UnitKind
+    similarity: float
+    diff: tuple[Segment, ...] = ()
+    moved: bool = False
+    edit_kind: UnitKind = UnitKind.IDENTICAL
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    words_a: int
+    words_b: int
+    sentences_a: int
+    sentences_b: int
+    words_inserted: int
+    words_deleted: int
+    sentences_only_a: int
+    sentences_only_b: int
+    sentences_moved: int
+    units_identical: int
+    units_edited: int
+    units_rewritten: int
+    # Share of each text's words that are found (unchanged) in the other text, 0..1.
+    shared_a: float
+    shared_b: float
+    # Share of each text's words inside aligned-but-changed units / unique sentences.
+    changed_a: float
+    changed_b: float
+    unique_a: float
+    unique_b: float
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """What counts as "the same" when matching; display text is never changed.
+
+    ``looseness`` runs from 0.0 (only near-identical sentences are linked) to 1.0
+    (loose paraphrases are linked too); 0.5 is the tuned default.
+    """
+
+    ignore_case: bool = True
+    ignore_punctuation: bool = False
+    fold_quotes_dashes: bool = True
+    fold_spaces: bool = True
+    unicode_normalize: bool = True
+    looseness: float = 0.5
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Everything a view needs: both documents, sentences, units, unique sentences, diff."""
+
+    a: Document
+    b: Document
+    sentences_a: tuple[Sentence, ...]
+    sentences_b: tuple[Sentence, ...]
+    units: tuple[Unit, ...]
+    only_a: tuple[int, ...]
+    only_b: tuple[int, ...]
+    diff: tuple[Segment, ...]
+    stats: Stats
+    options: CompareOptions = field(default_factory=CompareOptions)
