@@ -1,0 +1,39 @@
+"""The comparison engine: pure Python, no Qt.
+
+``load_document(path)`` reads a file into a :class:`Document`; ``compare(a, b, options)``
+returns a frozen :class:`Comparison` that every view renders.
+"""
+
+from reader.core.compare import compare
+from reader.core.documents import DocumentError, document_from_text, load_document
+from reader.core.model import (
+    Block,
+    BlockKind,
+    CompareOptions,
+    Comparison,
+    Document,
+    Op,
+    Segment,
+    Sentence,
+    Stats,
+    Unit,
+    UnitKind,
+)
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "CompareOptions",
+    "Comparison",
+    "Document",
+    "DocumentError",
+    "Op",
+    "Segment",
+    "Sentence",
+    "Stats",
+    "Unit",
+    "UnitKind",
+    "compare",
+    "document_from_text",
+    "load_document",
+]

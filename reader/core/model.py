@@ -144,6 +144,7 @@ class CompareOptions:
     ignore_punctuation: bool = False
     fold_quotes_dashes: bool = True
     fold_spaces: bool = True
+    ignore_soft_hyphens: bool = True
     unicode_normalize: bool = True
     looseness: float = 0.5
     language: str | None = None

@@ -1,0 +1,218 @@
+"""Command line: ``tandem compare``, ``tandem align``; anything else opens the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator
+from typing import IO, Any
+
+from reader import __version__
+
+HEADLESS_COMMANDS = ("compare", "align")
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70
+
+
+class InputError(Exception):
+    """Bad input on the command line: reported as one line, never a traceback."""
+
+
+def _add_matching_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("matching (the displayed text is never changed)")
+    group.add_argument("--case-sensitive", action="store_true", help="treat case differences as changes")
+    group.add_argument("--ignore-punctuation", action="store_true", help="ignore punctuation when matching")
+    group.add_argument(
+        "--strict-typography",
+        action="store_true",
+        help="treat curly/straight quotes, dash styles, non-breaking spaces and soft hyphens as different",
+    )
+    group.add_argument("--no-unicode-normalization", action="store_true", help="compare code points as they are")
+    group.add_argument(
+        "--looseness",
+        type=float,
+        default=None,
+        metavar="0..1",
+        help="how loosely sentences may be matched: 0 = only near-identical, 1 = loose paraphrase (default 0.5)",
+    )
+    group.add_argument("--language", choices=("en", "de"), default=None, help="sentence rules (default: detected)")
+
+
+def _options(args: argparse.Namespace) -> Any:
+    from reader.core.model import CompareOptions
+
+    looseness = 0.5 if args.looseness is None else args.looseness
+    if not 0.0 <= looseness <= 1.0:
+        raise InputError("--looseness must be between 0 and 1")
+    strict = args.strict_typography
+    return CompareOptions(
+        ignore_case=not args.case_sensitive,
+        ignore_punctuation=args.ignore_punctuation,
+        fold_quotes_dashes=not strict,
+        fold_spaces=not strict,
+        ignore_soft_hyphens=not strict,
+        unicode_normalize=not args.no_unicode_normalization,
+        looseness=looseness,
+        language=args.language,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tandem",
+        description=(
+            "Compare two versions of an article sentence by sentence. Without a command, "
+            "'tandem [A [B]] [--demo]' opens the window."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"tandem {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    cmp = commands.add_parser("compare", help="compare two files and print the result")
+    cmp.add_argument("a", help="the first version (.txt, .md, .html)")
+    cmp.add_argument("b", help="the second version")
+    cmp.add_argument("--format", choices=("json", "text", "html"), default="text", help="output format (default text)")
+    cmp.add_argument("-o", "--output", help="write to this file instead of standard output")
+    cmp.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour for --format text")
+    _add_matching_options(cmp)
+
+    align = commands.add_parser("align", help="batch-align already split sentences (JSON lines)")
+    align.add_argument("input", help='JSON lines {"id", "a": [sentences], "b": [sentences]}; "-" reads stdin')
+    align.add_argument("-o", "--output", help="write to this file instead of standard output")
+    _add_matching_options(align)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    """Run the command line; returns the process exit code."""
+    if not argv or argv[0] not in HEADLESS_COMMANDS + ("-h", "--help", "--version"):
+        from reader.app.launch import main as gui_main
+
+        return gui_main(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "compare":
+            return _compare(args)
+        return _align(args)
+    except InputError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. "| head"): not an error worth a message.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as error:  # noqa: BLE001 - the promise is one line, never a traceback
+        from reader.core.documents import DocumentError
+
+        if isinstance(error, DocumentError):
+            return _fail(str(error))
+        return _fail(f"unexpected error ({type(error).__name__}: {error})", EXIT_INTERNAL)
+
+
+def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
+    print(f"tandem: {message}", file=sys.stderr)
+    return code
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from reader.core import compare, load_document
+
+    options = _options(args)
+    doc_a = load_document(args.a)
+    doc_b = load_document(args.b)
+    _check_output_path(args.output, (args.a, args.b))
+    comparison = compare(doc_a, doc_b, options)
+    if args.format == "json":
+        from reader.export.json_export import comparison_to_json
+
+        text = comparison_to_json(comparison) + "\n"
+    elif args.format == "html":
+        from reader.export.html_export import comparison_to_html
+
+        text = comparison_to_html(comparison)
+    else:
+        from reader.export.text_export import comparison_to_text
+
+        stream_is_tty = args.output is None and sys.stdout.isatty()
+        color = args.color == "always" or (args.color == "auto" and stream_is_tty and "NO_COLOR" not in os.environ)
+        text = comparison_to_text(comparison, color=color)
+    _write(text, args.output)
+    return 0
+
+
+def _check_output_path(output: str | None, inputs: tuple[str, ...]) -> None:
+    """Refuse to overwrite an input file: the app never writes to the files it reads."""
+    if output is None:
+        return
+    target = os.path.realpath(output)
+    if any(os.path.exists(p) and os.path.realpath(p) == target for p in inputs):
+        raise InputError(f"{output}: refusing to overwrite an input file")
+    if os.path.isdir(output):
+        raise InputError(f"{output}: is a folder, not a file to write")
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise InputError(f"{output}: cannot write ({error.strerror or error})") from error
+
+
+def _read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    stream: IO[str]
+    if path == "-":
+        stream = sys.stdin
+    else:
+        if os.path.isdir(path):
+            raise InputError(f"{path}: is a folder, not a JSON lines file")
+        try:
+            stream = open(path, encoding="utf-8")
+        except FileNotFoundError as error:
+            raise InputError(f"{path}: no such file") from error
+        except OSError as error:
+            raise InputError(f"{path}: cannot read ({error.strerror or error})") from error
+    with stream:
+        try:
+            for number, line in enumerate(stream, 1):
+                if line.strip():
+                    try:
+                        record = json.loads(line)
+                    except json.JSONDecodeError as error:
+                        raise InputError(f"{path}:{number}: not valid JSON ({error.msg})") from error
+                    yield number, record
+        except UnicodeDecodeError as error:
+            raise InputError(f"{path}: not UTF-8 text") from error
+
+
+def _sentence_list(record: Any, field: str, where: str) -> list[str]:
+    value = record.get(field) if isinstance(record, dict) else None
+    if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+        raise InputError(f'{where}: "{field}" must be a list of sentence strings')
+    return value
+
+
+def _align(args: argparse.Namespace) -> int:
+    from reader.core.align import align_sentences
+
+    options = _options(args)
+    if args.output and os.path.realpath(args.output) == os.path.realpath(args.input):
+        raise InputError(f"{args.output}: refusing to overwrite the input file")
+    lines = []
+    for number, record in _read_jsonl(args.input):
+        where = f"{args.input}:{number}"
+        a = _sentence_list(record, "a", where)
+        b = _sentence_list(record, "b", where)
+        links = align_sentences(a, b, options)
+        units = [[list(link.a), list(link.b)] for link in links]
+        lines.append(json.dumps({"id": record.get("id"), "units": units}, ensure_ascii=False))
+    _write("".join(line + "\n" for line in lines), args.output)
+    return 0

@@ -1,0 +1,239 @@
+"""The one entry point: ``compare(a, b, options) -> Comparison``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reader.core.align import Link, align_sentences
+from reader.core.model import (
+    CompareOptions,
+    Comparison,
+    Document,
+    Op,
+    Segment,
+    Sentence,
+    Stats,
+    Unit,
+    UnitKind,
+)
+from reader.core.sentences import detect_language, split_sentences
+from reader.core.tokens import WORD_RE, tokenize
+from reader.core.worddiff import TokenCodec, diff_spans
+
+# A unit whose words are at least this much shared is an edit; below it, a rewrite.
+EDITED_MIN_SHARED = 0.6
+
+Progress = Callable[[float], None]
+
+
+def compare(
+    a: Document,
+    b: Document,
+    options: CompareOptions | None = None,
+    progress: Progress | None = None,
+) -> Comparison:
+    """Align the sentences of two documents and diff the words inside every aligned unit."""
+    options = options or CompareOptions()
+    language = options.language or detect_language(a.text[:20_000] + "\n" + b.text[:20_000])
+    sentences_a = split_sentences(a.text, a.blocks, language)
+    sentences_b = split_sentences(b.text, b.blocks, language)
+    texts_a = [a.text[s.start : s.end] for s in sentences_a]
+    texts_b = [b.text[s.start : s.end] for s in sentences_b]
+
+    def align_progress(fraction: float) -> None:
+        if progress is not None:
+            progress(0.8 * fraction)
+
+    links = align_sentences(texts_a, texts_b, options, align_progress if progress else None)
+    codec = TokenCodec(options)
+    units = tuple(_unit(link, a.text, b.text, sentences_a, sentences_b, codec) for link in links)
+    in_units_a = {i for unit in units for i in unit.a}
+    in_units_b = {j for unit in units for j in unit.b}
+    only_a = tuple(i for i in range(len(sentences_a)) if i not in in_units_a)
+    only_b = tuple(j for j in range(len(sentences_b)) if j not in in_units_b)
+    diff = document_diff(a.text, b.text, units, sentences_a, sentences_b, codec)
+    stats = _stats(a.text, b.text, units, sentences_a, sentences_b, only_a, only_b)
+    if progress is not None:
+        progress(1.0)
+    return Comparison(
+        a=a,
+        b=b,
+        sentences_a=sentences_a,
+        sentences_b=sentences_b,
+        units=units,
+        only_a=only_a,
+        only_b=only_b,
+        diff=diff,
+        stats=stats,
+        options=options,
+    )
+
+
+def _span(sentences: Sequence[Sentence], indices: tuple[int, ...]) -> tuple[int, int]:
+    return sentences[indices[0]].start, sentences[indices[-1]].end
+
+
+def _unit(
+    link: Link,
+    text_a: str,
+    text_b: str,
+    sentences_a: Sequence[Sentence],
+    sentences_b: Sequence[Sentence],
+    codec: TokenCodec,
+) -> Unit:
+    a0, a1 = _span(sentences_a, link.a)
+    b0, b1 = _span(sentences_b, link.b)
+    diff = tuple(diff_spans(text_a, a0, a1, text_b, b0, b1, codec))
+    if all(seg.op is Op.EQUAL for seg in diff):
+        edit_kind = UnitKind.IDENTICAL
+    else:
+        shared = sum(_words(text_a, seg.a_start, seg.a_end) for seg in diff if seg.op is Op.EQUAL)
+        total = _words(text_a, a0, a1) + _words(text_b, b0, b1)
+        edit_kind = UnitKind.EDITED if total and 2 * shared / total >= EDITED_MIN_SHARED else UnitKind.REWRITTEN
+    similarity = 1.0 if edit_kind is UnitKind.IDENTICAL else round(min(link.similarity, 0.999), 4)
+    return Unit(
+        a=link.a,
+        b=link.b,
+        kind=UnitKind.MOVED if link.moved else edit_kind,
+        similarity=similarity,
+        diff=diff,
+        moved=link.moved,
+        edit_kind=edit_kind,
+    )
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(WORD_RE.findall(text, start, end))
+
+
+def document_diff(
+    text_a: str,
+    text_b: str,
+    units: Sequence[Unit],
+    sentences_a: Sequence[Sentence],
+    sentences_b: Sequence[Sentence],
+    codec: TokenCodec,
+) -> tuple[Segment, ...]:
+    """Ordered segments covering both texts exactly: EQUAL means the very same characters.
+
+    Units in reading order reuse their word diffs; the text between them (unique and moved
+    sentences, the space between sentences) is diffed word by word as well.
+    """
+    in_order = sorted((u for u in units if not u.moved), key=lambda u: u.a[0])
+    pieces: list[Segment] = []
+    pos_a = pos_b = 0
+    for unit in in_order:
+        a0, a1 = _span(sentences_a, unit.a)
+        b0, b1 = _span(sentences_b, unit.b)
+        if a0 < pos_a or b0 < pos_b:  # cannot happen for an in-order chain; be safe
+            continue
+        pieces += diff_spans(text_a, pos_a, a0, text_b, pos_b, b0, codec)
+        pieces += unit.diff
+        pos_a, pos_b = a1, b1
+    pieces += diff_spans(text_a, pos_a, len(text_a), text_b, pos_b, len(text_b), codec)
+    return tuple(_merge_adjacent(_exact(pieces, text_a, text_b)))
+
+
+def _exact(pieces: list[Segment], text_a: str, text_b: str) -> list[Segment]:
+    """Split EQUAL segments whose characters differ (case, quote style...) into - and +."""
+    out: list[Segment] = []
+    for seg in pieces:
+        if seg.op is not Op.EQUAL or text_a[seg.a_start : seg.a_end] == text_b[seg.b_start : seg.b_end]:
+            out.append(seg)
+            continue
+        tokens_a = tokenize(text_a[seg.a_start : seg.a_end])
+        tokens_b = tokenize(text_b[seg.b_start : seg.b_end])
+        pa, pb = seg.a_start, seg.b_start
+        if len(tokens_a) != len(tokens_b):  # only when options fold several tokens into one
+            out.append(Segment(Op.DELETE, pa, seg.a_end, pb, pb))
+            out.append(Segment(Op.INSERT, seg.a_end, seg.a_end, pb, seg.b_end))
+            continue
+        for ta, tb in zip(tokens_a, tokens_b):
+            if ta == tb:
+                out.append(Segment(Op.EQUAL, pa, pa + len(ta), pb, pb + len(tb)))
+            else:
+                out.append(Segment(Op.DELETE, pa, pa + len(ta), pb, pb))
+                out.append(Segment(Op.INSERT, pa + len(ta), pa + len(ta), pb, pb + len(tb)))
+            pa += len(ta)
+            pb += len(tb)
+    return out
+
+
+def _merge_adjacent(segments: list[Segment]) -> list[Segment]:
+    """Join neighbours of the same kind and order every change as its deletion first."""
+    out: list[Segment] = []
+    for seg in segments:
+        if seg.a_start == seg.a_end and seg.b_start == seg.b_end:
+            continue
+        if out and out[-1].op is seg.op:
+            last = out[-1]
+            if seg.op is Op.INSERT:  # an insertion has no width in A
+                out[-1] = Segment(seg.op, seg.a_end, seg.a_end, last.b_start, seg.b_end)
+            elif seg.op is Op.DELETE:  # nor a deletion in B
+                out[-1] = Segment(seg.op, last.a_start, seg.a_end, last.b_start, last.b_start)
+            else:
+                out[-1] = Segment(seg.op, last.a_start, seg.a_end, last.b_start, seg.b_end)
+            continue
+        # A deletion right after an insertion: keep "- then +" so readers see old before new.
+        if seg.op is Op.DELETE and out and out[-1].op is Op.INSERT:
+            ins = out.pop()
+            if out and out[-1].op is Op.DELETE:
+                last = out[-1]
+                out[-1] = Segment(Op.DELETE, last.a_start, seg.a_end, last.b_start, last.b_start)
+            else:
+                out.append(Segment(Op.DELETE, seg.a_start, seg.a_end, ins.b_start, ins.b_start))
+            out.append(Segment(Op.INSERT, seg.a_end, seg.a_end, ins.b_start, ins.b_end))
+            continue
+        out.append(seg)
+    return out
+
+
+def _stats(
+    text_a: str,
+    text_b: str,
+    units: Sequence[Unit],
+    sentences_a: Sequence[Sentence],
+    sentences_b: Sequence[Sentence],
+    only_a: Sequence[int],
+    only_b: Sequence[int],
+) -> Stats:
+    words_a = _words(text_a, 0, len(text_a))
+    words_b = _words(text_b, 0, len(text_b))
+    shared_a = shared_b = deleted = inserted = 0
+    for unit in units:
+        for seg in unit.diff:
+            if seg.op is Op.EQUAL:
+                shared_a += _words(text_a, seg.a_start, seg.a_end)
+                shared_b += _words(text_b, seg.b_start, seg.b_end)
+            elif seg.op is Op.DELETE:
+                deleted += _words(text_a, seg.a_start, seg.a_end)
+            else:
+                inserted += _words(text_b, seg.b_start, seg.b_end)
+    unique_a = sum(_words(text_a, sentences_a[i].start, sentences_a[i].end) for i in only_a)
+    unique_b = sum(_words(text_b, sentences_b[j].start, sentences_b[j].end) for j in only_b)
+    kinds = [unit.edit_kind for unit in units]
+
+    def share(part: int, whole: int) -> float:
+        return round(part / whole, 4) if whole else 0.0
+
+    return Stats(
+        words_a=words_a,
+        words_b=words_b,
+        sentences_a=len(sentences_a),
+        sentences_b=len(sentences_b),
+        words_inserted=inserted + unique_b,
+        words_deleted=deleted + unique_a,
+        sentences_only_a=len(only_a),
+        sentences_only_b=len(only_b),
+        sentences_moved=sum(len(unit.a) for unit in units if unit.moved),
+        units_identical=kinds.count(UnitKind.IDENTICAL),
+        units_edited=kinds.count(UnitKind.EDITED),
+        units_rewritten=kinds.count(UnitKind.REWRITTEN),
+        shared_a=share(shared_a, words_a),
+        shared_b=share(shared_b, words_b),
+        changed_a=share(max(0, words_a - shared_a - unique_a), words_a),
+        changed_b=share(max(0, words_b - shared_b - unique_b), words_b),
+        unique_a=share(unique_a, words_a),
+        unique_b=share(unique_b, words_b),
+        similarity=share(shared_a + shared_b, words_a + words_b),
+    )

@@ -1,0 +1,78 @@
+"""What to highlight in each pane: the one place that turns a Comparison into marks.
+
+Every view (the window, the HTML report, the terminal) paints the same marks, so the policy
+of what is shown lives here and not in any view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from reader.core.model import Comparison, Op, UnitKind
+
+
+class Side(StrEnum):
+    A = "a"
+    B = "b"
+
+
+class SpanKind(StrEnum):
+    """How a sentence (or group of sentences) is shown as a whole."""
+
+    IDENTICAL = "identical"
+    EDITED = "edited"
+    REWRITTEN = "rewritten"
+    MOVED = "moved"
+    ONLY = "only"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSpan:
+    """A unit's sentences on one side (or one unique sentence) with its word changes.
+
+    ``changes`` are character ranges deleted (side A) or inserted (side B) inside the span.
+    ``unit`` is the index into ``Comparison.units`` (None for a unique sentence);
+    ``sentences`` are the sentence indices it covers on this side.
+    """
+
+    start: int
+    end: int
+    kind: SpanKind
+    unit: int | None
+    sentences: tuple[int, ...]
+    changes: tuple[tuple[int, int], ...]
+    edited: bool  # for moved spans: whether the words changed too
+
+
+def pane_spans(comparison: Comparison, side: Side) -> list[SentenceSpan]:
+    """Spans of one pane in reading order, covering every sentence of that side once."""
+    sentences = comparison.sentences_a if side is Side.A else comparison.sentences_b
+    spans: list[SentenceSpan] = []
+    for index, unit in enumerate(comparison.units):
+        own = unit.a if side is Side.A else unit.b
+        if not own:
+            continue
+        start, end = sentences[own[0]].start, sentences[own[-1]].end
+        if side is Side.A:
+            changes = tuple((s.a_start, s.a_end) for s in unit.diff if s.op is Op.DELETE and s.a_end > s.a_start)
+        else:
+            changes = tuple((s.b_start, s.b_end) for s in unit.diff if s.op is Op.INSERT and s.b_end > s.b_start)
+        kind = SpanKind(unit.kind.value)
+        spans.append(
+            SentenceSpan(start, end, kind, index, own, changes, unit.edit_kind is not UnitKind.IDENTICAL)
+        )
+    for i in comparison.only_a if side is Side.A else comparison.only_b:
+        s = sentences[i]
+        spans.append(SentenceSpan(s.start, s.end, SpanKind.ONLY, None, (i,), (), True))
+    spans.sort(key=lambda span: span.start)
+    return spans
+
+
+def counterpart(comparison: Comparison, side: Side, sentence: int) -> tuple[int, ...]:
+    """Sentence indices on the other side linked to ``sentence`` of ``side`` (empty if unique)."""
+    for unit in comparison.units:
+        own, other = (unit.a, unit.b) if side is Side.A else (unit.b, unit.a)
+        if sentence in own:
+            return other
+    return ()

@@ -1,0 +1,89 @@
+"""Tokens and matching keys.
+
+The displayed text is never changed; matching compares *keys*: a token's text after the
+normalisations the options ask for (case, quote and dash styles, non-breaking spaces, soft
+hyphens, Unicode compatibility forms).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from reader.core.model import CompareOptions
+
+SOFT_HYPHEN = "\u00ad"
+
+# A word keeps inner apostrophes and hyphens ("don't", "well-known", "U.N." is three tokens
+# but "3.5" one); soft hyphens sit inside words. Punctuation is one token per character so a
+# changed comma does not mark the neighbouring word; whitespace runs are tokens of their own.
+TOKEN_RE = re.compile(
+    r"\d+(?:[.,:]\d+)+"
+    r"|[\w\u00ad]+(?:['\u2019\u2010\u2011-][\w\u00ad]+)*"
+    r"|\s+"
+    r"|[^\w\s]"
+)
+WORD_RE = re.compile(r"[\w\u00ad]+(?:['\u2019\u2010\u2011.,:-][\w\u00ad]+)*")
+
+_QUOTES_DASHES = {
+    **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`\u2039\u203a"},
+    **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"},
+    **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"},
+}
+_SPACES = {ord(c): " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000"}
+
+
+def tokenize(text: str) -> list[str]:
+    """Split text into word, punctuation and whitespace tokens that concatenate to ``text``."""
+    return TOKEN_RE.findall(text)
+
+
+def is_word(token: str) -> bool:
+    """True for tokens that count as words (letters or digits inside)."""
+    return bool(token) and (token[0].isalnum() or token[0] == "_" or token[-1].isalnum())
+
+
+def count_words(text: str) -> int:
+    """Number of words in ``text`` (what the statistics count)."""
+    return len(WORD_RE.findall(text))
+
+
+@lru_cache(maxsize=64)
+def _translation(options: CompareOptions) -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    if options.fold_quotes_dashes:
+        table.update(_QUOTES_DASHES)
+    if options.fold_spaces:
+        table.update(_SPACES)
+    if options.ignore_soft_hyphens:
+        table[ord(SOFT_HYPHEN)] = None
+    return table
+
+
+_PUNCT_RE = re.compile(r"[^\w\s]+")
+_SPACE_RUN_RE = re.compile(r"\s+")
+
+
+def normalize(text: str, options: CompareOptions) -> str:
+    """The matching form of ``text``: what two strings must share to count as equal."""
+    text = text.translate(_translation(options))
+    if options.unicode_normalize and not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    if options.ignore_case:
+        text = text.casefold()
+    if options.ignore_punctuation:
+        text = _PUNCT_RE.sub(" ", text)
+    if options.fold_spaces:
+        text = _SPACE_RUN_RE.sub(" ", text).strip()
+    return text
+
+
+def token_key(token: str, options: CompareOptions) -> str:
+    """Matching key of one token; all whitespace runs share one key when spaces are folded."""
+    if token.isspace():
+        return " " if options.fold_spaces else token
+    key = normalize(token, options)
+    if not key and options.ignore_punctuation:
+        return " "  # punctuation is then as insignificant as the space around it
+    return key

@@ -1,0 +1,163 @@
+"""Word-level diffs with diff-match-patch.
+
+diff-match-patch diffs characters, so every distinct token key is mapped to one private
+character (the library's documented ``linesToChars`` idea applied to words), diffed with no
+timeout (the default 1 s timeout silently degrades long inputs to delete-all/insert-all), and
+mapped back to character ranges of the original texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from diff_match_patch import diff_match_patch
+
+from reader.core.model import CompareOptions, Op, Segment
+from reader.core.tokens import token_key, tokenize
+
+# Above this many tokens on both sides a span is not worth a minimal diff: it is the text
+# between aligned sentences, so an unaligned block, and delete + insert is the honest answer.
+MAX_DIFF_TOKENS = 20_000
+
+_FIRST_CODE = 0xE000  # private use area first, then beyond the BMP: never clashes with text
+_SURROGATES = range(0xD800, 0xE000)
+
+
+class TokenCodec:
+    """Maps token keys to single characters, shared across one comparison."""
+
+    def __init__(self, options: CompareOptions) -> None:
+        self.options = options
+        self._codes: dict[str, str] = {}
+        self._key_cache: dict[str, str] = {}
+
+    def key(self, token: str) -> str:
+        key = self._key_cache.get(token)
+        if key is None:
+            key = token_key(token, self.options)
+            self._key_cache[token] = key
+        return key
+
+    def encode(self, tokens: list[str]) -> str:
+        codes = self._codes
+        out = []
+        for token in tokens:
+            key = self.key(token)
+            char = codes.get(key)
+            if char is None:
+                number = _FIRST_CODE + len(codes)
+                if number >= 0xF900:  # past the private use area: continue in plane 1+
+                    number += 0x10000 - 0xF900
+                char = chr(number)
+                codes[key] = char
+            out.append(char)
+        return "".join(out)
+
+
+def _engine() -> diff_match_patch:
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0  # never trade correctness for time; spans are kept small instead
+    return dmp
+
+
+_DMP = _engine()
+
+
+def diff_spans(
+    text_a: str,
+    a_start: int,
+    a_end: int,
+    text_b: str,
+    b_start: int,
+    b_end: int,
+    codec: TokenCodec,
+) -> list[Segment]:
+    """Word diff of ``text_a[a_start:a_end]`` against ``text_b[b_start:b_end]``.
+
+    EQUAL means equal under the matching keys. Whitespace that stands alone between two
+    changes is folded into them, so a replaced phrase reads as one change, not many.
+    """
+    tokens_a = tokenize(text_a[a_start:a_end])
+    tokens_b = tokenize(text_b[b_start:b_end])
+    if not tokens_a and not tokens_b:
+        return []
+    if len(tokens_a) + len(tokens_b) > 2 * MAX_DIFF_TOKENS:
+        return _replace_all(a_start, a_end, b_start, b_end)
+    chars_a = codec.encode(tokens_a)
+    chars_b = codec.encode(tokens_b)
+    if chars_a == chars_b:
+        return [Segment(Op.EQUAL, a_start, a_end, b_start, b_end)]
+    diffs = _DMP.diff_main(chars_a, chars_b, False)
+    return _absorb_lone_spaces(list(_to_segments(diffs, tokens_a, tokens_b, a_start, b_start)), text_a)
+
+
+def _replace_all(a_start: int, a_end: int, b_start: int, b_end: int) -> list[Segment]:
+    out = []
+    if a_end > a_start:
+        out.append(Segment(Op.DELETE, a_start, a_end, b_start, b_start))
+    if b_end > b_start:
+        out.append(Segment(Op.INSERT, a_end, a_end, b_start, b_end))
+    return out
+
+
+def _to_segments(
+    diffs: list[tuple[int, str]], tokens_a: list[str], tokens_b: list[str], a_pos: int, b_pos: int
+) -> Iterator[Segment]:
+    ia = ib = 0
+    for op, chars in diffs:
+        n = len(chars)
+        if op == 0:
+            la = sum(len(t) for t in tokens_a[ia : ia + n])
+            lb = sum(len(t) for t in tokens_b[ib : ib + n])
+            yield Segment(Op.EQUAL, a_pos, a_pos + la, b_pos, b_pos + lb)
+            ia += n
+            ib += n
+            a_pos += la
+            b_pos += lb
+        elif op < 0:
+            la = sum(len(t) for t in tokens_a[ia : ia + n])
+            yield Segment(Op.DELETE, a_pos, a_pos + la, b_pos, b_pos)
+            ia += n
+            a_pos += la
+        else:
+            lb = sum(len(t) for t in tokens_b[ib : ib + n])
+            yield Segment(Op.INSERT, a_pos, a_pos, b_pos, b_pos + lb)
+            ib += n
+            b_pos += lb
+
+
+def _absorb_lone_spaces(segments: list[Segment], text_a: str) -> list[Segment]:
+    """Fold an EQUAL run of pure whitespace between two changes into the changes."""
+    n = len(segments)
+    lone = [
+        0 < i < n - 1
+        and seg.op is Op.EQUAL
+        and segments[i - 1].op is not Op.EQUAL
+        and segments[i + 1].op is not Op.EQUAL
+        and text_a[seg.a_start : seg.a_end].isspace()
+        for i, seg in enumerate(segments)
+    ]
+    if not any(lone):
+        return segments
+    out: list[Segment] = []
+    i = 0
+    while i < n:
+        if segments[i].op is Op.EQUAL:
+            out.append(segments[i])
+            i += 1
+            continue
+        j = i
+        while j < n and (segments[j].op is not Op.EQUAL or lone[j]):
+            j += 1
+        group = segments[i:j]
+        if any(lone[i:j]):
+            a_lo, a_hi = group[0].a_start, group[-1].a_end
+            b_lo, b_hi = group[0].b_start, group[-1].b_end
+            if a_hi > a_lo:
+                out.append(Segment(Op.DELETE, a_lo, a_hi, b_lo, b_lo))
+            if b_hi > b_lo:
+                out.append(Segment(Op.INSERT, a_hi, a_hi, b_lo, b_hi))
+        else:
+            out.extend(group)
+        i = j
+    return out
