@@ -106,9 +106,7 @@ def main(argv: list[str]) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as error:  # noqa: BLE001 - the promise is one line, never a traceback
-        from reader.core.documents import DocumentError
-
-        if isinstance(error, DocumentError):
+        if type(error).__name__ == "DocumentError":
             return _fail(str(error))
         return _fail(f"unexpected error ({type(error).__name__}: {error})", EXIT_INTERNAL)
 
