@@ -83,7 +83,10 @@ def _unit(
 ) -> Unit:
     a0, a1 = _span(sentences_a, link.a)
     b0, b1 = _span(sentences_b, link.b)
-    diff = tuple(diff_spans(text_a, a0, a1, text_b, b0, b1, codec))
+    if text_a[a0:a1] == text_b[b0:b1]:  # most units of a revision: skip tokenising
+        diff: tuple[Segment, ...] = (Segment(Op.EQUAL, a0, a1, b0, b1),)
+    else:
+        diff = tuple(diff_spans(text_a, a0, a1, text_b, b0, b1, codec))
     if all(seg.op is Op.EQUAL for seg in diff):
         edit_kind = UnitKind.IDENTICAL
     else:
@@ -119,7 +122,7 @@ def document_diff(
     Units in reading order reuse their word diffs; the text between them (unique and moved
     sentences, the space between sentences) is diffed word by word as well.
     """
-    in_order = sorted((u for u in units if not u.moved), key=lambda u: u.a[0])
+    in_order = sorted((u for u in units if not u.moved and u.edit_kind is UnitKind.IDENTICAL), key=lambda u: u.a[0])
     pieces: list[Segment] = []
     pos_a = pos_b = 0
     for unit in in_order:
