@@ -1,0 +1,349 @@
+"""Sentence splitting: concrete English and German cases, blocks, properties, language."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.model import Block, BlockKind, Sentence
+from reader.core.sentences import detect_language, split_sentences, split_text
+
+
+def sentences_of(text: str, language: str | None = None) -> list[str]:
+    return [text[start:end] for start, end in split_text(text, language)]
+
+
+ENGLISH_CASES = [
+    # plain sentences
+    ("The bridge opened in 1898. It carried trams until 1961.",
+     ["The bridge opened in 1898.", "It carried trams until 1961."]),
+    ("Is it safe? Nobody knows! Engineers will check.",
+     ["Is it safe?", "Nobody knows!", "Engineers will check."]),
+    # abbreviations
+    ("The U.N. report was published on Monday. It was long.",
+     ["The U.N. report was published on Monday.", "It was long."]),
+    ("U.S. officials said the deal was off.", ["U.S. officials said the deal was off."]),
+    ("The money came from the U.S. The rest came from Canada.",
+     ["The money came from the U.S.", "The rest came from Canada."]),
+    ("He moved to the U.K. He never came back.",
+     ["He moved to the U.K.", "He never came back."]),
+    ("Mr. Smith and Mrs. Jones met Dr. Brown and Prof. White at St. Mary's.",
+     ["Mr. Smith and Mrs. Jones met Dr. Brown and Prof. White at St. Mary's."]),
+    ("Bring tools, e.g. hammers, i.e. heavy things. Then start.",
+     ["Bring tools, e.g. hammers, i.e. heavy things.", "Then start."]),
+    ("They sold apples, pears, etc. at the market. Prices rose.",
+     ["They sold apples, pears, etc. at the market.", "Prices rose."]),
+    ("They sold apples, pears, etc. The market closed early.",
+     ["They sold apples, pears, etc.", "The market closed early."]),
+    ("It was Smith vs. Jones in court. Jones won.",
+     ["It was Smith vs. Jones in court.", "Jones won."]),
+    ("Acme Inc. said profits fell. Widget Corp. disagreed.",
+     ["Acme Inc. said profits fell.", "Widget Corp. disagreed."]),
+    ("Works start on Jan. 5 and end in Feb. next year.",
+     ["Works start on Jan. 5 and end in Feb. next year."]),
+    ("See page 4, No. 12 in the list.", ["See page 4, No. 12 in the list."]),
+    # initials
+    ("J. R. R. Tolkien wrote it. Readers loved it.",
+     ["J. R. R. Tolkien wrote it.", "Readers loved it."]),
+    ("Angela M. Merkel spoke first.", ["Angela M. Merkel spoke first."]),
+    ("The letter was signed by J. A. Smith.", ["The letter was signed by J. A. Smith."]),
+    # numbers and times
+    ("Inflation was 3.5 percent. Wages rose 2.1 percent.",
+     ["Inflation was 3.5 percent.", "Wages rose 2.1 percent."]),
+    ("The vote was at 10.30 a.m. on Tuesday.", ["The vote was at 10.30 a.m. on Tuesday."]),
+    ("The vote was at 10 a.m. The result came at noon.",
+     ["The vote was at 10 a.m.", "The result came at noon."]),
+    ("It was built in 1950. Repairs followed in 1978.",
+     ["It was built in 1950.", "Repairs followed in 1978."]),
+    ("It cost $1,250,000.50 in total.", ["It cost $1,250,000.50 in total."]),
+    # ellipses
+    ("Well... maybe we should wait.", ["Well... maybe we should wait."]),
+    ("He paused... Then he left.", ["He paused...", "Then he left."]),
+    ("She hesitated… Then she signed.", ["She hesitated…", "Then she signed."]),
+    # quotations
+    ('"Yes," he said. "It will hold."',
+     ['"Yes," he said.', '"It will hold."']),
+    ('He said, "It will hold." Then he left.',
+     ['He said, "It will hold."', "Then he left."]),
+    ("“Will it hold?” she asked. “Of course,” he replied.",
+     ["“Will it hold?” she asked.", "“Of course,” he replied."]),
+    ("“It is finished.” The crowd cheered.",
+     ["“It is finished.”", "The crowd cheered."]),
+    ("He called it 'a relic.' Others disagreed.",
+     ["He called it 'a relic.'", "Others disagreed."]),
+    # parentheses
+    ("The costs are listed. (See below.) They are high.",
+     ["The costs are listed.", "(See below.)", "They are high."]),
+    ("The costs are high (see the table). We agree.",
+     ["The costs are high (see the table).", "We agree."]),
+    # URLs, e-mail, punctuation runs
+    ("Read more at https://example.org/news/bridge.html today. It is short.",
+     ["Read more at https://example.org/news/bridge.html today.", "It is short."]),
+    ("Write to press.office@porthaven.gov.uk for details. They answer fast.",
+     ["Write to press.office@porthaven.gov.uk for details.", "They answer fast."]),
+    ("Visit www.example.com. The site is new.",
+     ["Visit www.example.com.", "The site is new."]),
+    ("Really?! Yes!! Fine.", ["Really?!", "Yes!!", "Fine."]),
+    ("What?? No way.", ["What??", "No way."]),
+    # sentence without final punctuation, and a dash after a full stop
+    ("The bridge is safe. For now", ["The bridge is safe.", "For now"]),
+    ("He stopped. – Go on, she said.", ["He stopped.", "– Go on, she said."]),
+    # a sentence starting with a number
+    ("The council met. 12 members voted yes.", ["The council met.", "12 members voted yes."]),
+]
+
+GERMAN_CASES = [
+    ("Die Brücke ist alt. Sie wird repariert.", ["Die Brücke ist alt.", "Sie wird repariert."]),
+    ("Das gilt z. B. für Brücken. Auch Straßen sind betroffen.",
+     ["Das gilt z. B. für Brücken.", "Auch Straßen sind betroffen."]),
+    ("Er kam ca. 5 Minuten zu spät, d. h. nach dem Beginn.",
+     ["Er kam ca. 5 Minuten zu spät, d. h. nach dem Beginn."]),
+    ("Wir brauchen Holz, Stahl usw. für den Bau.", ["Wir brauchen Holz, Stahl usw. für den Bau."]),
+    ("Wir brauchen Holz, Stahl usw. Die Lieferung kommt morgen.",
+     ["Wir brauchen Holz, Stahl usw.", "Die Lieferung kommt morgen."]),
+    ("Die Sitzung ist am 3. März. Alle sind eingeladen.",
+     ["Die Sitzung ist am 3. März.", "Alle sind eingeladen."]),
+    ("Der 2. Weltkrieg endete 1945. Danach wurde gebaut.",
+     ["Der 2. Weltkrieg endete 1945.", "Danach wurde gebaut."]),
+    ("Im 19. Jh. wurde die Brücke gebaut.", ["Im 19. Jh. wurde die Brücke gebaut."]),
+    ("Das Büro ist in der Hafenstr. 12 im 2. Stock.",
+     ["Das Büro ist in der Hafenstr. 12 im 2. Stock."]),
+    ("Es geht um Nr. 5 bzw. Nr. 6 der Liste.", ["Es geht um Nr. 5 bzw. Nr. 6 der Liste."]),
+    ("Hr. Meier und Fr. Schulz stimmten zu.", ["Hr. Meier und Fr. Schulz stimmten zu."]),
+    ("Die Kosten steigen evtl. weiter, ggf. auch stark.",
+     ["Die Kosten steigen evtl. weiter, ggf. auch stark."]),
+    ("Das betrifft u. a. die Fähre. Sie fährt weiter.",
+     ["Das betrifft u. a. die Fähre.", "Sie fährt weiter."]),
+    ("Er sagte: „Die Brücke hält.“ Dann ging er.",
+     ["Er sagte: „Die Brücke hält.“", "Dann ging er."]),
+    ("„Wann beginnt der Bau?“, fragte sie. Niemand wusste es.",
+     ["„Wann beginnt der Bau?“, fragte sie.", "Niemand wusste es."]),
+    ("„Halt!“ rief er. Alle blieben stehen.", ["„Halt!“ rief er.", "Alle blieben stehen."]),
+    ("Die Rate lag bei 3,5 Prozent. Das ist viel.",
+     ["Die Rate lag bei 3,5 Prozent.", "Das ist viel."]),
+    ("Am 3. 10. 2025 war Feiertag. Die Brücke war gesperrt.",
+     ["Am 3. 10. 2025 war Feiertag.", "Die Brücke war gesperrt."]),
+    ("Er wartete… Dann ging er.", ["Er wartete…", "Dann ging er."]),
+    ("Mit dir wollen wir gehen! “ Da sagte sie nichts.",
+     ["Mit dir wollen wir gehen! “", "Da sagte sie nichts."]),
+    ("»Nein!« »Doch!« Sie stritten.", ["»Nein!«", "»Doch!«", "Sie stritten."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_CASES)
+def test_english_sentences(text: str, expected: list[str]) -> None:
+    assert sentences_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), GERMAN_CASES)
+def test_german_sentences(text: str, expected: list[str]) -> None:
+    assert sentences_of(text, "de") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_CASES[:12] + GERMAN_CASES[:12])
+def test_detected_language_gives_the_same_sentences(text: str, expected: list[str]) -> None:
+    assert sentences_of(text) == expected
+
+
+def test_ordinal_rule_depends_on_language() -> None:
+    text = "Sie kam 2. Weltweit wurde berichtet."
+    # German reads "2. Weltweit" as an ordinal; English as the end of a sentence.
+    assert len(split_text(text, "de")) == 1
+    assert len(split_text(text, "en")) == 2
+
+
+def test_spans_are_stripped_offsets_into_the_text() -> None:
+    text = "  First one.   Second one.\n  Third one.  "
+    spans = split_text(text, "en")
+    assert [text[s:e] for s, e in spans] == ["First one.", "Second one.", "Third one."]
+    assert spans[0][0] == 2
+
+
+def test_empty_and_blank_text_have_no_sentences() -> None:
+    assert split_text("") == []
+    assert split_text("   \n\t ") == []
+
+
+def test_soft_line_breaks_do_not_end_sentences() -> None:
+    text = "The council met\non Tuesday to vote. It agreed."
+    assert sentences_of(text, "en") == ["The council met\non Tuesday to vote.", "It agreed."]
+
+
+# --- whole documents with blocks ----------------------------------------------------------
+
+
+def make_document(parts: list[tuple[BlockKind, str]]) -> tuple[str, list[Block]]:
+    """Join block texts with blank lines, as Document.text does."""
+    text = ""
+    blocks = []
+    for kind, part in parts:
+        if text:
+            text += "\n\n"
+        blocks.append(Block(kind, len(text), len(text) + len(part)))
+        text += part
+    return text, blocks
+
+
+def test_sentences_never_cross_blocks_and_know_their_block() -> None:
+    text, blocks = make_document(
+        [
+            (BlockKind.TITLE, "Council votes to repair Dr. Hale's bridge"),
+            (BlockKind.BYLINE, "By Mara Quint"),
+            (BlockKind.DATELINE, "Porthaven, 12 March 2026"),
+            (BlockKind.PARAGRAPH, "The vote was close. It passed 7 to 5"),
+            (BlockKind.HEADING, "What happens next"),
+            (BlockKind.LIST_ITEM, "Inspection in May. Repairs in June"),
+            (BlockKind.LIST_ITEM, "Reopening"),
+        ]
+    )
+    sentences = split_sentences(text, blocks, "en")
+    assert [text[s.start : s.end] for s in sentences] == [
+        "Council votes to repair Dr. Hale's bridge",
+        "By Mara Quint",
+        "Porthaven, 12 March 2026",
+        "The vote was close.",
+        "It passed 7 to 5",
+        "What happens next",
+        "Inspection in May.",
+        "Repairs in June",
+        "Reopening",
+    ]
+    assert [s.block for s in sentences] == [0, 1, 2, 3, 3, 4, 5, 5, 6]
+    assert all(isinstance(s, Sentence) for s in sentences)
+
+
+def test_headline_without_final_punctuation_is_one_sentence() -> None:
+    headline = "Bridge saved. Council says repair beats replacement"
+    text, blocks = make_document([(BlockKind.TITLE, headline)])
+    assert [(s.start, s.end) for s in split_sentences(text, blocks)] == [(0, len(headline))]
+    # The same words as a paragraph are two sentences.
+    text, blocks = make_document([(BlockKind.PARAGRAPH, headline)])
+    assert len(split_sentences(text, blocks)) == 2
+
+
+def test_heading_with_final_punctuation_is_split_normally() -> None:
+    text, blocks = make_document([(BlockKind.HEADING, "Why repair? Why now?")])
+    assert [text[s.start : s.end] for s in split_sentences(text, blocks, "en")] == [
+        "Why repair?",
+        "Why now?",
+    ]
+
+
+def test_boundary_at_block_end_does_not_leak_into_next_block() -> None:
+    text, blocks = make_document(
+        [(BlockKind.PARAGRAPH, "It ended."), (BlockKind.PARAGRAPH, "A new one began.")]
+    )
+    sentences = split_sentences(text, blocks, "en")
+    assert [(s.start, s.end, s.block) for s in sentences] == [
+        (0, 9, 0),
+        (11, len(text), 1),
+    ]
+
+
+def test_whitespace_only_block_has_no_sentences() -> None:
+    text = "One.\n\n   \n\nTwo."
+    blocks = [
+        Block(BlockKind.PARAGRAPH, 0, 4),
+        Block(BlockKind.PARAGRAPH, 6, 9),
+        Block(BlockKind.PARAGRAPH, 11, 15),
+    ]
+    assert [(s.block, text[s.start : s.end]) for s in split_sentences(text, blocks)] == [
+        (0, "One."),
+        (2, "Two."),
+    ]
+
+
+def test_bad_input_gets_clear_errors() -> None:
+    with pytest.raises(TypeError, match="str"):
+        split_text(b"bytes are not text")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="outside the text"):
+        split_sentences("short", [Block(BlockKind.PARAGRAPH, 0, 99)])
+    with pytest.raises(TypeError, match="not a Block"):
+        split_sentences("short", [(0, 5)])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="language"):
+        split_text("Text.", language=5)  # type: ignore[arg-type]
+
+
+def test_unknown_or_regional_language_codes_are_accepted() -> None:
+    text = "Der 2. Weltkrieg endete. Gut."
+    assert split_text(text, "de-AT") == split_text(text, "de")
+    assert split_text("It ended. Good.", "fr") == split_text("It ended. Good.", "en")
+
+
+# --- properties ---------------------------------------------------------------------------
+
+FRAGMENTS = st.sampled_from(
+    [
+        "word", "Word", "U.S.", "Dr.", "e.g.", "z. B.", "3.", "10.30", "a.m.", "J.", "...",
+        "…", ".", "!", "?", "?!", '"', "“", "”", "„", "«", "»", "(", ")", "'", ",", ";",
+        "-", "–", "www.x.org", "a@b.de", "Der", "The", "März", "etc.", "Nr.", " ", "  ",
+        "\n", "\t", "é", "ß",
+    ]
+)
+BLOCK_TEXT = st.lists(FRAGMENTS, max_size=30).map("".join)
+BLOCK_KINDS = st.sampled_from(list(BlockKind))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(st.tuples(BLOCK_KINDS, BLOCK_TEXT), max_size=6),
+    language=st.sampled_from(["en", "de", None]),
+)
+def test_no_character_is_lost_and_sentences_are_ordered(
+    parts: list[tuple[BlockKind, str]], language: str | None
+) -> None:
+    text, blocks = make_document(parts)
+    sentences = split_sentences(text, blocks, language)
+    previous_end = 0
+    covered: set[int] = set()
+    for sentence in sentences:
+        block = blocks[sentence.block]
+        piece = text[sentence.start : sentence.end]
+        assert piece and piece == piece.strip()
+        assert block.start <= sentence.start < sentence.end <= block.end
+        assert sentence.start >= previous_end
+        previous_end = sentence.end
+        covered.update(range(sentence.start, sentence.end))
+    assert [s.block for s in sentences] == sorted(s.block for s in sentences)
+    for block in blocks:
+        for position in range(block.start, block.end):
+            if not text[position].isspace():
+                assert position in covered
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=200), language=st.sampled_from(["en", "de", None]))
+def test_any_text_splits_into_stripped_covering_spans(text: str, language: str | None) -> None:
+    spans = split_text(text, language)
+    non_space = [i for i, char in enumerate(text) if not char.isspace()]
+    covered = [i for start, end in spans for i in range(start, end) if not text[i].isspace()]
+    assert covered == non_space
+    for (start, end), following in zip(spans, spans[1:] + [(len(text), len(text))]):
+        assert start < end <= following[0]
+        assert text[start:end] == text[start:end].strip()
+
+
+# --- language detection -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council said that it would repair the bridge and not replace it.", "en"),
+        ("Der Stadtrat hat beschlossen, die alte Brücke nicht abzureißen, sondern zu "
+         "reparieren. Die Kosten sind für die Stadt tragbar.", "de"),
+        ("Sie ist nicht mit dem Auto, sondern mit der Bahn gekommen.", "de"),
+        ("It was the best of times, it was the worst of times.", "en"),
+        ("", "en"),
+        ("12345 67890", "en"),
+        ("Le conseil municipal a voté la réparation du pont.", "en"),
+    ],
+)
+def test_detect_language(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
+
+
+def test_detect_language_rejects_non_text() -> None:
+    with pytest.raises(TypeError, match="str"):
+        detect_language(None)  # type: ignore[arg-type]
