@@ -1,0 +1,24 @@
+"""Markdown -> pieces: render with the ``markdown`` package, then walk the HTML.
+
+Rendering first means emphasis, links, code ticks and escapes disappear exactly as a
+Markdown viewer would hide them; only the visible words reach the text.
+"""
+
+from __future__ import annotations
+
+from .classify import refine
+from .html_blocks import html_pieces
+from .layout import Piece
+
+# Tables and fenced code are common in articles; footnotes are left out on purpose,
+# since their back-reference arrows would become text.
+_EXTENSIONS = ("tables", "fenced_code", "sane_lists")
+
+
+def markdown_pieces(text: str) -> list[Piece]:
+    """Pieces of a Markdown text; the first ``#`` heading is the title."""
+    import markdown  # deferred: only Markdown files need it
+
+    html = markdown.markdown(text, extensions=list(_EXTENSIONS), output_format="html")
+    pieces, _ = html_pieces(html)
+    return refine(pieces)
