@@ -1,0 +1,112 @@
+"""``tandem [A] [B] [--demo] [--screenshot PNG] [--theme light|dark|system]``: run the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLoggingCategory, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from reader.app.palette import Theme
+from reader.app.settings import AppSettings
+from reader.app.theme import apply_theme
+from reader.app.window import DEFAULT_SIZE, MainWindow
+from reader.app.worker import CompareResult
+from reader.resources import demo_pair
+
+APP_ID = "io.github.tandem_reader.Tandem"
+SCREENSHOT_TIMEOUT_S = 120
+SETTLE_MS = 150  # let layout finish and the first paint happen before grabbing
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tandem", description="Compare two versions of an article side by side."
+    )
+    parser.add_argument("a", nargs="?", type=Path, help="the first version (left pane)")
+    parser.add_argument("b", nargs="?", type=Path, help="the second version (right pane)")
+    parser.add_argument("--demo", action="store_true", help="open the bundled sample pair")
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="PNG",
+        help="save a picture of the window once the comparison is shown, then exit",
+    )
+    parser.add_argument(
+        "--theme", choices=[t.value for t in Theme], default=Theme.SYSTEM.value,
+        help="colour theme (default: follow the desktop)",
+    )
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    """Parse ``argv`` (without the program name), show the window, run until it closes."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse already printed the reason
+        return int(stop.code or 0)
+    if args.demo and (args.a or args.b):
+        print("tandem: --demo opens the sample pair; do not also name files", file=sys.stderr)
+        return 2
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tandem"])
+    assert isinstance(app, QApplication)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app.setOrganizationName("Tandem")
+    app.setApplicationName("Tandem")
+    # Fonts without OpenType tables trigger harmless per-script warnings on minimal systems.
+    QLoggingCategory.setFilterRules("qt.text.font.db.warning=false")
+    palette = apply_theme(app, args.theme)
+    screenshot: Path | None = args.screenshot
+    window = MainWindow(AppSettings(), palette, restore_state=screenshot is None)
+    if screenshot is not None:
+        window.persist_settings = False
+        window.resize(*DEFAULT_SIZE)
+    window.show()
+    if args.demo:
+        window.open_demo()
+    elif args.a or args.b:
+        window.open_paths(args.a, args.b)
+    if screenshot is None:
+        return app.exec()
+    return _run_for_screenshot(app, window, screenshot, expect_result=bool(args.demo or args.a or args.b))
+
+
+def _run_for_screenshot(app: QApplication, window: MainWindow, target: Path, expect_result: bool) -> int:
+    outcome = {"code": 0}
+
+    def save_and_quit(code: int) -> None:
+        app.processEvents()
+        image = window.grab()
+        if not image.save(str(target), "PNG"):
+            print(f"tandem: cannot write the screenshot to {target}", file=sys.stderr)
+            code = 1
+        outcome["code"] = code
+        window.close()
+        app.exit(code)
+
+    def on_failure(message: str) -> None:
+        print(f"tandem: {message}", file=sys.stderr)
+        QTimer.singleShot(SETTLE_MS, lambda: save_and_quit(1))
+
+    def on_shown(_result: CompareResult) -> None:
+        QTimer.singleShot(SETTLE_MS, lambda: save_and_quit(0))
+
+    def on_timeout() -> None:
+        print(f"tandem: the comparison did not finish within {SCREENSHOT_TIMEOUT_S} s", file=sys.stderr)
+        save_and_quit(1)
+
+    if expect_result:
+        window.comparison_shown.connect(on_shown)
+        window.failure_shown.connect(on_failure)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, on_timeout)
+    else:
+        QTimer.singleShot(SETTLE_MS, lambda: save_and_quit(0))
+    app.exec()
+    return outcome["code"]
+
+
+def demo_paths() -> tuple[Path, Path]:
+    """The pair ``--demo`` opens (re-exported for the CLI's help and tests)."""
+    return demo_pair()

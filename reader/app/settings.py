@@ -1,0 +1,120 @@
+"""Window state kept between sessions, through QSettings.
+
+The storage location is injectable: tests and the screenshot command pass an INI file (or
+set ``TANDEM_SETTINGS``), so the user's own settings are never touched. Values equal to
+their default are removed rather than written, so the file only records real choices.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+SETTINGS_ENV = "TANDEM_SETTINGS"
+MAX_RECENT = 10
+ZOOM_MIN, ZOOM_MAX = -6, 12
+PAIR_SEPARATOR = "\n"
+
+
+class AppSettings:
+    """Typed access to the few values Tandem remembers."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        if path is None and os.environ.get(SETTINGS_ENV):
+            path = Path(os.environ[SETTINGS_ENV])
+        if path is not None:
+            self._store = QSettings(str(path), QSettings.Format.IniFormat)
+        else:
+            self._store = QSettings()  # organisation/application names set by launch.main
+        self.path = path
+
+    def _set(self, key: str, value: object, default: object) -> None:
+        if value == default:
+            self._store.remove(key)
+        else:
+            self._store.setValue(key, value)
+
+    def _set_bytes(self, key: str, value: QByteArray) -> None:
+        # Layout blobs have no meaningful default: write only when they changed.
+        if value != self._bytes(key):
+            self._store.setValue(key, value)
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._store.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @property
+    def zoom(self) -> int:
+        try:
+            value = int(self._store.value("view/zoom", 0))
+        except (TypeError, ValueError):
+            return 0
+        return max(ZOOM_MIN, min(ZOOM_MAX, value))
+
+    @zoom.setter
+    def zoom(self, steps: int) -> None:
+        self._set("view/zoom", int(steps), 0)
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._set_bytes("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        """Toolbar and dock layout (QMainWindow.saveState)."""
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._set_bytes("window/state", value)
+
+    @property
+    def splitter_state(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    @splitter_state.setter
+    def splitter_state(self, value: QByteArray) -> None:
+        self._set_bytes("window/splitter", value)
+
+    @property
+    def recent_pairs(self) -> list[tuple[Path, Path]]:
+        """Recently compared pairs, newest first."""
+        raw = self._store.value("files/recent", [])
+        if isinstance(raw, str):  # QSettings returns a bare string for one-element lists
+            raw = [raw]
+        pairs = []
+        for entry in raw or []:
+            parts = str(entry).split(PAIR_SEPARATOR)
+            if len(parts) == 2 and all(parts):
+                pairs.append((Path(parts[0]), Path(parts[1])))
+        return pairs
+
+    def add_recent_pair(self, path_a: Path, path_b: Path) -> None:
+        pair = (path_a.resolve(), path_b.resolve())
+        pairs = [pair] + [p for p in self.recent_pairs if p != pair]
+        encoded = [f"{a}{PAIR_SEPARATOR}{b}" for a, b in pairs[:MAX_RECENT]]
+        self._set("files/recent", encoded, [])
+
+    def clear_recent(self) -> None:
+        self._store.remove("files/recent")
+
+    @property
+    def last_directory(self) -> str:
+        return str(self._store.value("files/last_directory", ""))
+
+    @last_directory.setter
+    def last_directory(self, value: str) -> None:
+        self._set("files/last_directory", value, "")
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    def keys(self) -> list[str]:
+        """Keys actually stored (for tests and diagnostics)."""
+        return list(self._store.allKeys())

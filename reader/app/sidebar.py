@@ -1,0 +1,92 @@
+"""The dock listing sentences found in only one text, grouped by side."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
+
+from reader.core.marks import Side
+from reader.core.model import Comparison
+
+PREVIEW_CHARS = 160
+ROLE_TARGET = Qt.ItemDataRole.UserRole
+
+
+class UniqueSentencesDock(QDockWidget):
+    """Two groups, "Only in A" and "Only in B"; activating a sentence emits ``sentence_chosen``."""
+
+    sentence_chosen = Signal(object, int)  # Side, sentence index
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Unique sentences", parent)
+        self.setObjectName("uniqueSentencesDock")  # needed by QMainWindow.saveState
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)  # keeps thousands of rows cheap
+        self.tree.setWordWrap(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.itemClicked.connect(self._on_item)
+        self.tree.itemActivated.connect(self._on_item)
+        self.setWidget(self.tree)
+        self.groups: dict[Side, QTreeWidgetItem] = {}
+        self.show_comparison(None)
+
+    def show_comparison(self, comparison: Comparison | None) -> None:
+        self.tree.clear()
+        self.groups = {}
+        if comparison is None:
+            placeholder = QTreeWidgetItem(["Open two articles to list what each says alone."])
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tree.addTopLevelItem(placeholder)
+            return
+        for side, indices, sentences, text in (
+            (Side.A, comparison.only_a, comparison.sentences_a, comparison.a.text),
+            (Side.B, comparison.only_b, comparison.sentences_b, comparison.b.text),
+        ):
+            group = QTreeWidgetItem([f"Only in {side.value.upper()} ({len(indices)})"])
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            children = []
+            for index in indices:
+                sentence = sentences[index]
+                full = " ".join(text[sentence.start : sentence.end].split())
+                preview = full if len(full) <= PREVIEW_CHARS else full[: PREVIEW_CHARS - 1] + "…"
+                child = QTreeWidgetItem([preview])
+                child.setToolTip(0, full[:1000])
+                child.setData(0, ROLE_TARGET, (side.value, index))
+                children.append(child)
+            if not children:
+                none = QTreeWidgetItem([f"Nothing: every sentence of {side.value.upper()} has a counterpart."])
+                none.setFlags(Qt.ItemFlag.NoItemFlags)
+                children.append(none)
+            group.addChildren(children)
+            self.tree.addTopLevelItem(group)
+            group.setExpanded(True)
+            self.groups[side] = group
+
+    def count(self, side: Side) -> int:
+        """Number of unique sentences listed for ``side``."""
+        group = self.groups.get(side)
+        if group is None:
+            return 0
+        return sum(1 for i in range(group.childCount()) if group.child(i).data(0, ROLE_TARGET))
+
+    def item_for(self, side: Side, row: int) -> QTreeWidgetItem | None:
+        group = self.groups.get(side)
+        if group is None or row >= group.childCount():
+            return None
+        return group.child(row)
+
+    def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        target = item.data(0, ROLE_TARGET)
+        if target:
+            side, index = target
+            self.sentence_chosen.emit(Side(side), int(index))

@@ -1,0 +1,155 @@
+"""Small pieces of the window: the legend strip, the inline message bar, the empty state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.app.palette import Palette
+from reader.app.render import FormatBook
+from reader.app.runs import Style
+from reader.core.marks import Side, SpanKind
+from reader.core.model import BlockKind
+
+# (sample text, side whose formats paint it, style, explanation)
+LEGEND_ENTRIES: tuple[tuple[str, Side, Style, str], ...] = (
+    ("deleted", Side.A, Style(SpanKind.EDITED, True), "word of A missing from B (struck through)"),
+    ("inserted", Side.B, Style(SpanKind.EDITED, True), "word added in B (underlined)"),
+    ("only in A", Side.A, Style(SpanKind.ONLY, False), "sentence with no counterpart in B (dotted)"),
+    ("only in B", Side.B, Style(SpanKind.ONLY, False), "sentence with no counterpart in A (dotted)"),
+    ("moved", Side.A, Style(SpanKind.MOVED, False), "sentence found elsewhere in the other text (dashed)"),
+    ("reworded", Side.B, Style(SpanKind.REWRITTEN, True), "change inside a paraphrased pair (lighter tint)"),
+)
+
+
+class LegendBar(QTextEdit):
+    """One line of samples painted with the very formats the panes use, so they always agree."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("legend")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.NoWrap)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().setDocumentMargin(4)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def set_palette(self, palette: Palette) -> None:
+        self.clear()
+        books = {Side.A: FormatBook(palette, Side.A), Side.B: FormatBook(palette, Side.B)}
+        cursor = QTextCursor(self.document())
+        label = QTextCharFormat()
+        label.setForeground(QColor(palette.muted_text))
+        cursor.insertText("Legend  ", label)
+        for sample, side, style, meaning in LEGEND_ENTRIES:
+            cursor.insertText(sample, books[side].char_format(BlockKind.PARAGRAPH, style))
+            cursor.insertText("  ", QTextCharFormat())
+        self.setToolTip("\n".join(f"{sample}: {meaning}" for sample, _, _, meaning in LEGEND_ENTRIES))
+        height = self.fontMetrics().height() + 14
+        self.setFixedHeight(height)
+
+
+class MessageBar(QFrame):
+    """An inline, dismissable message above the panes (errors and notices, never a dialog)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setToolTip("Dismiss")
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 6, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self._palette: Palette | None = None
+        self.kind = ""
+        self.hide()
+
+    def set_palette(self, palette: Palette) -> None:
+        self._palette = palette
+        if self.kind:
+            self._paint()
+
+    def show_message(self, text: str, kind: str = "error") -> None:
+        self.kind = kind
+        self.label.setText(text)
+        self._paint()
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() or not self.isHidden() else ""
+
+    def dismiss(self) -> None:
+        self.kind = ""
+        self.hide()
+
+    def _paint(self) -> None:
+        if self._palette is None:
+            return
+        background = self._palette.banner_error if self.kind == "error" else self._palette.banner_info
+        accent = self._palette.deleted_line if self.kind == "error" else self._palette.inserted_line
+        self.setStyleSheet(
+            f"#messageBar {{ background: {background}; border-left: 4px solid {accent}; }}"
+            f"#messageBar QLabel {{ color: {self._palette.text}; }}"
+        )
+
+
+class EmptyState(QWidget):
+    """What a fresh window shows: where to drop, and a link to the demo."""
+
+    demo_requested = Signal()
+    open_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        title = QLabel("Drop two articles here")
+        title.setObjectName("emptyTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        title.setFont(font)
+        hint = QLabel(
+            "The first becomes A (left), the second B (right).\n"
+            "Plain text, Markdown, HTML and other documents the reader understands."
+        )
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.links = QLabel(
+            "<a href='open'>Open files…</a> &nbsp;·&nbsp; <a href='demo'>Open the demo articles</a>"
+        )
+        self.links.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.links.linkActivated.connect(self._on_link)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        for widget in (title, hint, self.links):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.setSpacing(14)
+        layout.addStretch(3)
+
+    def _on_link(self, link: str) -> None:
+        if link == "demo":
+            self.demo_requested.emit()
+        else:
+            self.open_requested.emit()
