@@ -34,9 +34,10 @@ _QUOTES_AND_BRACKETS = _CLOSERS + _OPENERS + "”’"
 # (Dashes can: "– Und wohin geht die Reise?" opens a line of dialogue.)
 _NOT_A_START = ",;:.!?…)]}%/"
 
+# Possessive quantifiers and the look-behind keep a long run of dots or quotes linear.
 _CANDIDATE = re.compile(
-    r"(?P<punct>[.!?…]+)"
-    r"(?P<close>[\"'”’“»«)\]}]*"
+    r"(?P<punct>[.!?…](?<![.!?…][.!?…])[.!?…]*+)"
+    r"(?P<close>[\"'”’“»«)\]}]*+"
     # A closing quote set off by a space ("...vermehren! “ Und") still ends the sentence.
     r"(?:[ \t]+[\"”“»«](?=\s))?)"
     r"(?=(?P<space>\s+)[\"'“„‘‚«»(\[{¿¡]*(?P<next>\S))"

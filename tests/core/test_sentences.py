@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import time
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -347,3 +351,59 @@ def test_detect_language(text: str, expected: str) -> None:
 def test_detect_language_rejects_non_text() -> None:
     with pytest.raises(TypeError, match="str"):
         detect_language(None)  # type: ignore[arg-type]
+
+
+# --- the demo pair and speed --------------------------------------------------------------
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+def sample_sentences(name: str) -> list[str]:
+    """Blank-line blocks; the first three lines are headline, byline and dateline."""
+    text = (SAMPLES / name).read_text(encoding="utf-8")
+    kinds = [BlockKind.TITLE, BlockKind.BYLINE, BlockKind.DATELINE]
+    blocks = []
+    for index, match in enumerate(re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)):
+        kind = kinds[index] if index < len(kinds) else BlockKind.PARAGRAPH
+        blocks.append(Block(kind, match.start(), match.end()))
+    return [text[s.start : s.end] for s in split_sentences(text, blocks)]
+
+
+def test_demo_pair_splits_as_its_readme_says() -> None:
+    original = sample_sentences("harbour-bridge-original.md")
+    rewrite = sample_sentences("harbour-bridge-rewrite.md")
+    assert (len(original), len(rewrite)) == (29, 28)
+    identical = [(a, rewrite.index(s)) for a, s in enumerate(original) if s in rewrite]
+    assert identical == [(2, 2), (6, 7), (19, 21), (21, 22), (26, 11)]
+    for a, b in [(23, 24), (24, 9), (27, 25)]:
+        words_a, words_b = original[a].split(), rewrite[b].split()
+        assert len(words_a) == len(words_b)
+        assert sum(x != y for x, y in zip(words_a, words_b)) == 1
+    assert original[5].startswith("The iron swing bridge, which opened in 1898")
+    assert rewrite[17].startswith("The crossing will be shut entirely")
+
+
+def test_a_megabyte_splits_quickly() -> None:
+    paragraph = " ".join(ENGLISH_CASES[i][0] for i in range(len(ENGLISH_CASES)))
+    text = "\n\n".join([paragraph] * (1_200_000 // len(paragraph)))
+    blocks = [
+        Block(BlockKind.PARAGRAPH, m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
+    ]
+    began = time.perf_counter()
+    sentences = split_sentences(text, blocks, "en")
+    elapsed = time.perf_counter() - began
+    # Every copy of the paragraph splits the same way as the paragraph alone.
+    assert len(sentences) == len(split_text(paragraph, "en")) * len(blocks)
+    # About 0.05 s on a laptop; the bound leaves room for slow CI machines.
+    assert elapsed < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["." * 100_000 + "x", "!?" * 50_000 + "x", '"' * 100_000 + ". x", ". " * 50_000, " " * 100_000],
+)
+def test_pathological_runs_stay_fast(text: str) -> None:
+    began = time.perf_counter()
+    spans = split_text(text, "en")
+    assert time.perf_counter() - began < 1.0
+    assert all(text[start:end].strip() == text[start:end] for start, end in spans)
