@@ -26,6 +26,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # common for Western articles than the look-alikes it may rank first (cp1250, mac_*).
 _PREFERRED_LEGACY = ("cp1252", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r")
 
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_1", "iso8859_15"})
+# What windows-1252 text in Western languages is made of beyond ASCII: Latin-1 letters
+# and the typographic punctuation the code page adds.
+_WESTERN_CHARS = frozenset(
+    [chr(code) for code in range(0xC0, 0x100) if code not in (0xD7, 0xF7)]
+    + list("\u00a0¡¢£¥§¨©ª«¬®°±²³´µ¶·¸¹º»¼½¾¿€‚„…†‡‰‹›‘’“”•–—˜™ŒœŠšŽžŸƒˆ")
+)
+# charset-normalizer's coherence (0..1) above which it has recognised a language.
+_CONFIDENT_COHERENCE = 0.2
+
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 
 # Everything str.splitlines() treats as a line end; turned into "\n" so that every later
@@ -179,20 +189,52 @@ def _detect(data: bytes, name: str) -> Decoded:
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
-    if not matches:
+    codec: str | None = None
+    confident = False
+    if matches:
+        best = matches[0]
+        codec = best.encoding
+        confident = best.coherence >= _CONFIDENT_COHERENCE
+        tied = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.05]
+        for preferred in _PREFERRED_LEGACY:
+            if any(preferred in m.could_be_from_charset for m in tied):
+                codec = preferred
+                break
+    if codec not in _WESTERN and not confident and _reads_as_western(data):
+        # Short texts give charset-normalizer too little to go on (a German sentence with
+        # two umlauts may come back as Big5); Western text in windows-1252 is by far the
+        # most common legacy file, and the check below rejects other scripts.
+        codec = "cp1252"
+    if codec is None:
         raise DocumentError(f"{name}: cannot tell which text encoding it uses (undecodable)")
-    best = matches[0]
-    codec = best.encoding
-    tied = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.05]
-    for preferred in _PREFERRED_LEGACY:
-        if any(preferred in m.could_be_from_charset for m in tied):
-            codec = preferred
-            break
     try:
         text = _fix_latin1(data, codec)
     except (UnicodeDecodeError, LookupError):
         raise DocumentError(f"{name}: cannot tell which text encoding it uses (undecodable)") from None
     return Decoded(text, _web_name(codec))
+
+
+def _reads_as_western(data: bytes) -> bool:
+    """Whether windows-1252 turns every non-ASCII byte into Western letters or typography.
+
+    Other 8-bit scripts (Cyrillic, Greek) also decode to accented Latin letters, but then
+    whole words consist of them; in Western text accented letters sit beside ASCII ones.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    letters = inside_words = 0
+    for index, char in enumerate(text):
+        if char.isascii():
+            continue
+        if char not in _WESTERN_CHARS:
+            return False
+        if char.isalpha():
+            letters += 1
+            neighbours = text[max(index - 1, 0) : index] + text[index + 1 : index + 2]
+            inside_words += any(n.isascii() and n.isalpha() for n in neighbours)
+    return letters == 0 or inside_words * 2 >= letters
 
 
 def _looks_binary(text: str) -> bool:

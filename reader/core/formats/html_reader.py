@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
+_NBSP = re.compile(r"\u00a0|&nbsp;|&#160;|&#x0*a0;", re.IGNORECASE)
+_NBSP_STAND_IN = "\u2423"  # OPEN BOX: printable (trafilatura drops private-use) and rare
 
 
 def html_document_pieces(html: str) -> tuple[list[Piece], str | None]:
@@ -49,8 +51,11 @@ def _trafilatura_pieces(html: str) -> tuple[list[Piece], str | None] | None:
     # trafilatura logs "discarding data" and similar at warning level for odd pages;
     # those are not the user's concern.
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    # trafilatura folds no-break spaces into plain ones; we keep typography as written,
+    # so they travel through it disguised as a private-use character.
+    disguise = _NBSP_STAND_IN not in html
     xml = trafilatura.extract(
-        html,
+        _NBSP.sub(_NBSP_STAND_IN, html) if disguise else html,
         output_format="xml",
         with_metadata=True,
         include_comments=False,
@@ -61,6 +66,8 @@ def _trafilatura_pieces(html: str) -> tuple[list[Piece], str | None] | None:
     )
     if not xml:
         return None
+    if disguise:
+        xml = xml.replace(_NBSP_STAND_IN, "\u00a0")
     try:
         root = etree.fromstring(xml.encode("utf-8"))
     except etree.XMLSyntaxError:
