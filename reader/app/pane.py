@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -12,12 +10,13 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QPalette,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextOption,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QFrame, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
 
 from reader.app.drops import DropError, paths_from_mime
 from reader.app.palette import Palette
@@ -58,6 +57,8 @@ class ReadingView(QTextEdit):
         )
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setDocumentMargin(DOCUMENT_MARGIN_PX)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setCursorWidth(0)  # a reader, not an editor: no blinking caret (keyboard selection still works)
         self.setPlaceholderText(f"Drop article {side.value.upper()} here, or use File › Open {side.value.upper()}…")
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
@@ -146,6 +147,28 @@ def _may_be_useful(mime: QMimeData) -> bool:
     return mime.hasUrls() or mime.hasText()
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that shortens its text with "…" instead of widening the window."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = text
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(40)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        self.setText(metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(0, self.width())))
+
+
 class ArticlePane(QWidget):
     """Header with side badge, title and word count above a :class:`ReadingView`."""
 
@@ -158,16 +181,21 @@ class ArticlePane(QWidget):
         self.badge.setProperty("side", side.value)
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.badge.setFixedSize(24, 24)
-        self.header = QLabel()
-        self.header.setObjectName("paneHeader")
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.title_label = ElidedLabel()
+        self.title_label.setObjectName("paneTitle")
+        bold = self.title_label.font()
+        bold.setBold(True)
+        self.title_label.setFont(bold)
+        self.details_label = QLabel()
+        self.details_label.setObjectName("paneDetails")
+        self.details_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.view = ReadingView(side)
         header_row = QHBoxLayout()
         header_row.setContentsMargins(10, 6, 10, 6)
         header_row.setSpacing(8)
         header_row.addWidget(self.badge)
-        header_row.addWidget(self.header, 1)
+        header_row.addWidget(self.title_label, 1)
+        header_row.addWidget(self.details_label, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -180,18 +208,19 @@ class ArticlePane(QWidget):
 
     def set_header(self, title: str | None, file_name: str | None, words: int | None) -> None:
         if file_name is None:
-            self.header.setText(f"<span style='color:gray'>No article {self.side.value.upper()}</span>")
-            self.header.setToolTip("")
+            self.title_label.set_full_text(f"No article {self.side.value.upper()}")
+            self.details_label.setText("")
+            self.setToolTip("")
             return
-        heading = escape(title or file_name)
-        details = escape(file_name) if title and title != file_name else ""
+        details = file_name if title and title != file_name else ""
         count = f"{words:,} words" if words is not None else ""
-        extra = " · ".join(part for part in (details, count) if part)
-        self.header.setText(f"<b>{heading}</b>&nbsp;&nbsp;<span style='color:gray'>{extra}</span>")
-        self.header.setToolTip(file_name)
+        self.title_label.set_full_text(title or file_name)
+        self.details_label.setText(" · ".join(part for part in (details, count) if part))
+        self.title_label.setToolTip(title or file_name)
 
     def header_text(self) -> str:
-        return self.header.text()
+        """Title, file name and word count as shown (untruncated)."""
+        return f"{self.title_label.full_text}  {self.details_label.text()}"
 
     def apply_palette(self, palette: Palette) -> None:
         """Give the page the palette's paper colour (chrome colours come from the Qt palette)."""

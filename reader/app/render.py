@@ -26,7 +26,7 @@ from reader.app.runs import PaneRuns, Style
 from reader.core.marks import Side, SpanKind
 from reader.core.model import BlockKind, Document, Sentence
 
-LINE_HEIGHT_PERCENT = 150
+LINE_HEIGHT_PERCENT = 140
 PARAGRAPH_GAP_PX = 12
 DOCUMENT_MARGIN_PX = 28
 LINE_SEPARATOR = "\u2028"  # a soft line break inside one QTextBlock keeps offsets 1:1

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QProgressBar,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -34,6 +35,7 @@ from reader.core.tokens import count_words
 from reader.resources import demo_pair, resource_path
 
 DEFAULT_SIZE = (1280, 800)
+DOCK_WIDTH = 280
 BUSY_DELAY_MS = 250  # show the progress bar only for comparisons that take a noticeable time
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.text);;All files (*)"
 
@@ -92,7 +94,7 @@ class MainWindow(QMainWindow):
         self.set_zoom(self.zoom_steps)
         self.resize(*DEFAULT_SIZE)
         self.splitter.setSizes([1, 1])
-        self.resizeDocks([self.dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         if restore_state:
             self._restore_layout()
 
@@ -129,6 +131,8 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.summary = QLabel("No comparison yet")
         self.summary.setObjectName("summary")
+        self.summary.setMinimumWidth(0)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(220)
