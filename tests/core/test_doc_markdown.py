@@ -123,3 +123,12 @@ def test_markdown_without_headings_has_no_title() -> None:
     document = load_md("Just a paragraph.\n\nAnd another one.")
     assert document.title is None
     assert [kind for kind, _ in kinds_and_texts(document)] == [BlockKind.PARAGRAPH] * 2
+
+
+def test_a_table_row_is_one_block_with_its_cells_apart() -> None:
+    document = load_md("| Name | Score |\n|------|-------|\n| Anna | 3 |\n| Ben | 5 |\n")
+    assert kinds_and_texts(document) == [
+        (BlockKind.PARAGRAPH, "Name\tScore"),
+        (BlockKind.PARAGRAPH, "Anna\t3"),
+        (BlockKind.PARAGRAPH, "Ben\t5"),
+    ]

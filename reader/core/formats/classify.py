@@ -76,8 +76,10 @@ def is_dateline(line: str) -> bool:
 
 def is_byline(line: str) -> bool:
     """"By Jane Doe", "Von Max Muster", "By Jane Doe and John Roe, Reuters"."""
+    if len(line) > 100 or "\n" in line:
+        return False
     match = _BYLINE.match(line)
-    if match is None or len(line) > 100 or "\n" in line:
+    if match is None:
         return False
     if line.endswith(("!", "?", ";", ":")) or re.search(r"\w{2}\.$", line):
         return False

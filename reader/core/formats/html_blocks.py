@@ -19,7 +19,7 @@ _VOID = frozenset(
 _BLOCK = frozenset(
     """address article aside blockquote body caption center dd details dialog div dl dt
     fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main
-    menu nav ol p pre section summary table tbody td tfoot th thead tr ul""".split()
+    menu nav ol p pre section summary table tbody tfoot thead tr ul""".split()
 )
 # Never visible, whatever the source.
 ALWAYS_SKIPPED = frozenset(
@@ -32,8 +32,12 @@ _FURNITURE_NAMES = re.compile(
     r"(?i)cookie|consent|gdpr|banner|advert|\bads?\b|sponsor|newsletter|subscribe|"
     r"comment|share|social|related|popup|modal|paywall|breadcrumb|\bmenu\b|\bnav"
 )
+# A stray end tag is matched against at most this many open elements, so that junk
+# markup cannot make reading quadratic.
+_END_TAG_SEARCH = 256
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML whitespace; nbsp is content and stays
 _SPACE_AROUND_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_SPACE_AROUND_TAB = re.compile(r" *\t *")
 
 
 class _Walker(HTMLParser):
@@ -44,6 +48,7 @@ class _Walker(HTMLParser):
         # Open elements as (tag, hidden); a lenient stack, since real pages nest badly.
         self._stack: list[tuple[str, bool]] = []
         self._hidden_depth = 0
+        self._pre_depth = 0  # counters, not stack scans: pages can nest thousands deep
         self._buffer: list[str] = []
         self.pieces: list[Piece] = []
         self.page_title_parts: list[str] = []
@@ -59,6 +64,8 @@ class _Walker(HTMLParser):
             return
         if tag in _BLOCK:
             self._flush()
+        elif tag in ("td", "th") and "".join(self._buffer).strip():
+            self._buffer.append("\t")  # a table row is one block, its cells apart
         if tag in _VOID:
             return
         if tag == "title":
@@ -66,6 +73,7 @@ class _Walker(HTMLParser):
         hidden = tag in self._skipped_tags or self._is_hidden(attrs)
         self._stack.append((tag, hidden))
         self._hidden_depth += hidden
+        self._pre_depth += tag == "pre"
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # <br/> and friends; a self-closed non-void tag opens and closes at once.
@@ -78,11 +86,13 @@ class _Walker(HTMLParser):
             self._flush()
         if tag == "title":
             self._in_title = False
-        for depth in range(len(self._stack) - 1, -1, -1):
+        lowest = max(len(self._stack) - _END_TAG_SEARCH, 0)
+        for depth in range(len(self._stack) - 1, lowest - 1, -1):
             if self._stack[depth][0] == tag:
                 # Closing an element closes everything left open inside it.
-                for _, hidden in self._stack[depth:]:
+                for open_tag, hidden in self._stack[depth:]:
                     self._hidden_depth -= hidden
+                    self._pre_depth -= open_tag == "pre"
                 del self._stack[depth:]
                 break
 
@@ -91,7 +101,7 @@ class _Walker(HTMLParser):
             self.page_title_parts.append(data)
         if self._hidden_depth:
             return
-        if any(tag == "pre" for tag, _ in self._stack):
+        if self._pre_depth:
             self._buffer.append(data)
         else:
             self._buffer.append(_HTML_SPACE.sub(" ", data))
@@ -128,8 +138,8 @@ class _Walker(HTMLParser):
     def _flush(self) -> None:
         text = "".join(self._buffer)
         self._buffer = []
-        if not any(tag == "pre" for tag, _ in self._stack):
-            text = _SPACE_AROUND_BREAK.sub("\n", text)
+        if not self._pre_depth:
+            text = _SPACE_AROUND_BREAK.sub("\n", _SPACE_AROUND_TAB.sub("\t", text))
         if text.strip():
             self.pieces.append((self._kind(), text))
 
