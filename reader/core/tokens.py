@@ -39,6 +39,14 @@ def tokenize(text: str) -> list[str]:
     return TOKEN_RE.findall(text)
 
 
+_COARSE_RE = re.compile(r"^\s+|\S+\s*")
+
+
+def coarse_tokenize(text: str) -> list[str]:
+    """Runs of non-space characters, each with the space after it (leading space alone)."""
+    return _COARSE_RE.findall(text)
+
+
 def is_word(token: str) -> bool:
     """True for tokens that count as words (letters or digits inside)."""
     return bool(token) and (token[0].isalnum() or token[0] == "_" or token[-1].isalnum())

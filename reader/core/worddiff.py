@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from diff_match_patch import diff_match_patch
 
 from reader.core.model import CompareOptions, Op, Segment
-from reader.core.tokens import token_key, tokenize
+from reader.core.tokens import coarse_tokenize, token_key, tokenize
 
 # Above this many tokens on both sides a span is not worth a minimal diff: it is the text
 # between aligned sentences, so an unaligned block, and delete + insert is the honest answer.
@@ -38,11 +38,17 @@ class TokenCodec:
             self._key_cache[token] = key
         return key
 
-    def encode(self, tokens: list[str]) -> str:
+    def coarse_key(self, token: str) -> str:
+        """Key of a word with its trailing space: the space does not matter."""
+        word = token.rstrip()
+        return self.key(word) if word else " "
+
+    def encode(self, tokens: list[str], coarse: bool = False) -> str:
         codes = self._codes
+        key_of = self.coarse_key if coarse else self.key
         out = []
         for token in tokens:
-            key = self.key(token)
+            key = key_of(token)
             char = codes.get(key)
             if char is None:
                 number = _FIRST_CODE + len(codes)
@@ -71,23 +77,29 @@ def diff_spans(
     b_start: int,
     b_end: int,
     codec: TokenCodec,
+    coarse: bool = False,
 ) -> list[Segment]:
     """Word diff of ``text_a[a_start:a_end]`` against ``text_b[b_start:b_end]``.
 
     EQUAL means equal under the matching keys. Whitespace that stands alone between two
     changes is folded into them, so a replaced phrase reads as one change, not many.
+    ``coarse`` diffs whole runs of non-space characters with their trailing space (what
+    wdiff calls words): the minimal edit over words, used for the whole-document diff.
     """
-    tokens_a = tokenize(text_a[a_start:a_end])
-    tokens_b = tokenize(text_b[b_start:b_end])
+    split = coarse_tokenize if coarse else tokenize
+    tokens_a = split(text_a[a_start:a_end])
+    tokens_b = split(text_b[b_start:b_end])
     if not tokens_a and not tokens_b:
         return []
     if len(tokens_a) + len(tokens_b) > 2 * MAX_DIFF_TOKENS:
         return _replace_all(a_start, a_end, b_start, b_end)
-    chars_a = codec.encode(tokens_a)
-    chars_b = codec.encode(tokens_b)
+    chars_a = codec.encode(tokens_a, coarse)
+    chars_b = codec.encode(tokens_b, coarse)
     if chars_a == chars_b:
         return [Segment(Op.EQUAL, a_start, a_end, b_start, b_end)]
     diffs = _DMP.diff_main(chars_a, chars_b, False)
+    if coarse:
+        return list(_to_segments(diffs, tokens_a, tokens_b, a_start, b_start))
     return _absorb_lone_spaces(list(_to_segments(diffs, tokens_a, tokens_b, a_start, b_start)), text_a)
 
 
