@@ -19,6 +19,7 @@ from .layout import Piece
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
+_METADATA_KINDS = (BlockKind.TITLE, BlockKind.BYLINE)
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _NBSP = re.compile(r"\u00a0|&nbsp;|&#160;|&#x0*a0;", re.IGNORECASE)
 _NBSP_STAND_IN = "\u2423"  # OPEN BOX: printable (trafilatura drops private-use) and rare
@@ -27,7 +28,8 @@ _NBSP_STAND_IN = "\u2423"  # OPEN BOX: printable (trafilatura drops private-use)
 def html_document_pieces(html: str) -> tuple[list[Piece], str | None]:
     """Pieces of the article in ``html`` and its title; falls back to the visible body text."""
     extracted = _trafilatura_pieces(html)
-    body_count = 0 if extracted is None else sum(1 for kind, _ in extracted[0] if kind is not BlockKind.TITLE)
+    # Title and byline come from page metadata; only body blocks show that an article was found.
+    body_count = 0 if extracted is None else sum(1 for kind, _ in extracted[0] if kind not in _METADATA_KINDS)
     if extracted is not None and body_count > 1:
         return extracted
     # Not recognised as an article: keep the visible text rather than refuse the page.
