@@ -48,6 +48,7 @@ _DATE_CORE = re.compile(
 )
 _TIME = re.compile(r"(?i)\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?")
 _DATE_FILLER = re.compile(rf"(?i)(?<!\w)(?:{_WEEKDAYS}|{_DATE_WORDS})\.?(?!\w)")
+_DIGIT = re.compile(r"\d")
 _PUNCTUATION = re.compile(r"[\s,.:;|/()\[\]\-–—·•]+")
 
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|door|av|af)\s+(?P<rest>\S.*)$")
@@ -64,7 +65,10 @@ _SENTENCE_END = tuple(".,;:\"'”’»«›)")
 
 def is_dateline(line: str) -> bool:
     """A line that is only a date, maybe with a place, weekday, time or "Updated:"."""
-    if len(line) > 80 or "\n" in line or not _DATE_CORE.search(line):
+    # Every date has a digit: a cheap test first, since the date pattern is slow to search.
+    if len(line) > 80 or "\n" in line or not _DIGIT.search(line) or len(line.split()) > 10:
+        return False
+    if not _DATE_CORE.search(line):
         return False
     rest = _DATE_CORE.sub(" ", line)
     rest = _TIME.sub(" ", rest)
