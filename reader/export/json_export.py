@@ -9,7 +9,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from reader.core.model import Comparison, Document, Op, Segment, Sentence
+from reader.core.model import Comparison, Document, Op, Segment, Sentence, Unit, UnitKind
 
 SCHEMA = "tandem.comparison/1"
 
@@ -32,6 +32,22 @@ def _segment_text(seg: Segment, text_a: str, text_b: str) -> list[str]:
     return [seg.op.value, text_a[seg.a_start : seg.a_end]]
 
 
+def _unit(unit: Unit, text_a: str, text_b: str) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "a": list(unit.a),
+        "b": list(unit.b),
+        "kind": unit.kind.value,
+        "edit_kind": unit.edit_kind.value,
+        "moved": unit.moved,
+        "similarity": unit.similarity,
+    }
+    # Identical units carry no word diff: their text is already in both sides, and a book
+    # revision has thousands of them.
+    if unit.edit_kind is not UnitKind.IDENTICAL:
+        data["diff"] = [_segment_text(seg, text_a, text_b) for seg in unit.diff]
+    return data
+
+
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     """A plain dict ready for ``json.dumps``."""
     text_a, text_b = comparison.a.text, comparison.b.text
@@ -39,18 +55,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "schema": SCHEMA,
         "a": _side(comparison.a, comparison.sentences_a),
         "b": _side(comparison.b, comparison.sentences_b),
-        "units": [
-            {
-                "a": list(unit.a),
-                "b": list(unit.b),
-                "kind": unit.kind.value,
-                "edit_kind": unit.edit_kind.value,
-                "moved": unit.moved,
-                "similarity": unit.similarity,
-                "diff": [_segment_text(seg, text_a, text_b) for seg in unit.diff],
-            }
-            for unit in comparison.units
-        ],
+        "units": [_unit(unit, text_a, text_b) for unit in comparison.units],
         "only_a": list(comparison.only_a),
         "only_b": list(comparison.only_b),
         "diff": [_segment_text(seg, text_a, text_b) for seg in comparison.diff],
