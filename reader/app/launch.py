@@ -15,7 +15,6 @@ from reader.app.settings import AppSettings
 from reader.app.theme import apply_theme
 from reader.app.window import DEFAULT_SIZE, MainWindow
 from reader.app.worker import CompareResult
-from reader.resources import demo_pair
 
 APP_ID = "io.github.tandem_reader.Tandem"
 SCREENSHOT_TIMEOUT_S = 120
@@ -106,7 +105,3 @@ def _run_for_screenshot(app: QApplication, window: MainWindow, target: Path, exp
     app.exec()
     return outcome["code"]
 
-
-def demo_paths() -> tuple[Path, Path]:
-    """The pair ``--demo`` opens (re-exported for the CLI's help and tests)."""
-    return demo_pair()

@@ -97,7 +97,8 @@ class MessageBar(QFrame):
         self.show()
 
     def text(self) -> str:
-        return self.label.text() if self.isVisible() or not self.isHidden() else ""
+        """The message on show, or "" when the bar is hidden."""
+        return "" if self.isHidden() else self.label.text()
 
     def dismiss(self) -> None:
         self.kind = ""
@@ -131,7 +132,7 @@ class EmptyState(QWidget):
         title.setFont(font)
         hint = QLabel(
             "The first becomes A (left), the second B (right).\n"
-            "Plain text, Markdown, HTML and other documents the reader understands."
+            "Plain text, Markdown or HTML files."
         )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -141,11 +142,19 @@ class EmptyState(QWidget):
         self.links.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.links.linkActivated.connect(self._on_link)
+        zone = QFrame()
+        zone.setObjectName("dropZone")
+        zone.setStyleSheet(
+            "#dropZone { border: 2px dashed palette(mid); border-radius: 14px; }"
+        )
+        inner = QVBoxLayout(zone)
+        inner.setContentsMargins(48, 36, 48, 36)
+        inner.setSpacing(14)
+        for widget in (title, hint, self.links):
+            inner.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for widget in (title, hint, self.links):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.setSpacing(14)
+        layout.addWidget(zone, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
 
     def _on_link(self, link: str) -> None:

@@ -49,8 +49,8 @@ def test_event_loop_keeps_running_during_a_big_comparison(qtbot, window, big_pai
     ticks, elapsed = count_ticks_while(qtbot, window, lambda: window.open_paths(*big_pair))
     assert elapsed > 0.3, "the comparison should be long enough to measure"
     # A blocked UI thread would deliver at most one (coalesced) tick; a live one about
-    # elapsed / interval. Allow for GIL sharing with the worker.
-    assert ticks >= max(5, 0.3 * elapsed / (TICK_MS / 1000)), (ticks, elapsed)
+    # elapsed / interval. The worker shares the GIL, so demand a fifth of that (measured: 30-60%).
+    assert ticks >= max(5, 0.2 * elapsed / (TICK_MS / 1000)), (ticks, elapsed)
     assert window.result.comparison is not None
 
 
@@ -58,7 +58,7 @@ def test_event_loop_keeps_running_during_a_big_comparison(qtbot, window, big_pai
 def test_event_loop_keeps_running_on_the_shared_large_pair(qtbot, window) -> None:
     pair = (SHARED_LARGE, SHARED_LARGE.with_name("large_b.txt"))
     ticks, elapsed = count_ticks_while(qtbot, window, lambda: window.open_paths(*pair))
-    assert ticks >= max(5, 0.3 * elapsed / (TICK_MS / 1000)), (ticks, elapsed)
+    assert ticks >= max(5, 0.2 * elapsed / (TICK_MS / 1000)), (ticks, elapsed)
 
 
 def test_busy_indicator_shows_progress_for_long_documents(qtbot, window, big_pair) -> None:
@@ -73,7 +73,8 @@ def test_newer_request_wins_over_a_running_one(qtbot, window, big_pair, articles
     shown = []
     window.comparison_shown.connect(lambda result: shown.append(result.request.path_a))
     with qtbot.waitSignal(window.service.progress, timeout=WAIT_MS):
-        window.open_paths(*big_pair)  # wait until it is really running
+        window.open_paths(*big_pair)  # wait until the worker has really started on it
+    assert window.service.busy
     wait_result(qtbot, window, lambda: window.open_paths(*articles))
     qtbot.waitUntil(lambda: not window.service.busy, timeout=WAIT_MS)
     qtbot.wait(300)  # give a stale result every chance to arrive
