@@ -236,9 +236,15 @@ class MainWindow(QMainWindow):
 
     # ----- results --------------------------------------------------------------------------
     def _show_result(self, result: CompareResult) -> None:
+        previous = self.result
         self.result = result
+        try:
+            self._render(result)
+        except Exception as error:  # noqa: BLE001 - a rendering bug must not take the window down
+            self.result = previous
+            self._show_failure(result.request, f"Could not display the comparison: {type(error).__name__}: {error}")
+            return
         self.paths = {Side.A: result.request.path_a, Side.B: result.request.path_b}
-        self._render(result)
         warnings = [
             f"{side.value.upper()}: {warning}"
             for side, content in ((Side.A, result.a), (Side.B, result.b))
