@@ -24,7 +24,9 @@ TOKEN_RE = re.compile(
     r"|\s+"
     r"|[^\w\s]"
 )
-WORD_RE = re.compile(r"[\w\u00ad]+(?:['\u2019\u2010\u2011.,:-][\w\u00ad]+)*")
+# A word, as readers and ``wc -w`` count them: a run of non-space characters with at least
+# one letter or digit ("U.N.", "128-year-old" and "£9" are one word each, a lone "—" none).
+WORD_RE = re.compile(r"[^\s\w]*\w\S*")
 
 _QUOTES_DASHES = {
     **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`\u2039\u203a"},

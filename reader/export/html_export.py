@@ -121,8 +121,8 @@ def comparison_to_html(comparison: Comparison) -> str:
         f"<table><tr><th></th><th>A: {escape(a.name)}</th><th>B: {escape(b.name)}</th></tr>{table}</table>"
         "</header>"
         '<div class="panes">'
-        f'<div class="pane"><h2>A: {escape(a.title or a.name)}</h2>{pane_a}</div>'
-        f'<div class="pane"><h2>B: {escape(b.title or b.name)}</h2>{pane_b}</div>'
+        f'<div class="pane"><h2>A: {escape(a.name)}</h2>{pane_a}</div>'
+        f'<div class="pane"><h2>B: {escape(b.name)}</h2>{pane_b}</div>'
         "</div>"
         f"<section>{_unique_list(comparison, Side.A)}{_unique_list(comparison, Side.B)}</section>"
         "</body></html>\n"
