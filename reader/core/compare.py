@@ -42,14 +42,18 @@ def compare(
     sentences_b = split_sentences(b.text, b.blocks, language)
     texts_a = [a.text[s.start : s.end] for s in sentences_a]
     texts_b = [b.text[s.start : s.end] for s in sentences_b]
+    if progress is not None:
+        progress(0.05)
 
     def align_progress(fraction: float) -> None:
         if progress is not None:
-            progress(0.8 * fraction)
+            progress(0.05 + 0.75 * fraction)
 
     links = align_sentences(texts_a, texts_b, options, align_progress if progress else None)
     codec = TokenCodec(options)
     units = tuple(_unit(link, a.text, b.text, sentences_a, sentences_b, codec) for link in links)
+    if progress is not None:
+        progress(0.9)
     in_units_a = {i for unit in units for i in unit.a}
     in_units_b = {j for unit in units for j in unit.b}
     only_a = tuple(i for i in range(len(sentences_a)) if i not in in_units_a)
