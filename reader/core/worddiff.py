@@ -30,6 +30,8 @@ class TokenCodec:
         self.options = options
         self._codes: dict[str, str] = {}
         self._key_cache: dict[str, str] = {}
+        self._char_cache: dict[str, str] = {}  # token -> its character, the hot path
+        self._coarse_cache: dict[str, str] = {}
 
     def key(self, token: str) -> str:
         key = self._key_cache.get(token)
@@ -46,16 +48,20 @@ class TokenCodec:
     def encode(self, tokens: list[str], coarse: bool = False) -> str:
         codes = self._codes
         key_of = self.coarse_key if coarse else self.key
+        cache = self._coarse_cache if coarse else self._char_cache
         out = []
         for token in tokens:
-            key = key_of(token)
-            char = codes.get(key)
+            char = cache.get(token)
             if char is None:
-                number = _FIRST_CODE + len(codes)
-                if number >= 0xF900:  # past the private use area: continue in plane 1+
-                    number += 0x10000 - 0xF900
-                char = chr(number)
-                codes[key] = char
+                key = key_of(token)
+                char = codes.get(key)
+                if char is None:
+                    number = _FIRST_CODE + len(codes)
+                    if number >= 0xF900:  # past the private use area: continue in plane 1+
+                        number += 0x10000 - 0xF900
+                    char = chr(number)
+                    codes[key] = char
+                cache[token] = char
             out.append(char)
         return "".join(out)
 
@@ -86,6 +92,8 @@ def diff_spans(
     ``coarse`` diffs whole runs of non-space characters with their trailing space (what
     wdiff calls words): the minimal edit over words, used for the whole-document diff.
     """
+    if text_a[a_start:a_end] == text_b[b_start:b_end]:  # the common case between anchors
+        return [Segment(Op.EQUAL, a_start, a_end, b_start, b_end)] if a_end > a_start else []
     split = coarse_tokenize if coarse else tokenize
     tokens_a = split(text_a[a_start:a_end])
     tokens_b = split(text_b[b_start:b_end])
