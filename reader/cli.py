@@ -27,8 +27,11 @@ def _add_matching_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--strict-typography",
         action="store_true",
-        help="treat curly/straight quotes, dash styles, non-breaking spaces and soft hyphens as different",
+        help="all three below: quote and dash styles, special spaces and soft hyphens all count",
     )
+    group.add_argument("--strict-quotes", action="store_true", help="curly vs straight quotes and dash styles differ")
+    group.add_argument("--strict-spaces", action="store_true", help="non-breaking and other special spaces differ")
+    group.add_argument("--strict-soft-hyphens", action="store_true", help="soft hyphens inside words count")
     group.add_argument("--no-unicode-normalization", action="store_true", help="compare code points as they are")
     group.add_argument(
         "--looseness",
@@ -50,9 +53,9 @@ def _options(args: argparse.Namespace) -> Any:
     return CompareOptions(
         ignore_case=not args.case_sensitive,
         ignore_punctuation=args.ignore_punctuation,
-        fold_quotes_dashes=not strict,
-        fold_spaces=not strict,
-        ignore_soft_hyphens=not strict,
+        fold_quotes_dashes=not (strict or args.strict_quotes),
+        fold_spaces=not (strict or args.strict_spaces),
+        ignore_soft_hyphens=not (strict or args.strict_soft_hyphens),
         unicode_normalize=not args.no_unicode_normalization,
         looseness=looseness,
         language=args.language,

@@ -180,3 +180,22 @@ def test_console_script_is_installed() -> None:
     assert script.exists()
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.startswith("tandem ")
+
+
+@pytest.mark.parametrize(
+    "flag, a_text, b_text",
+    [
+        ("--strict-quotes", "She said “yes” to it.", 'She said "yes" to it.'),
+        ("--strict-spaces", "It costs 10\u00a0euros today.", "It costs 10 euros today."),
+        ("--strict-soft-hyphens", "A long infor\u00admation text.", "A long information text."),
+        ("--case-sensitive", "The Bridge is old.", "The bridge is old."),
+    ],
+)
+def test_each_typographic_option_can_be_strict(tmp_path: Path, flag: str, a_text: str, b_text: str) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(a_text, encoding="utf-8")
+    b.write_text(b_text, encoding="utf-8")
+    loose = json.loads(tandem("compare", str(a), str(b), "--format", "json").stdout)
+    strict = json.loads(tandem("compare", str(a), str(b), "--format", "json", flag).stdout)
+    assert [u["kind"] for u in loose["units"]] == ["identical"]
+    assert [u["kind"] for u in strict["units"]] == ["edited"]
