@@ -1,20 +1,23 @@
-"""``tandem [A] [B] [--demo] [--screenshot PNG] [--theme light|dark|system]``: run the window."""
+"""``tandem [A] [B] [--demo] [--screenshot PNG] [--smoke-test] [--new-window] [--theme ...]``: run the window."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QLoggingCategory, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from reader.app.instance import forward_to_running, serve_window
 from reader.app.palette import Theme
 from reader.app.settings import AppSettings
 from reader.app.theme import apply_theme
 from reader.app.window import DEFAULT_SIZE, MainWindow
 from reader.app.worker import CompareResult
+from reader.resources import demo_pair
 
 APP_ID = "io.github.tandem_reader.Tandem"
 SCREENSHOT_TIMEOUT_S = 120
@@ -36,6 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--theme", choices=[t.value for t in Theme], default=Theme.SYSTEM.value,
         help="colour theme (default: follow the desktop)",
     )
+    parser.add_argument(
+        "--smoke-test", action="store_true",
+        help="open the sample pair, wait until it is painted, exit 0 (non-zero on failure)",
+    )
+    parser.add_argument(
+        "--new-window", action="store_true",
+        help="open a separate window instead of handing the files to a running Tandem",
+    )
     return parser
 
 
@@ -46,9 +57,14 @@ def main(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # argparse already printed the reason
         return int(stop.code or 0)
-    if args.demo and (args.a or args.b):
-        print("tandem: --demo opens the sample pair; do not also name files", file=sys.stderr)
+    if (args.demo or args.smoke_test) and (args.a or args.b):
+        print("tandem: --demo and --smoke-test open the sample pair; do not also name files", file=sys.stderr)
         return 2
+    started = time.perf_counter()
+    # A running Tandem takes the files (or just comes to the front) and this launch ends.
+    single_instance = not (args.screenshot or args.smoke_test or args.new_window)
+    if single_instance and forward_to_running(_requested_paths(args)):
+        return 0
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tandem"])
     assert isinstance(app, QApplication)
     QGuiApplication.setDesktopFileName(APP_ID)
@@ -58,15 +74,20 @@ def main(argv: list[str]) -> int:
     QLoggingCategory.setFilterRules("qt.text.font.db.warning=false")
     palette = apply_theme(app, args.theme)
     screenshot: Path | None = args.screenshot
-    window = MainWindow(AppSettings(), palette, restore_state=screenshot is None)
-    if screenshot is not None:
+    unattended = screenshot is not None or args.smoke_test  # never touch the user's saved layout
+    window = MainWindow(AppSettings(), palette, restore_state=not unattended)
+    if unattended:
         window.persist_settings = False
         window.resize(*DEFAULT_SIZE)
     window.show()
-    if args.demo:
+    if single_instance:
+        serve_window(window)
+    if args.demo or args.smoke_test:
         window.open_demo()
     elif args.a or args.b:
         window.open_paths(args.a, args.b)
+    if args.smoke_test:
+        return _run_smoke_test(app, window, started)
     if screenshot is None:
         return app.exec()
     return _run_for_screenshot(app, window, screenshot, expect_result=bool(args.demo or args.a or args.b))
@@ -105,3 +126,35 @@ def _run_for_screenshot(app: QApplication, window: MainWindow, target: Path, exp
     app.exec()
     return outcome["code"]
 
+
+def _requested_paths(args: argparse.Namespace) -> list[Path]:
+    if args.demo:
+        return list(demo_pair())
+    return [path for path in (args.a, args.b) if path is not None]
+
+
+def _run_smoke_test(app: QApplication, window: MainWindow, started: float) -> int:
+    """Exit 0 once the demo pair is compared and painted; 1 on failure, timeout or a blank window."""
+    outcome = {"code": 1}
+
+    def finish(code: int, message: str) -> None:
+        print(f"tandem: smoke test {message}", file=sys.stderr if code else sys.stdout)
+        outcome["code"] = code
+        window.close()
+        app.exit(code)
+
+    def check_painted() -> None:
+        app.processEvents()
+        image = window.grab().toImage()
+        # A real rendering has text, highlights and chrome; a blank or failed one has a few colours.
+        colours = {image.pixel(x, y) for y in range(0, image.height(), 9) for x in range(0, image.width(), 9)}
+        if len(colours) < 8:
+            finish(1, f"failed: the window looks blank ({len(colours)} colours)")
+        else:
+            finish(0, f"passed: the sample pair was painted {time.perf_counter() - started:.2f} s after start")
+
+    window.comparison_shown.connect(lambda _result: QTimer.singleShot(SETTLE_MS, check_painted))
+    window.failure_shown.connect(lambda message: finish(1, f"failed: {message}"))
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, lambda: finish(1, f"failed: nothing shown within {SCREENSHOT_TIMEOUT_S} s"))
+    app.exec()
+    return outcome["code"]

@@ -1,0 +1,192 @@
+"""One Tandem per user: a second launch hands its files to the running window and exits.
+
+The first launch listens on a local socket (a Unix socket or a Windows named pipe) whose name is
+private to the user. A later ``tandem A B`` connects, sends the absolute paths as one line of
+JSON, waits for the running instance to confirm, and exits 0; the running instance opens the
+files and raises its window. When nobody answers, the later launch simply starts normally.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from reader.app.window import MainWindow
+
+APP_ID = "io.github.tandem_reader.Tandem"
+INSTANCE_ENV = "TANDEM_INSTANCE"  # overrides the socket name (tests, or several separate setups)
+CONNECT_TIMEOUT_MS = 500
+REPLY_TIMEOUT_MS = 3000
+MAX_MESSAGE_BYTES = 64 * 1024  # a handful of paths; anything bigger is not from Tandem
+ACK = b"ok\n"
+
+
+class InstanceMessageError(ValueError):
+    """A message on the instance socket that is not a list of file paths."""
+
+
+def instance_name() -> str:
+    """The per-user socket name (or full socket path) the running instance listens on."""
+    override = os.environ.get(INSTANCE_ENV)
+    if override:
+        return override
+    runtime_dir = os.environ.get("XDG_RUNTIME_DIR")
+    if sys.platform != "win32" and runtime_dir and Path(runtime_dir).is_dir():
+        # The runtime folder belongs to the user alone, so the socket cannot be squatted.
+        return str(Path(runtime_dir) / f"{APP_ID}.sock")
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment or the password database
+        user = str(os.getuid()) if hasattr(os, "getuid") else "user"
+    digest = hashlib.sha256(user.encode("utf-8")).hexdigest()[:12]
+    return f"{APP_ID}-{digest}"
+
+
+def encode_paths(paths: Sequence[Path]) -> bytes:
+    """The wire form of ``paths``: absolute, as one JSON line."""
+    absolute = [str(Path(path).expanduser().absolute()) for path in paths]
+    return (json.dumps({"open": absolute}) + "\n").encode("utf-8")
+
+
+def decode_paths(message: bytes) -> list[Path]:
+    """Inverse of :func:`encode_paths`; raises :class:`InstanceMessageError` on anything else."""
+    try:
+        payload = json.loads(message.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InstanceMessageError(f"not a Tandem message: {error}") from None
+    paths = payload.get("open") if isinstance(payload, dict) else None
+    if not isinstance(paths, list) or not all(isinstance(p, str) and p for p in paths):
+        raise InstanceMessageError("a Tandem message lists file paths under 'open'")
+    if len(paths) > 2:
+        raise InstanceMessageError("Tandem compares at most two files at a time")
+    return [Path(p) for p in paths]
+
+
+def is_running(name: str | None = None) -> bool:
+    """Whether an instance listens on ``name`` (connects and hangs up without a message)."""
+    socket = QLocalSocket()
+    socket.connectToServer(name or instance_name())
+    connected = socket.waitForConnected(CONNECT_TIMEOUT_MS)
+    socket.abort()
+    return connected
+
+
+def forward_to_running(paths: Sequence[Path], name: str | None = None) -> bool:
+    """Hand ``paths`` to a running instance; True once it confirmed, False if none answered."""
+    socket = QLocalSocket()
+    socket.connectToServer(name or instance_name())
+    if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+        return False
+    socket.write(encode_paths(paths))
+    socket.flush()
+    reply = b""
+    while ACK not in reply and socket.waitForReadyRead(REPLY_TIMEOUT_MS):
+        reply += bytes(socket.readAll().data())
+    socket.disconnectFromServer()
+    return ACK in reply
+
+
+class InstanceServer(QObject):
+    """Listens for later launches and emits :attr:`paths_received` with their files."""
+
+    paths_received = Signal(list)  # list[Path], zero to two entries
+
+    def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name or instance_name()
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._accept)
+        self._buffers: dict[QLocalSocket, bytes] = {}
+
+    def listen(self) -> bool:
+        """Start listening unless a live instance owns the name; clears a crashed one's socket."""
+        # Ask first: with socket options set, Qt replaces an existing socket file on Unix.
+        if is_running(self.name):
+            return False
+        if self.server.listen(self.name):
+            return True
+        if self.server.serverError() == QLocalSocket.LocalSocketError.AddressInUseError:
+            QLocalServer.removeServer(self.name)
+            return self.server.listen(self.name)
+        return False
+
+    def close(self) -> None:
+        self.server.close()
+
+    def _accept(self) -> None:
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            self._buffers[socket] = b""
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(lambda s=socket: self._forget(s))
+
+    def _read(self, socket: QLocalSocket) -> None:
+        buffer = self._buffers.get(socket, b"") + bytes(socket.readAll().data())
+        if b"\n" not in buffer:
+            if len(buffer) > MAX_MESSAGE_BYTES:
+                socket.abort()
+                self._forget(socket)
+            else:
+                self._buffers[socket] = buffer
+            return
+        line = buffer.split(b"\n", 1)[0]
+        self._buffers[socket] = b""
+        try:
+            paths = decode_paths(line)
+        except InstanceMessageError as error:
+            print(f"tandem: ignored a message from another launch: {error}", file=sys.stderr)
+            socket.disconnectFromServer()
+            return
+        socket.write(ACK)
+        socket.flush()
+        self.paths_received.emit(paths)
+
+    def _forget(self, socket: QLocalSocket) -> None:
+        if self._buffers.pop(socket, None) is not None:
+            socket.deleteLater()
+
+
+def open_forwarded(window: MainWindow, paths: list[Path]) -> None:
+    """Open ``paths`` sent by another launch in ``window`` and bring it to the front.
+
+    Two files replace both sides; one file fills side A if it is empty, else replaces B so it is
+    compared with the article already on the left; no files only raises the window.
+    """
+    from reader.core.marks import Side
+
+    if len(paths) == 2:
+        window.open_paths(paths[0], paths[1])
+    elif len(paths) == 1:
+        window.open_side(Side.A if window.paths[Side.A] is None else Side.B, paths[0])
+    raise_window(window)
+
+
+def raise_window(window: QWidget) -> None:
+    """Un-minimise, raise and activate ``window``."""
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def serve_window(window: MainWindow, name: str | None = None) -> InstanceServer | None:
+    """Make ``window`` the target of later launches; None if another instance owns the name."""
+    server = InstanceServer(name, parent=window)
+    if not server.listen():
+        server.deleteLater()
+        return None
+    server.paths_received.connect(lambda paths: open_forwarded(window, paths))
+    return server
