@@ -36,8 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="save a picture of the window once the comparison is shown, then exit",
     )
     parser.add_argument(
-        "--theme", choices=[t.value for t in Theme], default=Theme.SYSTEM.value,
-        help="colour theme (default: follow the desktop)",
+        "--theme", choices=[t.value for t in Theme], default=None,
+        help="colour theme (default: the View › Theme choice, which starts as following the desktop)",
     )
     parser.add_argument(
         "--smoke-test", action="store_true",
@@ -72,10 +72,12 @@ def main(argv: list[str]) -> int:
     app.setApplicationName("Tandem")
     # Fonts without OpenType tables trigger harmless per-script warnings on minimal systems.
     QLoggingCategory.setFilterRules("qt.text.font.db.warning=false")
-    palette = apply_theme(app, args.theme)
+    settings = AppSettings()
+    theme = args.theme or settings.theme  # the flag overrides the saved choice for this run only
+    palette = apply_theme(app, theme)
     screenshot: Path | None = args.screenshot
     unattended = screenshot is not None or args.smoke_test  # never touch the user's saved layout
-    window = MainWindow(AppSettings(), palette, restore_state=not unattended)
+    window = MainWindow(settings, palette, restore_state=not unattended, theme=theme)
     if unattended:
         window.persist_settings = False
         window.resize(*DEFAULT_SIZE)

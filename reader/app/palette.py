@@ -36,6 +36,7 @@ class Palette:
     inserted_line: str
     moved_line: str
     flash: str  # brief highlight of a sentence the user jumped to
+    link: str  # the sentence under the mouse and its counterpart in the other pane
     banner_error: str
     banner_info: str
 
@@ -56,6 +57,7 @@ LIGHT = Palette(
     inserted_line="#0062a8",
     moved_line="#a0467a",
     flash="#f5e663",
+    link="#fff4b3",
     banner_error="#fbe3d6",
     banner_info="#e3eefa",
 )
@@ -76,6 +78,7 @@ DARK = Palette(
     inserted_line="#6cb8f0",
     moved_line="#e08fc0",
     flash="#6b6420",
+    link="#4a4423",
     banner_error="#4a2a1c",
     banner_info="#1c3047",
 )

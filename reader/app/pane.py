@@ -2,149 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QFont,
-    QPalette,
-    QResizeEvent,
-    QTextCharFormat,
-    QTextCursor,
-    QTextOption,
-    QWheelEvent,
-)
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QFrame, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from reader.app.drops import DropError, paths_from_mime
 from reader.app.palette import Palette
-from reader.app.render import DOCUMENT_MARGIN_PX, FormatBook, PaneMap, build_pane_document
+from reader.app.reading_view import FLASH_MS, ReadingView, reading_font
+from reader.app.render import FormatBook
 from reader.app.worker import PaneContent
 from reader.core.marks import Side
 
-READING_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "Liberation Serif", "serif"]
-BASE_POINT_SIZE = 12.0
-ZOOM_FACTOR = 1.1
-FLASH_MS = 1200
-
-
-def reading_font(zoom_steps: int) -> QFont:
-    font = QFont()
-    font.setFamilies(READING_FAMILIES)
-    font.setStyleHint(QFont.StyleHint.Serif)
-    font.setPointSizeF(round(BASE_POINT_SIZE * ZOOM_FACTOR**zoom_steps, 1))
-    return font
-
-
-class ReadingView(QTextEdit):
-    """Read-only rich text that accepts file drops and can jump to and flash a sentence."""
-
-    files_dropped = Signal(list)  # list[Path]
-    drop_rejected = Signal(str)
-    zoom_requested = Signal(int)  # +1 / -1 steps, from Ctrl+wheel
-
-    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.side = side
-        self.pane_map: PaneMap | None = None
-        self.setReadOnly(True)
-        self.setAcceptDrops(True)
-        self.setUndoRedoEnabled(False)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.document().setDocumentMargin(DOCUMENT_MARGIN_PX)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setCursorWidth(0)  # a reader, not an editor: no blinking caret (keyboard selection still works)
-        self.setPlaceholderText(f"Drop article {side.value.upper()} here, or use File › Open {side.value.upper()}…")
-        self._flash_timer = QTimer(self)
-        self._flash_timer.setSingleShot(True)
-        self._flash_timer.timeout.connect(lambda: self.setExtraSelections([]))
-        self.set_zoom(0)
-
-    def set_zoom(self, steps: int) -> None:
-        self.document().setDefaultFont(reading_font(steps))
-        self.setFont(reading_font(steps))  # the placeholder uses the widget font
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
-        # QTextEdit zooms its own font on Ctrl+wheel; route it to the window so both panes
-        # and the saved zoom stay in step.
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            delta = event.angleDelta().y()
-            if delta:
-                self.zoom_requested.emit(1 if delta > 0 else -1)
-            event.accept()
-            return
-        super().wheelEvent(event)
-
-    def show_content(self, content: PaneContent | None, formats: FormatBook) -> None:
-        self.setExtraSelections([])
-        if content is None:
-            self.document().clear()
-            self.pane_map = None
-            return
-        self.pane_map = build_pane_document(
-            self.document(), content.document, content.sentences, content.runs, formats
-        )
-        self.moveCursor(QTextCursor.MoveOperation.Start)
-
-    def reveal_sentence(self, index: int, flash_color: str) -> None:
-        """Scroll so sentence ``index`` sits in the upper third of the view and flash it."""
-        if self.pane_map is None or not 0 <= index < len(self.pane_map.sentences):
-            return
-        start, end = self.pane_map.sentence_range(index)
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        self.setTextCursor(cursor)
-        bar = self.verticalScrollBar()
-        top = self.cursorRect(cursor).top() + bar.value()
-        bar.setValue(max(0, top - self.viewport().height() // 3))
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = QTextCursor(self.document())
-        selection.cursor.setPosition(start)
-        selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        flash = QTextCharFormat()
-        flash.setBackground(QColor(flash_color))
-        selection.format = flash
-        self.setExtraSelections([selection])
-        self._flash_timer.start(FLASH_MS)
-
-    def first_visible_position(self) -> int:
-        return self.cursorForPosition(QPoint(0, 0)).position()
-
-    def last_visible_position(self) -> int:
-        corner = QPoint(self.viewport().width() - 1, self.viewport().height() - 1)
-        return self.cursorForPosition(corner).position()
-
-    # Drag and drop: read-only views ignore drops by default, so handle them ourselves.
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if _may_be_useful(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
-        if _may_be_useful(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        event.acceptProposedAction()
-        try:
-            paths = paths_from_mime(event.mimeData())
-        except DropError as error:
-            self.drop_rejected.emit(str(error))
-            return
-        self.files_dropped.emit(paths)
-
-
-def _may_be_useful(mime: QMimeData) -> bool:
-    # Accept text too, so the drop happens and the user learns why it cannot be used.
-    return mime.hasUrls() or mime.hasText()
+__all__ = ["ArticlePane", "ElidedLabel", "ReadingView", "reading_font", "FLASH_MS"]
 
 
 class ElidedLabel(QLabel):

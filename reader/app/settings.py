@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.core.model import CompareOptions
+
 SETTINGS_ENV = "TANDEM_SETTINGS"
 MAX_RECENT = 10
 ZOOM_MIN, ZOOM_MAX = -6, 12
@@ -111,6 +113,53 @@ class AppSettings:
     @last_directory.setter
     def last_directory(self, value: str) -> None:
         self._set("files/last_directory", value, "")
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self._store.value(key, default)
+        if isinstance(value, str):  # INI files give back "true" / "false"
+            return value.strip().lower() in ("true", "1", "yes", "on")
+        return bool(value)
+
+    @property
+    def theme(self) -> str:
+        """"light", "dark" or "system"; anything unreadable falls back to "system"."""
+        value = str(self._store.value("view/theme", "system"))
+        return value if value in ("light", "dark", "system") else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._set("view/theme", str(value), "system")
+
+    @property
+    def sync_scroll(self) -> bool:
+        return self._bool("view/sync_scroll", True)
+
+    @sync_scroll.setter
+    def sync_scroll(self, value: bool) -> None:
+        self._set("view/sync_scroll", bool(value), True)
+
+    @property
+    def compare_options(self) -> CompareOptions:
+        """The matching options the user chose (the engine's defaults for anything unset)."""
+        default = CompareOptions()
+        try:
+            looseness = float(self._store.value("matching/looseness", default.looseness))
+        except (TypeError, ValueError):
+            looseness = default.looseness
+        return CompareOptions(
+            ignore_case=self._bool("matching/ignore_case", default.ignore_case),
+            ignore_punctuation=self._bool("matching/ignore_punctuation", default.ignore_punctuation),
+            fold_quotes_dashes=self._bool("matching/fold_quotes_dashes", default.fold_quotes_dashes),
+            looseness=max(0.0, min(1.0, looseness)),
+        )
+
+    @compare_options.setter
+    def compare_options(self, options: CompareOptions) -> None:
+        default = CompareOptions()
+        self._set("matching/ignore_case", options.ignore_case, default.ignore_case)
+        self._set("matching/ignore_punctuation", options.ignore_punctuation, default.ignore_punctuation)
+        self._set("matching/fold_quotes_dashes", options.fold_quotes_dashes, default.fold_quotes_dashes)
+        self._set("matching/looseness", float(options.looseness), default.looseness)
 
     def sync(self) -> None:
         self._store.sync()

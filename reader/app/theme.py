@@ -9,19 +9,32 @@ from PySide6.QtWidgets import QApplication
 from reader.app.palette import DARK, Palette, Theme, palette_for
 
 
+# The desktop's own style and palette, saved before the first override so that choosing
+# "follow the system" again can put them back.
+_system_look: dict[str, object] = {}
+
+
 def system_prefers_dark() -> bool:
     hints = QGuiApplication.styleHints()
-    if hints.colorScheme() == Qt.ColorScheme.Dark:
-        return True
-    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
-    return window.lightness() < 128
+    scheme = hints.colorScheme()
+    if scheme != Qt.ColorScheme.Unknown:
+        return scheme == Qt.ColorScheme.Dark
+    saved = _system_look.get("palette")
+    colours = saved if isinstance(saved, QPalette) else QGuiApplication.palette()
+    return colours.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def apply_theme(app: QApplication, theme: Theme | str) -> Palette:
     """Set the application palette for ``theme`` and return the matching highlight palette."""
     palette = palette_for(theme, system_prefers_dark())
     if Theme(theme) is Theme.SYSTEM:
+        if _system_look:  # undo an earlier light/dark override
+            app.setStyle(str(_system_look["style"]))
+            app.setPalette(_system_look["palette"])  # type: ignore[arg-type]
         return palette  # keep the desktop's own palette and style
+    if not _system_look:
+        _system_look["style"] = app.style().name()
+        _system_look["palette"] = QPalette(app.palette())
     app.setStyle("Fusion")  # the one style that honours a custom palette everywhere
     app.setPalette(_qt_palette(palette))
     return palette

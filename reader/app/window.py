@@ -6,8 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -19,18 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app import share
 from reader.app.drops import DropError, paths_from_mime
-from reader.app.menus import build_menus
-from reader.app.palette import Palette
+from reader.app.finder import FindBar
+from reader.app.menus import LOOSENESS_CHOICES, build_menus
+from reader.app.palette import Palette, Theme
 from reader.app.pane import ArticlePane
+from reader.app.reading import ReadingController
 from reader.app.render import FormatBook
 from reader.app.settings import ZOOM_MAX, ZOOM_MIN, AppSettings
 from reader.app.sidebar import UniqueSentencesDock
-from reader.app.theme import chrome_style_sheet
+from reader.app.theme import apply_theme, chrome_style_sheet
+from reader.app.watch import FileWatcher
 from reader.app.widgets import EmptyState, LegendBar, MessageBar
 from reader.app.worker import CompareRequest, CompareResult, CompareService
 from reader.core.marks import Side
-from reader.core.model import Stats
+from reader.core.model import CompareOptions, Stats
 from reader.core.tokens import count_words
 from reader.resources import demo_pair, resource_path
 
@@ -40,6 +45,7 @@ BUSY_DELAY_MS = 250  # show the progress bar only for comparisons that take a no
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.text);;All files (*)"
 
 FileChooser = Callable[[str, str], Path | None]
+SaveChooser = Callable[[str, str, str], Path | None]  # caption, suggested path, filter
 
 
 def summary_text(stats: Stats) -> str:
@@ -59,21 +65,39 @@ def _dialog_chooser(parent: QWidget) -> FileChooser:
     return choose
 
 
+def _save_dialog(parent: QWidget) -> SaveChooser:
+    def choose(caption: str, suggestion: str, filter_: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, caption, suggestion, filter_)
+        return Path(name) if name else None
+
+    return choose
+
+
 class MainWindow(QMainWindow):
     """Renders whatever the :class:`CompareService` produces; owns no comparison logic."""
 
     comparison_shown = Signal(object)  # CompareResult, after both panes are painted
     failure_shown = Signal(str)
 
-    def __init__(self, settings: AppSettings, palette: Palette, restore_state: bool = True) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        palette: Palette,
+        restore_state: bool = True,
+        theme: Theme | str | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.palette_ = palette
+        self.theme = Theme(theme) if theme is not None else Theme(settings.theme)
+        self.options: CompareOptions = settings.compare_options
+        self.active_side = Side.A  # the pane Copy and Find use when neither has the focus
         self.paths: dict[Side, Path | None] = {Side.A: None, Side.B: None}
         self.result: CompareResult | None = None
         self.zoom_steps = settings.zoom
         self.persist_settings = True  # the screenshot command must not touch saved layout
         self.choose_file: FileChooser = _dialog_chooser(self)
+        self.choose_save_path: SaveChooser = _save_dialog(self)
         self.setWindowTitle("Tandem")
         icon = resource_path("icons", "tandem.svg")
         if icon.exists():
@@ -89,7 +113,16 @@ class MainWindow(QMainWindow):
         self.dock = UniqueSentencesDock(self)
         self.dock.sentence_chosen.connect(self.reveal_sentence)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.reading = ReadingController({side: pane.view for side, pane in self.panes.items()}, lambda: self.palette_)
+        self.reading.sync_enabled = settings.sync_scroll
+        self.reading.difference_changed.connect(lambda _i, _n: self.position_label.setText(self.reading.status_text()))
+        self.watcher = FileWatcher(self)
+        self.watcher.changed.connect(self._on_files_changed)
+        self.watcher.missing.connect(self._on_files_missing)
         self.actions_ = build_menus(self)
+        self.actions_.themes[self.theme].setChecked(True)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
         self.apply_palette(palette)
         self.set_zoom(self.zoom_steps)
         self.resize(*DEFAULT_SIZE)
@@ -112,6 +145,7 @@ class MainWindow(QMainWindow):
             pane.view.files_dropped.connect(lambda paths, s=side: self._on_pane_drop(s, paths))
             pane.view.drop_rejected.connect(self.show_error)
             pane.view.zoom_requested.connect(lambda delta: self.set_zoom(self.zoom_steps + delta))
+        self.find_bar = FindBar({side: pane.view for side, pane in self.panes.items()})
         self.empty_state = EmptyState()
         self.empty_state.demo_requested.connect(self.open_demo)
         self.empty_state.open_requested.connect(self.open_both)
@@ -125,6 +159,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.message_bar)
         layout.addWidget(self.legend)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.find_bar)
         self.setCentralWidget(body)
         self.legend.hide()  # only meaningful once a comparison is shown
 
@@ -133,13 +168,19 @@ class MainWindow(QMainWindow):
         self.summary.setObjectName("summary")
         self.summary.setMinimumWidth(0)
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary.setAccessibleName("Comparison summary")
+        self.position_label = QLabel("")
+        self.position_label.setObjectName("differencePosition")
+        self.position_label.setAccessibleName("Current difference")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(220)
+        self.progress.setAccessibleName("Comparison progress")
         self.progress.setFormat("Comparing… %p%")
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.statusBar().addWidget(self.summary, 1)
+        self.statusBar().addPermanentWidget(self.position_label)
         self.statusBar().addPermanentWidget(self.progress)
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
@@ -154,12 +195,15 @@ class MainWindow(QMainWindow):
         for pane in self.panes.values():
             pane.apply_palette(palette)
         if self.result is not None:
+            tops = self._reading_position()
             self._render(self.result)
+            self._restore_reading_position(tops)
+            self.reading.refresh_highlights()
 
     # ----- opening files ------------------------------------------------------------------
     def open_paths(self, path_a: Path | None, path_b: Path | None) -> CompareRequest:
         """Show ``path_a`` / ``path_b`` (either may be None); the work runs in the background."""
-        return self.service.submit(path_a, path_b)
+        return self.service.submit(path_a, path_b, self.options)
 
     def open_side(self, side: Side, path: Path) -> CompareRequest:
         paths = dict(self.paths)
@@ -238,8 +282,11 @@ class MainWindow(QMainWindow):
     def _show_result(self, result: CompareResult) -> None:
         previous = self.result
         self.result = result
+        same_files = previous is not None and _same_paths(previous, result)
+        tops = self._reading_position() if same_files else None
         try:
             self._render(result)
+            self._restore_reading_position(tops)
         except Exception as error:  # noqa: BLE001 - a rendering bug must not take the window down
             self.result = previous
             self._show_failure(result.request, f"Could not display the comparison: {type(error).__name__}: {error}")
@@ -257,6 +304,7 @@ class MainWindow(QMainWindow):
             self.message_bar.dismiss()
         if result.comparison is not None and result.a and result.b:
             self.settings.add_recent_pair(result.a.path, result.b.path)
+        self.watcher.watch([p for p in (result.request.path_a, result.request.path_b) if p is not None])
         self.comparison_shown.emit(result)
 
     def _render(self, result: CompareResult) -> None:
@@ -270,6 +318,7 @@ class MainWindow(QMainWindow):
                     words = count_words(content.document.text)
             self.panes[side].show_content(content, self.formats[side], words)
         self.dock.show_comparison(comparison)
+        self.reading.set_comparison(comparison)
         self.legend.setVisible(comparison is not None)
         has_any = result.a is not None or result.b is not None
         self.stack.setCurrentWidget(self.splitter if has_any else self.empty_state)
@@ -312,7 +361,103 @@ class MainWindow(QMainWindow):
 
     # ----- navigation and zoom ------------------------------------------------------------
     def reveal_sentence(self, side: Side, index: int) -> None:
+        """Bring a sentence to the reading line (the other pane follows when sync is on)."""
         self.panes[side].view.reveal_sentence(index, self.palette_.flash)
+
+    def go_to_difference(self, forward: bool) -> int | None:
+        return self.reading.go_to_difference(forward)
+
+    def set_sync_scroll(self, enabled: bool) -> None:
+        self.reading.sync_enabled = enabled
+        self.settings.sync_scroll = enabled
+        if enabled:
+            self.reading.sync_now(self.active_side)
+
+    # ----- reading position -------------------------------------------------------------------
+    def _reading_position(self) -> dict[Side, int | None]:
+        return {side: pane.view.top_offset() for side, pane in self.panes.items()}
+
+    def _restore_reading_position(self, tops: dict[Side, int | None] | None) -> None:
+        """Scroll back to the text that was at the top before a re-render (sentence at the top of A)."""
+        if not tops:
+            return
+        for side in (Side.A, Side.B):
+            offset = tops.get(side)
+            if offset is not None:
+                self.reading.without_sync(lambda s=side, o=offset: self.panes[s].view.scroll_to_offset(o))
+        if self.reading.sync_enabled and tops.get(Side.A) is not None:
+            self.reading.sync_now(Side.A)
+
+    # ----- options, theme -------------------------------------------------------------------
+    def options_changed(self) -> None:
+        """A matching option changed: remember it and compare again, keeping the place."""
+        chosen = next((n for n, a in enumerate(self.actions_.looseness) if a.isChecked()), 2)
+        self.options = CompareOptions(
+            ignore_case=self.actions_.ignore_case.isChecked(),
+            ignore_punctuation=self.actions_.ignore_punctuation.isChecked(),
+            fold_quotes_dashes=self.actions_.fold_quotes.isChecked(),
+            looseness=LOOSENESS_CHOICES[chosen][1],
+        )
+        self.settings.compare_options = self.options
+        if self.paths[Side.A] and self.paths[Side.B]:
+            self.open_paths(self.paths[Side.A], self.paths[Side.B])
+
+    def set_looseness_choice(self, number: int) -> None:
+        self.actions_.looseness[number].setChecked(True)
+        self.actions_.looseness_box.setCurrentIndex(number)
+        self.options_changed()
+
+    def set_theme(self, theme: Theme | str) -> None:
+        """Switch between light, dark and following the desktop, and remember the choice."""
+        self.theme = Theme(theme)
+        self.settings.theme = self.theme.value
+        self.actions_.themes[self.theme].setChecked(True)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.apply_palette(apply_theme(app, self.theme))
+
+    def _on_system_scheme_changed(self, _scheme: object) -> None:
+        if self.theme is Theme.SYSTEM:
+            self.set_theme(Theme.SYSTEM)
+
+    # ----- files changing on disk --------------------------------------------------------
+    def _on_files_changed(self, paths: list[Path]) -> None:
+        names = ", ".join(path.name for path in paths)
+        self.statusBar().showMessage(f"Reloaded {names} after it changed on disk", 4000)
+        self.reload()
+
+    def _on_files_missing(self, paths: list[Path]) -> None:
+        names = ", ".join(f"“{path.name}”" for path in paths)
+        self.show_message(
+            f"{names} no longer exists on disk (deleted or moved); the last version read stays on screen.", "info"
+        )
+
+    # ----- edit: copy, find; share ----------------------------------------------------------
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        for side, pane in self.panes.items():
+            if new is pane.view:
+                self.active_side = side
+
+    def copy_selection(self) -> str:
+        """Copy the selected text of the active pane (line breaks as the reader sees them)."""
+        cursor = self.panes[self.active_side].view.textCursor()
+        if not cursor.hasSelection():
+            return ""
+        text = cursor.selection().toPlainText().replace("\u2028", "\n")
+        QApplication.clipboard().setText(text)
+        return text
+
+    def open_find(self) -> None:
+        self.find_bar.open_for(self.active_side)
+
+    def export_report(self) -> Path | None:
+        return share.export_report(self)
+
+    def export_pdf(self) -> Path | None:
+        return share.export_pdf(self)
+
+    def print_comparison(self) -> bool:
+        return share.print_comparison(self)
 
     def set_zoom(self, steps: int) -> None:
         self.zoom_steps = max(ZOOM_MIN, min(ZOOM_MAX, steps))
@@ -342,4 +487,16 @@ class MainWindow(QMainWindow):
         if self.persist_settings:
             self.save_layout()
         self.service.shutdown()
+        self.watcher.watch([])
         super().closeEvent(event)
+
+
+def _same_paths(previous: CompareResult, current: CompareResult) -> bool:
+    def key(result: CompareResult) -> tuple[Path | None, Path | None]:
+        request = result.request
+        return (
+            request.path_a.resolve() if request.path_a else None,
+            request.path_b.resolve() if request.path_b else None,
+        )
+
+    return key(previous) == key(current)

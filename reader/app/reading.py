@@ -1,0 +1,177 @@
+"""Links the two panes while reading: linked highlights, scrolling by meaning, next/previous.
+
+The decisions (which sentences belong together, where the other pane should be, what the
+next difference is) come from the Qt-free ``navigation`` module; this class only turns them
+into highlights and scroll bar positions, and guards against the panes driving each other
+in a loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.app.navigation import LinkGroup, Links, step
+from reader.app.palette import Palette
+from reader.app.reading_view import READING_LINE, ReadingView
+from reader.core.marks import Side
+from reader.core.model import Comparison
+
+
+def other(side: Side) -> Side:
+    return Side.B if side is Side.A else Side.A
+
+
+class ReadingController(QObject):
+    """Owns the reading state shared by both panes of one window."""
+
+    difference_changed = Signal(int, int)  # current index (0-based, -1 for none), count
+
+    def __init__(self, views: dict[Side, ReadingView], palette: Callable[[], Palette]) -> None:
+        super().__init__()
+        self.views = views
+        self._palette = palette
+        self.links: Links | None = None
+        self.sync_enabled = True
+        self.current: int | None = None
+        self.pinned: LinkGroup | None = None  # set by a click, kept while the mouse wanders
+        self._syncing = False
+        for side, view in views.items():
+            view.verticalScrollBar().valueChanged.connect(lambda _value, s=side: self.on_scrolled(s))
+            view.sentence_hovered.connect(self.on_hovered)
+            view.sentence_clicked.connect(self.on_clicked)
+
+    # ----- state --------------------------------------------------------------------------
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        self.links = Links(comparison) if comparison is not None else None
+        self.current = None
+        self.pinned = None
+        self.difference_changed.emit(-1, self.difference_count)
+
+    @property
+    def difference_count(self) -> int:
+        return len(self.links.differences) if self.links else 0
+
+    def refresh_highlights(self) -> None:
+        """Re-apply the linked highlight (after a palette change)."""
+        self._show_group(self.pinned)
+
+    # ----- linked sentences -----------------------------------------------------------------
+    def on_hovered(self, side: Side, index: int) -> None:
+        if self.links is None:
+            return
+        if index < 0:
+            self._show_group(self.pinned)
+            return
+        group = self.links.group(side, index)
+        self._show_group(group)
+        counterpart = group.sentences(other(side))
+        if counterpart and not any(self.views[other(side)].is_sentence_visible(i) for i in counterpart):
+            self._align_counterpart(side, index, counterpart[0])
+
+    def on_clicked(self, side: Side, index: int) -> None:
+        if self.links is None:
+            return
+        group = self.links.group(side, index)
+        self.pinned = group
+        self._show_group(group)
+        counterpart = group.sentences(other(side))
+        if counterpart:
+            self._align_counterpart(side, index, counterpart[0])
+        found = self.links.difference_index(side, index)
+        if found is not None:
+            self.current = found
+            self.difference_changed.emit(found, self.difference_count)
+
+    def clear_pin(self) -> None:
+        self.pinned = None
+        self._show_group(None)
+
+    def _show_group(self, group: LinkGroup | None) -> None:
+        colour = self._palette().link
+        for side, view in self.views.items():
+            view.set_linked(group.sentences(side) if group else (), colour)
+
+    def _align_counterpart(self, side: Side, index: int, target: int) -> None:
+        """Scroll the other pane so ``target`` sits level with sentence ``index`` of ``side``."""
+        view = self.views[side]
+        height = view.sentence_top(index) - view.verticalScrollBar().value()
+        self.without_sync(lambda: self.views[other(side)].scroll_sentence_to(target, height))
+
+    # ----- scrolling by meaning -------------------------------------------------------------
+    def on_scrolled(self, side: Side) -> None:
+        if self._syncing or not self.sync_enabled or self.links is None:
+            return
+        source, target = self.views[side], self.views[other(side)]
+        if source.pane_map is None or target.pane_map is None:
+            return
+        line = source.viewport().height() * READING_LINE
+        coordinate = source.coordinate_at_y(source.verticalScrollBar().value() + line)
+        mapped = self.links.coordinates.to_other(side, coordinate)
+        target_line = target.viewport().height() * READING_LINE
+        value = round(target.y_of_coordinate(mapped) - target_line)
+        self.without_sync(lambda: target.verticalScrollBar().setValue(max(0, value)))
+
+    def without_sync(self, action: Callable[[], None]) -> None:
+        # valueChanged fires synchronously, so a flag is enough to stop the echo.
+        self._syncing = True
+        try:
+            action()
+        finally:
+            self._syncing = False
+
+    def sync_now(self, side: Side = Side.A) -> None:
+        """Bring the other pane in line with ``side`` (after turning sync on or a reload)."""
+        self.on_scrolled(side)
+
+    # ----- next / previous difference -------------------------------------------------------
+    def go_to_difference(self, forward: bool) -> int | None:
+        """Move to the next (or previous) difference; returns its index, None when there is none."""
+        if self.links is None or not self.links.differences:
+            return None
+        if self.current is None:
+            view = self.views[Side.A]
+            coordinate = view.coordinate_at_y(view.verticalScrollBar().value()) if view.pane_map else 0.0
+            start = self.links.difference_at_or_after(Side.A, coordinate)
+            if start is None:
+                start = 0 if forward else self.difference_count - 1
+            elif not forward:
+                start = step(start, self.difference_count, False)
+            self.current = start
+        else:
+            self.current = step(self.current, self.difference_count, forward)
+        self.show_difference(self.current)
+        return self.current
+
+    def show_difference(self, index: int) -> None:
+        assert self.links is not None
+        self.current = index
+        difference = self.links.differences[index]
+        group = LinkGroup(difference.a, difference.b, difference.unit)
+        self.pinned = group
+        self._show_group(group)
+        flash = self._palette().flash
+
+        def reveal() -> None:
+            for side, view in self.views.items():
+                sentences = difference.sentences(side)
+                if sentences:
+                    view.scroll_sentence_to(sentences[0], view.viewport().height() * READING_LINE)
+                    view.flash(sentences, flash)
+
+        self.without_sync(reveal)
+        present = Side.A if difference.a else Side.B
+        if not difference.sentences(other(present)):
+            self.on_scrolled(present)  # the side without it waits at the matching place
+        self.difference_changed.emit(index, self.difference_count)
+
+    def status_text(self) -> str:
+        count = self.difference_count
+        if self.links is None:
+            return ""
+        if count == 0:
+            return "no differences"
+        if self.current is None:
+            return f"{count:,} differences"
+        return f"difference {self.current + 1:,} of {count:,}"

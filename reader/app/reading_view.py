@@ -1,0 +1,312 @@
+"""The read-only text view of one pane: drops, zoom, hover/click on sentences, highlights.
+
+Geometry helpers translate between sentence coordinates (see ``navigation``) and vertical
+pixel offsets in the document, which is what the scroll bar of a QTextEdit counts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
+
+from reader.app.drops import DropError, paths_from_mime
+from reader.app.render import DOCUMENT_MARGIN_PX, FormatBook, PaneMap, build_pane_document
+from reader.app.worker import PaneContent
+from reader.core.marks import Side
+
+READING_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "Liberation Serif", "serif"]
+BASE_POINT_SIZE = 12.0
+ZOOM_FACTOR = 1.1
+FLASH_MS = 1200
+READING_LINE = 1 / 3  # where a revealed sentence lands, as a share of the view's height
+
+
+def reading_font(zoom_steps: int) -> QFont:
+    font = QFont()
+    font.setFamilies(READING_FAMILIES)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(round(BASE_POINT_SIZE * ZOOM_FACTOR**zoom_steps, 1))
+    return font
+
+
+class ReadingView(QTextEdit):
+    """Read-only rich text that accepts file drops, reports the sentence under the mouse,
+    and can show two kinds of highlight: linked sentences (lasting) and a brief flash."""
+
+    files_dropped = Signal(list)  # list[Path]
+    drop_rejected = Signal(str)
+    zoom_requested = Signal(int)  # +1 / -1 steps, from Ctrl+wheel
+    sentence_hovered = Signal(object, int)  # Side, sentence index or -1 when none
+    sentence_clicked = Signal(object, int)  # Side, sentence index
+
+    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self.pane_map: PaneMap | None = None
+        self.setObjectName(f"readingView_{side.value}")
+        self.setAccessibleName(f"Article {side.value.upper()}")
+        self.setReadOnly(True)
+        self.setAcceptDrops(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN_PX)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setCursorWidth(0)  # a reader, not an editor: no blinking caret (keyboard selection still works)
+        self.setPlaceholderText(f"Drop article {side.value.upper()} here, or use File › Open {side.value.upper()}…")
+        self.viewport().setMouseTracking(True)
+        self._hovered = -1
+        self._press_position: QPoint | None = None
+        self._link_selections: list[QTextEdit.ExtraSelection] = []
+        self._flash_selections: list[QTextEdit.ExtraSelection] = []
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._end_flash)
+        self._sentence_tops: dict[int, float] = {}
+        self.set_zoom(0)
+
+    # ----- content and zoom -----------------------------------------------------------------
+    def set_zoom(self, steps: int) -> None:
+        self.document().setDefaultFont(reading_font(steps))
+        self.setFont(reading_font(steps))  # the placeholder uses the widget font
+        self._sentence_tops.clear()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        # QTextEdit zooms its own font on Ctrl+wheel; route it to the window so both panes
+        # and the saved zoom stay in step.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_requested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        super().resizeEvent(event)
+        self._sentence_tops.clear()  # re-wrapping moves every sentence
+
+    def show_content(self, content: PaneContent | None, formats: FormatBook) -> None:
+        self._link_selections = []
+        self._flash_selections = []
+        self._sentence_tops.clear()
+        self._hovered = -1
+        self.setExtraSelections([])
+        if content is None:
+            self.document().clear()
+            self.pane_map = None
+            return
+        self.pane_map = build_pane_document(
+            self.document(), content.document, content.sentences, content.runs, formats
+        )
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    # ----- highlights -----------------------------------------------------------------------
+    def _selections(self, sentences: tuple[int, ...], colour: str) -> list[QTextEdit.ExtraSelection]:
+        if self.pane_map is None:
+            return []
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(colour))
+        selections = []
+        for index in sentences:
+            if not 0 <= index < len(self.pane_map.sentences):
+                continue
+            start, end = self.pane_map.sentence_range(index)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(self.document())
+            selection.cursor.setPosition(start)
+            selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.format = fmt
+            selections.append(selection)
+        return selections
+
+    def set_linked(self, sentences: tuple[int, ...], colour: str) -> None:
+        """Highlight ``sentences`` until the next call (an empty tuple clears)."""
+        self._link_selections = self._selections(sentences, colour)
+        self.setExtraSelections(self._link_selections + self._flash_selections)
+
+    def linked_ranges(self) -> list[tuple[int, int]]:
+        """Pane positions of the linked highlight, for tests and accessibility checks."""
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self._link_selections]
+
+    def flash(self, sentences: tuple[int, ...], colour: str) -> None:
+        self._flash_selections = self._selections(sentences, colour)
+        self.setExtraSelections(self._link_selections + self._flash_selections)
+        self._flash_timer.start(FLASH_MS)
+
+    def _end_flash(self) -> None:
+        self._flash_selections = []
+        self.setExtraSelections(self._link_selections)
+
+    def reveal_sentence(self, index: int, flash_color: str) -> None:
+        """Scroll so sentence ``index`` sits on the reading line and flash it."""
+        if self.pane_map is None or not 0 <= index < len(self.pane_map.sentences):
+            return
+        start, _ = self.pane_map.sentence_range(index)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        self.setTextCursor(cursor)
+        self.scroll_sentence_to(index, self.viewport().height() * READING_LINE)
+        self.flash((index,), flash_color)
+
+    # ----- geometry ---------------------------------------------------------------------------
+    def y_of_position(self, position: int) -> float:
+        """Top of the line holding pane ``position``, in document pixels (scroll bar units)."""
+        document = self.document()
+        block = document.findBlock(position)
+        if not block.isValid():
+            return float(document.size().height())
+        top = document.documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        return top + (line.y() if line.isValid() else 0.0)
+
+    def sentence_top(self, index: int) -> float:
+        """Top of sentence ``index`` in document pixels; the end of the text for ``len``."""
+        cached = self._sentence_tops.get(index)
+        if cached is not None:
+            return cached
+        assert self.pane_map is not None
+        if index >= len(self.pane_map.sentences):
+            value = float(self.document().size().height())
+        else:
+            value = self.y_of_position(self.pane_map.sentence_range(index)[0])
+        self._sentence_tops[index] = value
+        return value
+
+    def y_of_coordinate(self, coordinate: float) -> float:
+        """Document pixels of a sentence coordinate (``i + f``: a share ``f`` into sentence ``i``)."""
+        if self.pane_map is None or not self.pane_map.sentences:
+            return 0.0
+        count = len(self.pane_map.sentences)
+        coordinate = max(0.0, min(float(count), coordinate))
+        index = min(int(coordinate), count)
+        top = self.sentence_top(index)
+        if index >= count:
+            return top
+        return top + (coordinate - index) * (self.sentence_top(index + 1) - top)
+
+    def coordinate_at_y(self, y: float) -> float:
+        """The sentence coordinate at document height ``y`` (inverse of :meth:`y_of_coordinate`)."""
+        if self.pane_map is None or not self.pane_map.sentences:
+            return 0.0
+        count = len(self.pane_map.sentences)
+        low, high = 0, count  # binary search over sentence tops, computed lazily and cached
+        while low < high:
+            middle = (low + high) // 2
+            if self.sentence_top(middle) <= y:
+                low = middle + 1
+            else:
+                high = middle
+        index = low - 1
+        if index < 0:
+            return 0.0
+        top, bottom = self.sentence_top(index), self.sentence_top(index + 1)
+        share = (y - top) / (bottom - top) if bottom > top else 0.0
+        return index + max(0.0, min(1.0, share))
+
+    def scroll_sentence_to(self, index: int, height: float) -> None:
+        """Scroll so the top of sentence ``index`` sits ``height`` pixels below the view's top."""
+        self.verticalScrollBar().setValue(max(0, round(self.sentence_top(index) - height)))
+
+    def is_sentence_visible(self, index: int) -> bool:
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        return self.sentence_top(index) < bottom and self.sentence_top(index + 1) > top
+
+    def sentence_at_point(self, point: QPoint) -> int | None:
+        if self.pane_map is None:
+            return None
+        return self.pane_map.sentence_at(self.cursorForPosition(point).position())
+
+    def first_visible_position(self) -> int:
+        return self.cursorForPosition(QPoint(0, 0)).position()
+
+    def last_visible_position(self) -> int:
+        corner = QPoint(self.viewport().width() - 1, self.viewport().height() - 1)
+        return self.cursorForPosition(corner).position()
+
+    def top_offset(self) -> int | None:
+        """Character offset in ``Document.text`` at the top of the view (to restore it later)."""
+        if self.pane_map is None:
+            return None
+        return self.pane_map.offset(self.first_visible_position())
+
+    def scroll_to_offset(self, offset: int) -> None:
+        if self.pane_map is None:
+            return
+        position = self.pane_map.position(offset)
+        self.verticalScrollBar().setValue(round(self.y_of_position(position)))
+
+    # ----- mouse: hover and click on sentences ---------------------------------------------
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseMoveEvent(event)
+        if event.buttons() != Qt.MouseButton.NoButton:
+            return  # selecting text: do not flicker the highlights
+        index = self.sentence_at_point(event.position().toPoint())
+        self._set_hovered(-1 if index is None else index)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        super().leaveEvent(event)
+        self._set_hovered(-1)
+
+    def _set_hovered(self, index: int) -> None:
+        if index != self._hovered:
+            self._hovered = index
+            self.sentence_hovered.emit(self.side, index)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._press_position = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        pressed, self._press_position = self._press_position, None
+        if event.button() != Qt.MouseButton.LeftButton or pressed is None:
+            return
+        if (event.position().toPoint() - pressed).manhattanLength() > 4 or self.textCursor().hasSelection():
+            return  # a drag selected text; that is not a click on a sentence
+        index = self.sentence_at_point(event.position().toPoint())
+        if index is not None:
+            self.sentence_clicked.emit(self.side, index)
+
+    # ----- drag and drop: read-only views ignore drops by default -----------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if _may_be_useful(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if _may_be_useful(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        event.acceptProposedAction()
+        try:
+            paths = paths_from_mime(event.mimeData())
+        except DropError as error:
+            self.drop_rejected.emit(str(error))
+            return
+        self.files_dropped.emit(paths)
+
+
+def _may_be_useful(mime: QMimeData) -> bool:
+    # Accept text too, so the drop happens and the user learns why it cannot be used.
+    return mime.hasUrls() or mime.hasText()
+

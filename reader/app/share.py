@@ -1,0 +1,90 @@
+"""File > Export Report…, Export PDF… and Print…: ask where, then hand over to ``printing``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+from reader.app.printing import ExportError, build_print_document, configure_page, export_pdf as write_pdf, write_report
+
+if TYPE_CHECKING:
+    from reader.app.window import MainWindow
+
+REPORT_FILTER = "HTML report (*.html *.htm)"
+PDF_FILTER = "PDF document (*.pdf)"
+
+
+def _suggestion(window: MainWindow, suffix: str) -> str:
+    result = window.result
+    assert result is not None and result.a is not None and result.b is not None
+    stem = f"{result.a.path.stem}-vs-{result.b.path.stem}{suffix}"
+    folder = window.settings.last_directory or str(result.a.path.parent)
+    return str(Path(folder) / stem)
+
+
+def _ready(window: MainWindow, what: str) -> bool:
+    if window.result is None or window.result.comparison is None:
+        window.show_message(f"Open two articles before {what}.", "info")
+        return False
+    return True
+
+
+def _with_suffix(path: Path, suffix: str) -> Path:
+    return path if path.suffix else path.with_suffix(suffix)
+
+
+def export_report(window: MainWindow) -> Path | None:
+    """Ask for a file name and write the HTML report there; None if cancelled or refused."""
+    if not _ready(window, "exporting a report"):
+        return None
+    chosen = window.choose_save_path("Export Report", _suggestion(window, ".html"), REPORT_FILTER)
+    if chosen is None:
+        return None
+    assert window.result is not None
+    try:
+        written = write_report(window.result, _with_suffix(chosen, ".html"))
+    except ExportError as error:
+        window.show_error(str(error))
+        return None
+    window.statusBar().showMessage(f"Report written to {written.name}", 5000)
+    return written
+
+
+def export_pdf(window: MainWindow) -> Path | None:
+    """Ask for a file name and write the side-by-side PDF there."""
+    if not _ready(window, "exporting a PDF"):
+        return None
+    chosen = window.choose_save_path("Export PDF", _suggestion(window, ".pdf"), PDF_FILTER)
+    if chosen is None:
+        return None
+    assert window.result is not None
+    try:
+        written = write_pdf(window.result, _with_suffix(chosen, ".pdf"))
+    except ExportError as error:
+        window.show_error(str(error))
+        return None
+    window.statusBar().showMessage(f"PDF written to {written.name}", 5000)
+    return written
+
+
+def print_comparison(window: MainWindow, printer: QPrinter | None = None) -> bool:
+    """Print through the system dialog (or straight to ``printer`` when one is given)."""
+    if not _ready(window, "printing"):
+        return False
+    assert window.result is not None
+    try:
+        document = build_print_document(window.result)
+    except ExportError as error:
+        window.show_error(str(error))
+        return False
+    if printer is None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        configure_page(printer)
+        dialog = QPrintDialog(printer, window)
+        dialog.setWindowTitle("Print Comparison")
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+    document.print_(printer)
+    return True
