@@ -120,11 +120,12 @@ def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from reader.core import compare, load_document
+    from reader.core import compare
+    from reader.core.documents import load_source
 
     options = _options(args)
-    doc_a = load_document(args.a)
-    doc_b = load_document(args.b)
+    doc_a = load_source(args.a)
+    doc_b = load_source(args.b)
     _check_output_path(args.output, (args.a, args.b))
     comparison = compare(doc_a, doc_b, options)
     if args.format == "json":

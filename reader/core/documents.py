@@ -1,16 +1,20 @@
-"""Reading documents: bytes on disk -> :class:`reader.core.model.Document`.
+"""Reading documents: bytes on disk or on the web -> :class:`reader.core.model.Document`.
 
-``load_document`` checks the path, reads the bytes (read-only, size-limited),
-``document_from_bytes`` decodes them and picks the reader for the suffix, and
-``document_from_text`` builds the Document from already-decoded text. Every failure
+``load_source`` takes what a user typed, dropped or pasted: an http(s) link goes to
+``fetch_url`` (see :mod:`.fetch`), anything else to ``load_document``, which checks the
+path and reads the bytes (read-only, size-limited). ``document_from_bytes`` decodes them
+and picks the reader for the suffix (Word, OpenDocument and PDF files skip decoding),
+and ``document_from_text`` builds the Document from already-decoded text. Every failure
 is a :class:`DocumentError` with one human sentence naming the file.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
+from typing import Any
 
 from .formats.classify import HASH_HEADING
 from .formats.encoding import decode_bytes, normalise_line_ends
@@ -20,23 +24,61 @@ from .model import BlockKind, Document
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_TEXT_CHARS",
     "SUPPORTED_SUFFIXES",
     "DocumentError",
     "document_from_bytes",
     "document_from_text",
+    "fetch_url",
     "load_document",
+    "load_source",
+    "looks_like_url",
 ]
 
 _TEXT_SUFFIXES = (".txt", ".text")
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-SUPPORTED_SUFFIXES: tuple[str, ...] = _TEXT_SUFFIXES + _MARKDOWN_SUFFIXES + _HTML_SUFFIXES
+# Containers read by their own readers, never decoded as text.
+_BINARY_SUFFIXES = (".docx", ".odt", ".pdf")
+SUPPORTED_SUFFIXES: tuple[str, ...] = _TEXT_SUFFIXES + _MARKDOWN_SUFFIXES + _HTML_SUFFIXES + _BINARY_SUFFIXES
 
 # Articles are kilobytes; anything this big is not an article, and reading it would
-# only make the window unresponsive.
+# only make the window unresponsive. (PDF and Word files may carry megabytes of images.)
 MAX_BYTES: int = 50 * 1024 * 1024
+# The text to compare: comparing costs about 3 s and 350 MB per million characters, so
+# this keeps the worst case near half a minute and 3 GB. Books are 1-2 million characters.
+MAX_TEXT_CHARS: int = 8_000_000
 
 _FORMATS = ("text", "markdown", "html")
+# Schemes that mark a source as a link rather than a path (Windows drive letters are one letter).
+_LINK_SCHEME = re.compile(r"^(?:https?|ftps?|file|javascript|data|mailto|about|sftp|wss?|blob|vbscript):", re.IGNORECASE)
+
+
+def load_source(spec: str, **fetch_options: Any) -> Document:
+    """A Document from a path or an http(s) link; ``fetch_options`` go to :func:`fetch_url`.
+
+    Other link schemes (file:, ftp:, javascript:...) are refused by fetch_url with a
+    clear message rather than read as odd file names.
+    """
+    text = spec.strip()
+    if _LINK_SCHEME.match(text) and not os.path.exists(spec):
+        return fetch_url(text, **fetch_options)
+    return load_document(spec)
+
+
+def fetch_url(url: str, **options: Any) -> Document:
+    """Fetch ``url`` and read the page it names: see :func:`reader.core.fetch.fetch_url`."""
+    # The network code (urllib, ssl, http.client) is imported only when a link is opened.
+    from .fetch import fetch_url as fetch
+
+    return fetch(url, **options)
+
+
+def looks_like_url(text: str) -> str | None:
+    """The one http(s) link in dropped or pasted ``text``: see :func:`reader.core.fetch.looks_like_url`."""
+    from .fetch import looks_like_url as find_url
+
+    return find_url(text)
 
 
 def load_document(path: str | os.PathLike[str]) -> Document:
@@ -59,18 +101,22 @@ def load_document(path: str | os.PathLike[str]) -> Document:
     )
 
 
-def document_from_bytes(data: bytes, name: str, suffix: str) -> Document:
+def document_from_bytes(data: bytes, name: str, suffix: str, *, charset: str | None = None) -> Document:
     """Decode ``data`` (the content of a file called ``name``) and read it by ``suffix``.
 
-    An empty suffix means plain text. ``source`` stays None: there is no path.
+    An empty suffix means plain text. ``charset`` is an encoding declared outside the
+    bytes (an HTTP header); a byte-order mark still wins over it, and valid UTF-8 is
+    read as UTF-8 whatever it claims. ``source`` stays None: there is no path.
     """
     suffix = _normal_suffix(suffix)
-    fmt = _format_for(suffix, name)
     if len(data) > MAX_BYTES:
         raise DocumentError(f"{name}: the file is too large ({_megabytes(len(data))}; the limit is {_megabytes(MAX_BYTES)})")
+    if suffix in _BINARY_SUFFIXES:
+        return _binary_document(data, name, suffix)
+    fmt = _format_for(suffix, name)
     if not data.strip():
         raise DocumentError(f"{name}: the file is empty")
-    decoded = decode_bytes(data, name, html=fmt == "html")
+    decoded = decode_bytes(data, name, html=fmt == "html", declared=charset)
     document = document_from_text(decoded.text, name, fmt)
     return Document(
         name=document.name,
@@ -91,6 +137,7 @@ def document_from_text(text: str, name: str, fmt: str = "text") -> Document:
     text = normalise_line_ends(text)
     if not text.strip():
         raise DocumentError(f"{name}: the file is empty")
+    _check_length(text, name)
 
     title: str | None
     if fmt == "html":
@@ -112,6 +159,40 @@ def document_from_text(text: str, name: str, fmt: str = "text") -> Document:
     if not blocks:
         raise DocumentError(f"{name}: there is no readable text in it")
     return Document(name=name, text=joined, blocks=blocks, title=title)
+
+
+def _binary_document(data: bytes, name: str, suffix: str) -> Document:
+    """Word, OpenDocument and PDF files: their readers find the text; no decoding step."""
+    if not data:
+        raise DocumentError(f"{name}: the file is empty")
+    pieces: list[Piece]
+    if suffix == ".docx":
+        from .formats.docx import docx_pieces
+
+        pieces = docx_pieces(data, name)
+    elif suffix == ".odt":
+        from .formats.odt import odt_pieces
+
+        pieces = odt_pieces(data, name)
+    else:
+        from .formats.pdf import pdf_pieces
+
+        pieces = pdf_pieces(data, name)
+    # The readers hand over raw text: its line ends and length get the same checks as a text file's.
+    pieces = [(kind, normalise_line_ends(text)) for kind, text in pieces]
+    _check_length("".join(text for _, text in pieces), name)
+    joined, blocks = assemble(pieces)
+    if not blocks:
+        raise DocumentError(f"{name}: there is no readable text in it")
+    return Document(name=name, text=joined, blocks=blocks, title=_title_of(pieces))
+
+
+def _check_length(text: str, name: str) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise DocumentError(
+            f"{name}: the text is too long to compare ({len(text) / 1e6:.1f} million characters; "
+            f"the limit is {MAX_TEXT_CHARS / 1e6:.0f} million)"
+        )
 
 
 def _title_of(pieces: list[Piece]) -> str | None:

@@ -191,8 +191,8 @@ def test_line_ends_are_normalised(tmp_path: Path) -> None:
 # -- the public API --------------------------------------------------------------
 
 
-def test_supported_suffixes_cover_the_three_formats() -> None:
-    for suffix in (".txt", ".md", ".markdown", ".html", ".htm"):
+def test_supported_suffixes_cover_every_format() -> None:
+    for suffix in (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".odt", ".pdf"):
         assert suffix in SUPPORTED_SUFFIXES
 
 
@@ -222,8 +222,8 @@ def test_loading_never_modifies_the_file(tmp_path: Path, fmt: str) -> None:
 
 
 def test_document_from_text_rejects_an_unknown_format() -> None:
-    with pytest.raises(DocumentError, match="unknown format 'pdf'"):
-        document_from_text("Hello", "x", fmt="pdf")
+    with pytest.raises(DocumentError, match="unknown format 'rtf'"):
+        document_from_text("Hello", "x", fmt="rtf")
 
 
 # -- errors ----------------------------------------------------------------------
@@ -275,12 +275,12 @@ def test_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
 
 
 def test_unsupported_suffix_lists_the_supported_ones(tmp_path: Path) -> None:
-    path = write(tmp_path, "report.pdf", b"%PDF-1.7 text")
+    path = write(tmp_path, "report.rtf", b"{\\rtf1 text}")
     with pytest.raises(DocumentError) as caught:
         load_document(path)
     message = str(caught.value)
-    assert message.startswith("report.pdf: unsupported file type '.pdf'")
-    for suffix in (".txt", ".md", ".html"):
+    assert message.startswith("report.rtf: unsupported file type '.rtf'")
+    for suffix in (".txt", ".md", ".html", ".docx", ".odt", ".pdf"):
         assert suffix in message
 
 

@@ -61,15 +61,20 @@ def normalise_line_ends(text: str) -> str:
     return _LINE_ENDS.sub("\n", text)
 
 
-def decode_bytes(data: bytes, name: str, *, html: bool = False) -> Decoded:
-    """Decode ``data`` (the content of the file called ``name``) or raise DocumentError."""
-    decoded = _decode(data, name, html=html)
+def decode_bytes(data: bytes, name: str, *, html: bool = False, declared: str | None = None) -> Decoded:
+    """Decode ``data`` (the content of the file called ``name``) or raise DocumentError.
+
+    ``declared`` is a charset named outside the bytes (an HTTP Content-Type header); like
+    a page's ``<meta charset>``, which it overrides, it loses to a byte-order mark and to
+    valid UTF-8, since servers often send a default label for every file.
+    """
+    decoded = _decode(data, name, html=html, declared=_codec_name(declared) if declared else None)
     if _looks_binary(decoded.text):
         raise DocumentError(f"{name} does not look like text (binary data)")
     return decoded
 
 
-def _decode(data: bytes, name: str, *, html: bool) -> Decoded:
+def _decode(data: bytes, name: str, *, html: bool, declared: str | None) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _strict(data, codec, name, label=_label(codec, bom))
@@ -81,7 +86,12 @@ def _decode(data: bytes, name: str, *, html: bool) -> Decoded:
         # NUL bytes that are not UTF-16 padding: images, archives, office files...
         raise DocumentError(f"{name} does not look like text (binary data)")
 
-    declared = _declared_html_charset(data) if html else None
+    if declared is None and html:
+        declared = _declared_html_charset(data)
+    if declared and declared.startswith(("utf_16", "utf_32")):
+        # Real UTF-16/32 has a BOM or was recognised above; any even-length bytes would
+        # "decode" as UTF-16, so the label alone proves nothing.
+        declared = None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -91,7 +101,7 @@ def _decode(data: bytes, name: str, *, html: bool) -> Decoded:
         if declared and declared not in ("utf_8", "ascii") and not data.isascii():
             # Valid non-ASCII UTF-8 is practically never legacy text; the label is stale
             # (pages re-saved as UTF-8 often keep their old <meta charset>).
-            warnings = (f"{name}: the page declares {declared} but is valid UTF-8; read as UTF-8",)
+            warnings = (f"{name}: it declares {declared} but is valid UTF-8; read as UTF-8",)
         return Decoded(text, "utf-8", warnings)
 
     if declared and declared != "utf_8":
@@ -144,9 +154,24 @@ def _declared_html_charset(data: bytes) -> str | None:
     if match is None:
         return None
     try:
-        return codecs.lookup(match.group(1).decode("ascii")).name.replace("-", "_")
-    except (LookupError, UnicodeDecodeError):
+        return _codec_name(match.group(1).decode("ascii"))
+    except UnicodeDecodeError:
         return None
+
+
+def _codec_name(label: str) -> str | None:
+    """Python's name for a text encoding label ("ISO-8859-1" -> "iso8859_1"), None if unknown."""
+    try:
+        info = codecs.lookup(label.strip().strip("\"'"))
+    except (LookupError, ValueError):
+        return None
+    try:
+        b"a".decode(info.name)
+    except UnicodeDecodeError:
+        pass  # a text codec that needs more bytes (UTF-16, UTF-32)
+    except LookupError:
+        return None  # bytes-to-bytes codecs such as base64 or zlib are not encodings
+    return info.name.replace("-", "_")
 
 
 def _web_name(codec: str) -> str:

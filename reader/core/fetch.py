@@ -1,0 +1,292 @@
+"""Links -> Documents: fetch one web page (or PDF, Word file...) and read it like a saved file.
+
+Only the page itself is downloaded: its HTML goes to the same readers as a saved page,
+which never follow references, so images, scripts, styles and frames are never requested.
+The download is bounded every way a server can misbehave: a timeout on each network wait
+and on the whole transfer, a size cap (from Content-Length and while reading), a redirect
+limit, and a content-type check before the body is read. Progress is reported per chunk
+and a cancel event is checked between chunks.
+
+The network modules (urllib, http.client, ssl) are imported inside the functions: opening a
+local file must not pay for them.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urljoin, urlsplit
+
+from .formats.errors import DocumentError
+
+if TYPE_CHECKING:
+    from .model import Document
+
+__all__ = ["MAX_DOWNLOAD_BYTES", "fetch_url", "looks_like_url"]
+
+# The same ceiling as a file on disk: nothing bigger is an article.
+MAX_DOWNLOAD_BYTES = 50 * 1024 * 1024
+_CHUNK = 64 * 1024
+# The whole transfer may take this many times the per-wait timeout (a server that drips a
+# byte every few seconds never trips the per-wait timeout).
+_TOTAL_TIME_FACTOR = 4
+_USER_AGENT = "Tandem/0.1 (article comparison; fetches one page, no sub-resources)"
+_ACCEPT = (
+    "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,application/pdf;q=0.8,"
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document;q=0.8,"
+    "application/vnd.oasis.opendocument.text;q=0.8"
+)
+
+# Content type -> the suffix whose reader handles it.
+_TYPES = {
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "text/plain": ".txt",
+    "text/markdown": ".md",
+    "text/x-markdown": ".md",
+    "application/pdf": ".pdf",
+    "application/x-pdf": ".pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.oasis.opendocument.text": ".odt",
+}
+# Sent for any file the server knows nothing about: only the link's own suffix can say more.
+_UNKNOWN_TYPES = frozenset({"application/octet-stream", "binary/octet-stream", "application/download"})
+_WHAT_WE_READ = "web pages, text, Markdown, PDF, Word (.docx) and OpenDocument (.odt)"
+
+_URL_IN_TEXT = re.compile(r"^<?(https?://[^\s<>\"]+)>?$", re.IGNORECASE)
+
+
+def looks_like_url(text: str) -> str | None:
+    """The http(s) link that dropped or pasted ``text`` consists of, or None.
+
+    Understands text/uri-list (one link per line, "#" lines are comments; the first link
+    wins) and plain text that is nothing but a link, maybe in angle brackets. Text that
+    merely *contains* a link (an article quoting one) is not a link.
+    """
+    lines = [line.strip() for line in text.replace("\r", "\n").split("\n")]
+    links = [line for line in lines if line and not line.startswith("#")]
+    if not links:
+        return None
+    found: list[str] = []
+    for line in links:
+        match = _URL_IN_TEXT.match(line)
+        if match is None:
+            return None
+        found.append(match.group(1))
+    url = found[0]
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def document_name(url: str) -> str:
+    """A short name for the page: host plus the last part of the path ("example.com/story")."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        return url[:80]
+    segments = [segment for segment in parts.path.split("/") if segment]
+    tail = unquote(segments[-1]) if segments else ""
+    name = f"{host}/{tail}" if tail else host or url
+    return name if len(name) <= 80 else name[:79] + "…"
+
+
+def fetch_url(
+    url: str,
+    *,
+    timeout: float = 15,
+    max_bytes: int = MAX_DOWNLOAD_BYTES,
+    max_redirects: int = 5,
+    progress: Callable[[int, int | None], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> Document:
+    """Download ``url`` and read it into a Document named after the page, ``source`` = ``url``.
+
+    ``timeout`` bounds each network wait (connect, each read) in seconds, and the whole
+    transfer to ``4 * timeout``. ``progress(received, total)`` is called after every chunk
+    (``total`` is None when the server does not say). Setting ``cancel`` stops the transfer
+    at the next chunk. Every failure is a DocumentError naming the page.
+    """
+    from .documents import document_from_bytes
+
+    url = url.strip()
+    name = document_name(url)
+    _check_scheme(url, name)
+    if cancel is not None and cancel.is_set():
+        raise DocumentError(f"{name}: cancelled")
+    data, suffix, charset, final_url = _download(url, name, timeout, max_bytes, max_redirects, progress, cancel)
+    document = document_from_bytes(data, name, suffix, charset=charset)
+    warnings = document.warnings
+    if final_url != url:
+        warnings = (f"{name}: the link redirected to {final_url}",) + warnings
+    return type(document)(
+        name=document.name,
+        text=document.text,
+        blocks=document.blocks,
+        title=document.title,
+        source=url,
+        encoding=document.encoding,
+        warnings=warnings,
+    )
+
+
+def _check_scheme(url: str, name: str) -> None:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        raise DocumentError(f"{name}: not a valid link") from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        shown = f"{scheme}:" if scheme else "without a scheme"
+        raise DocumentError(f"{name}: only http and https links can be opened (this one is {shown})")
+    if not parts.hostname:
+        raise DocumentError(f"{name}: not a valid link (no host name)")
+
+
+def _download(
+    url: str,
+    name: str,
+    timeout: float,
+    max_bytes: int,
+    max_redirects: int,
+    progress: Callable[[int, int | None], None] | None,
+    cancel: threading.Event | None,
+) -> tuple[bytes, str, str | None, str]:
+    """The body, the suffix of the reader for it, the declared charset and the final URL."""
+    import http.client
+    import socket
+    import ssl
+    import urllib.error
+    import urllib.request
+
+    opener = urllib.request.build_opener(_redirect_handler(name, max_redirects))
+    request = urllib.request.Request(
+        url, headers={"User-Agent": _USER_AGENT, "Accept": _ACCEPT, "Accept-Encoding": "identity"}
+    )
+    deadline = time.monotonic() + _TOTAL_TIME_FACTOR * timeout
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            final_url = response.geturl()
+            suffix = _suffix_for(response.headers.get("Content-Type"), final_url, name)
+            total = _declared_length(response.headers.get("Content-Length"))
+            if total is not None and total > max_bytes:
+                raise DocumentError(f"{name}: the page is too large ({_size(total)}; the limit is {_size(max_bytes)})")
+            charset = response.headers.get_content_charset()
+            chunks: list[bytes] = []
+            received = 0
+            while True:
+                if cancel is not None and cancel.is_set():
+                    raise DocumentError(f"{name}: cancelled")
+                if time.monotonic() > deadline:
+                    raise DocumentError(f"{name}: timed out (the download took longer than {_seconds(_TOTAL_TIME_FACTOR * timeout)})")
+                chunk = response.read1(_CHUNK)
+                if not chunk:
+                    break
+                received += len(chunk)
+                if received > max_bytes:
+                    raise DocumentError(f"{name}: the page is too large (more than {_size(max_bytes)}, the limit)")
+                chunks.append(chunk)
+                if progress is not None:
+                    progress(received, total)
+            if cancel is not None and cancel.is_set():
+                raise DocumentError(f"{name}: cancelled")
+    except DocumentError:
+        raise
+    except urllib.error.HTTPError as error:
+        raise DocumentError(f"{name}: the server answered {error.code} ({_reason(error.reason)})") from None
+    except urllib.error.URLError as error:
+        reason = error.reason
+        if isinstance(reason, (TimeoutError, socket.timeout)):
+            raise DocumentError(f"{name}: timed out (no answer within {_seconds(timeout)})") from None
+        if isinstance(reason, ssl.SSLError):
+            raise DocumentError(f"{name}: the secure connection failed ({_reason(reason)})") from None
+        if isinstance(reason, socket.gaierror):
+            raise DocumentError(f"{name}: the server's name could not be found (offline?)") from None
+        raise DocumentError(f"{name}: cannot connect ({_reason(reason)})") from None
+    except (TimeoutError, socket.timeout):
+        raise DocumentError(f"{name}: timed out (no answer within {_seconds(timeout)})") from None
+    except ssl.SSLError as error:
+        raise DocumentError(f"{name}: the secure connection failed ({_reason(error)})") from None
+    except (http.client.HTTPException, ConnectionError, OSError) as error:
+        raise DocumentError(f"{name}: the connection failed ({_reason(error)})") from None
+    except ValueError as error:  # malformed URLs that urlsplit let through (bad ports, ...)
+        raise DocumentError(f"{name}: not a valid link ({_reason(error)})") from None
+    return b"".join(chunks), suffix, charset, final_url
+
+
+def _redirect_handler(name: str, limit: int) -> Any:
+    import urllib.request
+
+    class CountingRedirects(urllib.request.HTTPRedirectHandler):
+        """Follows at most ``limit`` redirects, to http(s) only."""
+
+        # urllib's own loop guard would answer with a vague HTTP error before ours.
+        max_repeats = max_redirections = 1_000_000
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.count = 0
+
+        def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> Any:
+            self.count += 1
+            if self.count > limit:
+                raise DocumentError(f"{name}: too many redirects (more than {limit}; a redirect loop?)")
+            if urlsplit(newurl).scheme.lower() not in ("http", "https"):
+                raise DocumentError(f"{name}: refused a redirect to a non-web link ({newurl[:80]})")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+        def http_error_302(self, req: Any, fp: Any, code: int, msg: str, headers: Any) -> Any:
+            # urllib refuses file: and ftp: targets itself, but with a vague HTTP error.
+            location = headers.get("location") or headers.get("uri") or ""
+            target = urljoin(req.full_url, location)
+            if urlsplit(target).scheme.lower() not in ("http", "https"):
+                raise DocumentError(f"{name}: refused a redirect to a non-web link ({target[:80]})")
+            return super().http_error_302(req, fp, code, msg, headers)
+
+        http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+    return CountingRedirects()
+
+
+def _suffix_for(content_type: str | None, url: str, name: str) -> str:
+    """The reader suffix for the response; refuses images, video and unknown binaries."""
+    from .documents import SUPPORTED_SUFFIXES
+
+    media = (content_type or "").split(";")[0].strip().lower()
+    path = urlsplit(url).path.lower()
+    link_suffix = "." + path.rsplit(".", 1)[1] if "." in path.rsplit("/", 1)[-1] else ""
+    if media in _TYPES:
+        suffix = _TYPES[media]
+        # Servers send Markdown files as text/plain.
+        return ".md" if suffix == ".txt" and link_suffix in (".md", ".markdown") else suffix
+    if not media or media in _UNKNOWN_TYPES:
+        if link_suffix in SUPPORTED_SUFFIXES:
+            return link_suffix
+        if not media:
+            return ".html"  # no type at all: the readers fall back to visible text
+        raise DocumentError(f"{name}: the link gives {media} (unknown binary data), not an article ({_WHAT_WE_READ} can be read)")
+    raise DocumentError(f"{name}: the link gives {media}, not an article ({_WHAT_WE_READ} can be read)")
+
+
+def _declared_length(value: str | None) -> int | None:
+    if value is None or not value.strip().isdigit():
+        return None
+    return int(value.strip())
+
+
+def _reason(reason: object) -> str:
+    text = " ".join(str(reason).split()) or type(reason).__name__
+    return text[:120]
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g} s"
+
+
+def _size(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size} bytes"
