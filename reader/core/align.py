@@ -4,26 +4,40 @@ Rewrites are paraphrases, so sentences are matched by weighted overlap of conten
 not by string equality. The pipeline:
 
 1. identical sentences that occur once on each side are anchors; the longest chain of them in
-   order splits the problem into small gaps (a book revision is mostly anchors);
-2. every gap is aligned by dynamic programming over 1:1, 1:n (split) and n:1 (merged) units,
-   which keeps the reading order most rewrites keep;
-3. sentences left over on both sides are paired across the whole text: those are moved.
+   order splits the problem into gaps (a book revision is mostly anchors, so this stays fast);
+2. inside a gap, candidate units are scored: 1:1, one sentence split into up to
+   ``MAX_GROUP`` consecutive sentences (1:n) and the reverse merge (n:1). A unit earns, for
+   each of its sentences, how much of that sentence is found on the other side minus a
+   threshold; the best chain of units in reading order wins (skipping a sentence earns
+   nothing), so each sentence goes to the counterpart that explains it best;
+3. between the units found, the same search runs again with lower thresholds (the order
+   already vouches for a link), and unlinked sentences next to a split join it when enough
+   of them is found in the split sentence;
+4. sentences left over on both sides are paired across the whole text: those are moved.
 """
 
 from __future__ import annotations
 
 import bisect
-import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.core.model import CompareOptions
-from reader.core.similarity import SentenceFeatures, Weights, build_features
+from reader.core.similarity import (
+    SentenceFeatures,
+    build_features,
+    coverage,
+    mutual_containment,
+    overlap,
+    pair_threshold,
+    sentence_keys,
+)
 
-# Gaps with more cells than this get extra anchors (mutual best matches) before the DP.
-DP_CELL_LIMIT = 40_000
-MAX_GROUP = 3  # at most 3 sentences on one side of a split or merge
+MAX_GROUP = 8  # at most this many sentences on one side of a split or merge
+# Gaps with more cells than this look candidates up by their rarest words only.
+EXACT_CELL_LIMIT = 250_000
+CANDIDATES_PER_SENTENCE = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,19 +52,53 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """How similar sentences must be to be linked; derived from ``CompareOptions.looseness``."""
+    """How much of a sentence must be found on the other side for it to join a unit.
 
-    pair: float  # a 1:1 unit in order
-    group: float  # a split or merged unit
-    part: float  # each sentence of a split/merge must be this contained in the other side
-    moved: float  # a pair out of order needs more evidence
+    ``keep`` is the per-sentence bar (a 1:1 pair is linked when its mutual containment
+    reaches it); ``whole`` is the bar for the single sentence of a split or merge, which
+    loses what the simpler version drops; ``edge`` is the least containment a part at either
+    end of a group needs; ``moved``: a pair out of order needs more evidence.
+    """
+
+    keep: float
+    part: float
+    whole: float
+    whole_weight: float
+    edge: float
+    moved: float
 
     @classmethod
     def from_looseness(cls, looseness: float) -> Thresholds:
-        loose = min(1.0, max(0.0, looseness))
-        # looseness 0 -> only near-identical sentences; 1 -> loose paraphrase.
-        pair = 0.75 - 0.6 * loose
-        return cls(pair=pair, group=pair + 0.05, part=0.55 - 0.3 * loose, moved=min(0.9, pair + 0.2))
+        keep = pair_threshold(looseness)
+        return cls(
+            keep=keep,
+            part=keep * PART_FACTOR,
+            whole=keep * WHOLE_FACTOR,
+            whole_weight=WHOLE_WEIGHT,
+            edge=keep * EDGE_FACTOR,
+            moved=min(0.95, keep + MOVED_MARGIN),
+        )
+
+    def scaled(self, factor: float) -> Thresholds:
+        """Thresholds for a place where reading order already vouches for a link."""
+        return Thresholds(
+            keep=self.keep * factor,
+            part=self.part * factor,
+            whole=self.whole * factor,
+            whole_weight=self.whole_weight,
+            edge=self.edge * factor,
+            moved=self.moved,
+        )
+
+
+# Tuned on DEplain by cross-validation over documents (see docs/benchmarks-alignment.md).
+PART_FACTOR = 1.2  # each part of a split must be this x ``keep`` inside the whole
+WHOLE_FACTOR = 1.0  # ... and the whole this x ``keep`` covered by the parts together
+WHOLE_WEIGHT = 2.0  # how much the whole's coverage counts against its parts
+EDGE_FACTOR = 0.5  # the first and last part need at least this x ``keep``
+REFILL_FACTOR = 0.7  # between linked units, thresholds drop to this share (0 = no refill)
+ABSORB_MIN = 0.2  # an unlinked sentence next to a split joins it from this containment on
+MOVED_MARGIN = 0.15  # a moved pair needs ``keep`` plus this
 
 
 def align_sentences(
@@ -60,62 +108,39 @@ def align_sentences(
     progress: Callable[[float], None] | None = None,
 ) -> list[Link]:
     """Align two lists of sentences; returns links sorted by their first A sentence."""
-    feats_a, feats_b, weights = build_features(a, b, options)
-    aligner = _Aligner(feats_a, feats_b, weights, Thresholds.from_looseness(options.looseness))
-    return aligner.run(progress)
+    keys_a, keys_b = sentence_keys(a, options), sentence_keys(b, options)
+    anchors = identical_anchors(keys_a, keys_b)
+    feats_a, feats_b, _ = build_features(keys_a, keys_b, {i for i, _ in anchors}, {j for _, j in anchors})
+    aligner = _Aligner(feats_a, feats_b, Thresholds.from_looseness(options.looseness))
+    return aligner.run(anchors, progress)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    a0: int
+    a1: int  # exclusive
+    b0: int
+    b1: int  # exclusive
+    gain: float
+    similarity: float
 
 
 class _Aligner:
-    def __init__(
-        self,
-        fa: list[SentenceFeatures],
-        fb: list[SentenceFeatures],
-        weights: Weights,
-        thresholds: Thresholds,
-    ) -> None:
-        self.fa, self.fb, self.w, self.t = fa, fb, weights, thresholds
-
-    # -- 1. anchors ---------------------------------------------------------------------------
-    def _identical_anchors(self, a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> list[tuple[int, int]]:
-        count_a = Counter(self.fa[i].key for i in range(a_lo, a_hi))
-        count_b = Counter(self.fb[j].key for j in range(b_lo, b_hi))
-        where_b = {self.fb[j].key: j for j in range(b_lo, b_hi) if count_b[self.fb[j].key] == 1}
-        pairs = [
-            (i, where_b[k])
-            for i in range(a_lo, a_hi)
-            if (k := self.fa[i].key) and count_a[k] == 1 and k in where_b
-        ]
-        return longest_chain(pairs)
-
-    def _similar_anchors(self, a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> list[tuple[int, int]]:
-        """Mutual best matches with high similarity, found through an inverted index."""
-        index: dict[str, list[int]] = defaultdict(list)
-        for j in range(b_lo, b_hi):
-            for term in self.fb[j].rare_terms:
-                index[term].append(j)
-        best_for_b: dict[int, tuple[float, int]] = {}
-        best_for_a: dict[int, tuple[float, int]] = {}
-        for i in range(a_lo, a_hi):
-            candidates = Counter(j for term in self.fa[i].rare_terms for j in index.get(term, ()))
-            for j, _ in candidates.most_common(8):
-                s = self.w.cosine(self.fa[i].vector, self.fb[j].vector)
-                if s > best_for_a.get(i, (0.0, -1))[0]:
-                    best_for_a[i] = (s, j)
-                if s > best_for_b.get(j, (0.0, -1))[0]:
-                    best_for_b[j] = (s, i)
-        pairs = [
-            (i, j)
-            for i, (s, j) in best_for_a.items()
-            if s >= 0.8 and best_for_b.get(j, (0.0, -1))[1] == i
-        ]
-        return longest_chain(pairs)
+    def __init__(self, fa: list[SentenceFeatures], fb: list[SentenceFeatures], thresholds: Thresholds) -> None:
+        self.fa, self.fb, self.t = fa, fb, thresholds
 
     # -- driver ------------------------------------------------------------------------------
-    def run(self, progress: Callable[[float], None] | None) -> list[Link]:
+    def run(self, anchors: list[tuple[int, int]], progress: Callable[[float], None] | None) -> list[Link]:
         na, nb = len(self.fa), len(self.fb)
         links: list[Link] = []
         gaps: list[tuple[int, int, int, int]] = []
-        self._split(0, na, 0, nb, links, gaps, depth=0)
+        prev_a = prev_b = 0
+        for i, j in anchors:
+            gaps.append((prev_a, i, prev_b, j))
+            links.append(Link((i,), (j,), 1.0))
+            prev_a, prev_b = i + 1, j + 1
+        gaps.append((prev_a, na, prev_b, nb))
+        gaps = [g for g in gaps if g[0] < g[1] and g[2] < g[3]]
         total = sum((a1 - a0) * (b1 - b0) for a0, a1, b0, b1 in gaps) or 1
         done = 0
         for a0, a1, b0, b1 in gaps:
@@ -123,110 +148,165 @@ class _Aligner:
             done += (a1 - a0) * (b1 - b0)
             if progress is not None:
                 progress(0.9 * done / total)
+        if REFILL_FACTOR:
+            links.extend(self._refill(links))
+        links = self._absorb(links)
         links.extend(self._moved(links))
-        links.sort(key=lambda link: (link.a[0] if link.a else -1, link.b[0] if link.b else -1))
+        links.sort(key=lambda link: (link.a[0], link.b[0]))
         if progress is not None:
             progress(1.0)
         return links
 
-    def _split(
-        self,
-        a0: int,
-        a1: int,
-        b0: int,
-        b1: int,
-        links: list[Link],
-        gaps: list[tuple[int, int, int, int]],
-        depth: int,
-    ) -> None:
-        """Cut [a0,a1) x [b0,b1) at anchors; collect the gaps between them."""
-        if a0 >= a1 or b0 >= b1:
-            return
-        anchors = self._identical_anchors(a0, a1, b0, b1)
-        if not anchors and (a1 - a0) * (b1 - b0) > DP_CELL_LIMIT and depth < 4:
-            anchors = self._similar_anchors(a0, a1, b0, b1)
-        if not anchors:
-            gaps.append((a0, a1, b0, b1))
-            return
-        prev_a, prev_b = a0, b0
-        for i, j in anchors:
-            self._split(prev_a, i, prev_b, j, links, gaps, depth + 1)
-            sim = 1.0 if self.fa[i].key == self.fb[j].key else self.w.cosine(self.fa[i].vector, self.fb[j].vector)
-            links.append(Link((i,), (j,), sim))
-            prev_a, prev_b = i + 1, j + 1
-        self._split(prev_a, a1, prev_b, b1, links, gaps, depth + 1)
+    # -- 2. units inside a gap ----------------------------------------------------------------
+    def _pair_overlaps(self, a0: int, a1: int, b0: int, b1: int) -> dict[tuple[int, int], float]:
+        """Shared weight of every (i, j) pair of the gap that shares anything telling."""
+        fa, fb = self.fa, self.fb
+        shared: dict[tuple[int, int], float] = {}
+        if (a1 - a0) * (b1 - b0) <= EXACT_CELL_LIMIT:
+            index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+            for j in range(b0, b1):
+                for term, weight in fb[j].vector.items():
+                    index[term].append((j, weight))
+            for i in range(a0, a1):
+                for term, wa in fa[i].vector.items():
+                    for j, wb in index.get(term, ()):
+                        shared[i, j] = shared.get((i, j), 0.0) + (wa if wa < wb else wb)
+            return shared
+        # A huge gap (unrelated texts): look up by rare words, score the best few exactly.
+        rare_index: dict[str, list[int]] = defaultdict(list)
+        for j in range(b0, b1):
+            for term in fb[j].rare_terms:
+                rare_index[term].append(j)
+        for i in range(a0, a1):
+            hits = Counter(
+                j for term in fa[i].rare_terms if len(rare_index.get(term, ())) <= 64 for j in rare_index.get(term, ())
+            )
+            for j, _ in hits.most_common(CANDIDATES_PER_SENTENCE):
+                shared[i, j] = overlap(fa[i].vector, fb[j].vector)
+        return shared
 
-    # -- 2. dynamic programming inside a gap -------------------------------------------------------
-    def _align_gap(self, a0: int, a1: int, b0: int, b1: int) -> list[Link]:
-        n, m = a1 - a0, b1 - b0
-        if n * m > DP_CELL_LIMIT * 4:
-            return []  # far too large and no anchors: leave to the moved pass / unique lists
-        neg = -math.inf
-        score = [[neg] * (m + 1) for _ in range(n + 1)]
-        back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-        score[0][0] = 0.0
-        unit_cache: dict[tuple[int, int, int, int], float | None] = {}
-        for i in range(n + 1):
-            row = score[i]
-            for j in range(m + 1):
-                here = row[j]
-                if here == neg:
-                    continue
-                # skips
-                if i < n and score[i + 1][j] < here:
-                    score[i + 1][j] = here
-                    back[i + 1][j] = (1, 0, 0.0)
-                if j < m and row[j + 1] < here:
-                    row[j + 1] = here
-                    back[i][j + 1] = (0, 1, 0.0)
-                for da, db in _SHAPES:
-                    if i + da > n or j + db > m:
-                        continue
-                    key = (a0 + i, da, b0 + j, db)
-                    sim = unit_cache.get(key, -1.0)
-                    if sim == -1.0:
-                        sim = self._unit_similarity(a0 + i, da, b0 + j, db)
-                        unit_cache[key] = sim
-                    if sim is None:
-                        continue
-                    gain = (da + db) * (sim - (self.t.pair if da == db == 1 else self.t.group)) + 1e-6
-                    if here + gain > score[i + da][j + db]:
-                        score[i + da][j + db] = here + gain
-                        back[i + da][j + db] = (da, db, sim)
-        out: list[Link] = []
-        i, j = n, m
-        while i > 0 or j > 0:
-            step = back[i][j]
-            assert step is not None
-            da, db, sim = step
-            if da and db:
-                out.append(Link(tuple(range(a0 + i - da, a0 + i)), tuple(range(b0 + j - db, b0 + j)), sim))
-            i, j = i - da, j - db
-        out.reverse()
+    def _candidates(self, a0: int, a1: int, b0: int, b1: int) -> list[_Candidate]:
+        fa, fb, t = self.fa, self.fb, self.t
+        shared = self._pair_overlaps(a0, a1, b0, b1)
+        # part_of_a[i]: B sentences that sit (partly) inside A sentence i, and vice versa.
+        part_of_a: dict[int, list[tuple[int, float]]] = defaultdict(list)
+        part_of_b: dict[int, list[tuple[int, float]]] = defaultdict(list)
+        out: list[_Candidate] = []
+        for (i, j), weight in shared.items():
+            c_ab = weight / fa[i].mass if fa[i].mass else 0.0  # A_i inside B_j
+            c_ba = weight / fb[j].mass if fb[j].mass else 0.0
+            if fa[i].key == fb[j].key:
+                c_ab = c_ba = 1.0
+            similarity = 0.5 * (c_ab + c_ba)
+            if similarity >= t.keep:
+                out.append(_Candidate(i, i + 1, j, j + 1, 2.0 * (similarity - t.keep), similarity))
+            if c_ba >= t.edge:
+                part_of_a[i].append((j, c_ba))
+            if c_ab >= t.edge:
+                part_of_b[j].append((i, c_ab))
+        for i, parts in part_of_a.items():
+            out.extend(self._groups(i, sorted(parts), shared, split=True))
+        for j, parts in part_of_b.items():
+            out.extend(self._groups(j, sorted(parts), shared, split=False))
         return out
 
-    def _unit_similarity(self, i: int, da: int, j: int, db: int) -> float | None:
-        """Similarity of A[i:i+da] and B[j:j+db], or None when they should not be a unit."""
-        w = self.w
-        if da == 1 and db == 1:
-            fa, fb = self.fa[i], self.fb[j]
-            if fa.key and fa.key == fb.key:
-                return 1.0
-            sim = w.cosine(fa.vector, fb.vector)
-            return sim if sim >= self.t.pair else None
-        va = w.merge([self.fa[k].vector for k in range(i, i + da)])
-        vb = w.merge([self.fb[k].vector for k in range(j, j + db)])
-        sim = w.cosine(va, vb)
-        if sim < self.t.group:
-            return None
-        # Every sentence of the larger side must really be part of the other side.
-        parts = [(self.fa[k].vector, vb) for k in range(i, i + da)] if da > 1 else []
-        parts += [(self.fb[k].vector, va) for k in range(j, j + db)] if db > 1 else []
-        if any(w.containment(part, whole) < self.t.part for part, whole in parts):
-            return None
-        return sim
+    def _groups(
+        self, one: int, parts: list[tuple[int, float]], shared: dict[tuple[int, int], float], split: bool
+    ) -> list[_Candidate]:
+        """1:n (``split``) or n:1 units around sentence ``one``, bounded by well-contained parts."""
+        t = self.t
+        whole = self.fa[one] if split else self.fb[one]
+        side = self.fb if split else self.fa
+        out = []
+        for first in range(len(parts)):
+            start = parts[first][0]
+            for last in range(first + 1, len(parts)):
+                end = parts[last][0]
+                if end - start >= MAX_GROUP:
+                    break
+                members = range(start, end + 1)
+                if any(side[k].key == whole.key for k in members):
+                    continue  # an identical sentence is a 1:1 link, never one part of a split
+                inside = [
+                    shared.get((one, k) if split else (k, one), 0.0) / side[k].mass if side[k].mass else 0.0
+                    for k in members
+                ]
+                cover = coverage(whole, [side[k] for k in members])
+                gain = sum(c - t.part for c in inside) + t.whole_weight * (cover - t.whole)
+                if gain <= 0:
+                    continue
+                similarity = 0.5 * (cover + sum(inside) / len(inside))
+                if split:
+                    out.append(_Candidate(one, one + 1, start, end + 1, gain, similarity))
+                else:
+                    out.append(_Candidate(start, end + 1, one, one + 1, gain, similarity))
+        return out
 
-    # -- 3. moved sentences --------------------------------------------------------------------------
+    def _align_gap(self, a0: int, a1: int, b0: int, b1: int) -> list[Link]:
+        chosen = best_chain(self._candidates(a0, a1, b0, b1), b0, b1)
+        return [Link(tuple(range(c.a0, c.a1)), tuple(range(c.b0, c.b1)), min(1.0, c.similarity)) for c in chosen]
+
+    # -- 3. second pass ----------------------------------------------------------------------
+    def _refill(self, links: list[Link]) -> list[Link]:
+        """Second pass between linked units: position backs up weaker word overlap."""
+        ordered = sorted(links, key=lambda link: (link.a[0], link.b[0]))
+        strict = self.t
+        self.t = strict.scaled(REFILL_FACTOR)
+        out: list[Link] = []
+        prev_a = prev_b = 0
+        for link in ordered + [Link((len(self.fa),), (len(self.fb),), 0.0)]:
+            if link.a[0] > prev_a and link.b[0] > prev_b:
+                out.extend(self._align_gap(prev_a, link.a[0], prev_b, link.b[0]))
+            prev_a, prev_b = max(prev_a, link.a[-1] + 1), max(prev_b, link.b[-1] + 1)
+        self.t = strict
+        return out
+
+    # -- 3b. sentences that elaborate a split --------------------------------------------------
+    def _absorb(self, links: list[Link]) -> list[Link]:
+        """Give runs of unlinked B sentences to the split before or after them."""
+        links = sorted(links, key=lambda link: link.b[0])
+        used_b = [False] * len(self.fb)
+        for link in links:
+            for j in link.b:
+                used_b[j] = True
+        out = list(links)
+        for k in range(len(links) + 1):
+            prev = out[k - 1] if k > 0 else None
+            nxt = links[k] if k < len(links) else None
+            start = prev.b[-1] + 1 if prev else 0
+            end = nxt.b[0] if nxt else len(self.fb)
+            if start >= end:
+                continue
+            if prev is not None and nxt is not None and nxt.a[0] < prev.a[-1]:
+                continue
+            to_prev = [self._inside(j, prev) for j in range(start, end)]
+            to_next = [self._inside(j, nxt) for j in range(start, end)]
+            # Split the run where the prefix fits prev and the suffix fits next best.
+            best_split, best_score = 0, -1.0
+            for split in range(end - start + 1):
+                score = sum(to_prev[:split]) + sum(to_next[split:])
+                if score > best_score:
+                    best_split, best_score = split, score
+            take_prev = 0
+            while take_prev < best_split and to_prev[take_prev] >= ABSORB_MIN:
+                take_prev += 1
+            take_next = 0
+            while take_next < end - start - best_split and to_next[end - start - 1 - take_next] >= ABSORB_MIN:
+                take_next += 1
+            if prev is not None and take_prev and len(prev.a) == 1 and len(prev.b) + take_prev <= MAX_GROUP:
+                out[k - 1] = Link(prev.a, prev.b + tuple(range(start, start + take_prev)), prev.similarity, prev.moved)
+            if nxt is not None and take_next and len(nxt.a) == 1 and len(nxt.b) + take_next <= MAX_GROUP:
+                links[k] = Link(nxt.a, tuple(range(end - take_next, end)) + nxt.b, nxt.similarity, nxt.moved)
+                out[k] = links[k]
+        return out
+
+    def _inside(self, j: int, link: Link | None) -> float:
+        if link is None or len(link.a) != 1:
+            return -1.0
+        part = self.fb[j]
+        return overlap(part.vector, self.fa[link.a[0]].vector) / part.mass if part.mass else 0.0
+
+    # -- 4. moved sentences --------------------------------------------------------------------------
     def _moved(self, links: list[Link]) -> list[Link]:
         used_a = {i for link in links for i in link.a}
         used_b = {j for link in links for j in link.b}
@@ -236,21 +316,20 @@ class _Aligner:
             return []
         index: dict[str, list[int]] = defaultdict(list)
         for j in free_b:
-            for term in self.fb[j].vector:
+            for term in self.fb[j].rare_terms:
                 index[term].append(j)
         candidates: list[tuple[float, int, int]] = []
         for i in free_a:
-            seen = Counter(j for term in self.fa[i].rare_terms or self.fa[i].vector for j in index.get(term, ()))
-            for j, _ in seen.most_common(10):
-                fa, fb = self.fa[i], self.fb[j]
-                sim = 1.0 if fa.key and fa.key == fb.key else self.w.cosine(fa.vector, fb.vector)
+            seen = Counter(j for term in self.fa[i].rare_terms for j in index.get(term, ()))
+            for j, _ in seen.most_common(CANDIDATES_PER_SENTENCE):
+                sim = mutual_containment(self.fa[i], self.fb[j])
                 if sim >= self.t.moved:
                     candidates.append((sim, i, j))
-        candidates.sort(reverse=True)
+        candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
         taken_a: set[int] = set()
         taken_b: set[int] = set()
         out = []
-        ordered = sorted((link.a[0], link.b[0]) for link in links if link.a and link.b)
+        ordered = sorted((link.a[0], link.b[0]) for link in links)
         for sim, i, j in candidates:
             if i in taken_a or j in taken_b:
                 continue
@@ -260,7 +339,64 @@ class _Aligner:
         return out
 
 
-_SHAPES = [(1, 1)] + [(1, k) for k in range(2, MAX_GROUP + 1)] + [(k, 1) for k in range(2, MAX_GROUP + 1)]
+def identical_anchors(keys_a: Sequence[str], keys_b: Sequence[str]) -> list[tuple[int, int]]:
+    """Longest in-order chain of identical sentences that occur once on each side."""
+    count_a = Counter(keys_a)
+    count_b = Counter(keys_b)
+    where_b = {key: j for j, key in enumerate(keys_b) if count_b[key] == 1}
+    pairs = [(i, where_b[key]) for i, key in enumerate(keys_a) if key and count_a[key] == 1 and key in where_b]
+    return longest_chain(pairs)
+
+
+def best_chain(candidates: list[_Candidate], b0: int, b1: int) -> list[_Candidate]:
+    """Highest-gain set of candidates that follow each other in both texts without overlap.
+
+    Candidates are taken in order of their first A sentence; a Fenwick tree over the B
+    position where chains end answers "best chain ending before this B sentence" among
+    candidates that already ended before this A sentence, so the cost is O(k log n).
+    """
+    if not candidates:
+        return []
+    size = b1 - b0 + 1
+    tree_score = [0.0] * (size + 1)
+    tree_item = [-1] * (size + 1)
+    order = sorted(range(len(candidates)), key=lambda k: (candidates[k].a0, candidates[k].b0, candidates[k].a1))
+    by_end = sorted(range(len(candidates)), key=lambda k: candidates[k].a1)
+    best = [0.0] * len(candidates)
+    parent = [-1] * len(candidates)
+    released = 0
+
+    def update(pos: int, score: float, item: int) -> None:
+        while pos <= size:
+            if score > tree_score[pos]:
+                tree_score[pos], tree_item[pos] = score, item
+            pos += pos & -pos
+
+    def query(pos: int) -> tuple[float, int]:
+        score, item = 0.0, -1
+        while pos > 0:
+            if tree_score[pos] > score:
+                score, item = tree_score[pos], tree_item[pos]
+            pos -= pos & -pos
+        return score, item
+
+    for k in order:
+        cand = candidates[k]
+        # Chains that end at or before this candidate's first A sentence may now precede it.
+        while released < len(by_end) and candidates[by_end[released]].a1 <= cand.a0:
+            done = by_end[released]
+            update(candidates[done].b1 - b0, best[done], done)
+            released += 1
+        before, item = query(cand.b0 - b0)
+        best[k] = before + cand.gain
+        parent[k] = item
+    k = max(range(len(candidates)), key=lambda x: (best[x], -x))
+    chain = []
+    while k >= 0:
+        chain.append(candidates[k])
+        k = parent[k]
+    chain.reverse()
+    return chain
 
 
 def _fits_order(ordered: list[tuple[int, int]], i: int, j: int) -> bool:

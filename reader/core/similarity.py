@@ -1,9 +1,14 @@
 """Sentence features and similarity for alignment.
 
-A sentence becomes a sparse vector of weighted terms: word stems weighted by how rare they are
-in the two texts (function words weigh little, names and numbers a lot). Cosine of vectors tells
-how alike two sentences are; containment tells how much of one sits inside another, which is
-what a split or merge needs.
+A sentence becomes a sparse vector of weighted terms. Terms are light stems of its words
+(inflected German and English forms fall together) and, with a smaller weight, character
+4-grams of its content words, which catch compounds and spelling variants ("Betlehem" /
+"Bethlehem", "Verbindungsmittel" / "Mittel"). Weights come from how rare a term is in the two
+texts; function words weigh little and numbers a lot, so the content decides.
+
+The measure the aligner uses is *containment*: how much of one sentence's weight is found in
+another (or in a group of others). A split keeps each part inside the original sentence even
+when the parts together drop half of it, which cosine would punish.
 """
 
 from __future__ import annotations
@@ -11,15 +16,53 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.core.model import CompareOptions
 from reader.core.tokens import normalize
 
 _TERM_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
-STEM_LENGTH = 5
+
+# Endings stripped before a stem is cut (German and English inflection), longest first.
+_SUFFIXES = tuple(
+    sorted(
+        "ungen ung innen in ern em en er es est st ens nd e s n t ing ed ly ies".split(),
+        key=len,
+        reverse=True,
+    )
+)
+STEM_LENGTH = 6
+MIN_STEM = 3
+NGRAM = 4
+# Share of a word's weight that goes to its character n-grams rather than its stem.
+NGRAM_SHARE = 0.0
 NUMBER_BOOST = 2.0
+FUNCTION_WORD_FACTOR = 0.15
+
+# Short lists written for this project: the words that carry grammar, not content.
+FUNCTION_WORDS = frozenset(
+    """
+    a an the and or but nor so yet if then than that this these those there here it its it's
+    is are was were be been being am do does did done have has had having will would shall
+    should can could may might must of in on at by for with from to into onto upon about
+    over under after before between through during without within as not no yes he she
+    they we you i me him her them us my your his our their who whom whose which what when
+    where why how all any both each few more most other some such only own same very too
+    also just said says say
+    der die das den dem des ein eine einer eines einem einen und oder aber doch sondern
+    denn weil dass daß ob wenn als wie so auch noch nur schon sehr ist sind war waren
+    wird werden wurde wurden worden sein seine seiner seinem seinen bin bist hat haben
+    hatte hatten habe kann können konnte konnten muss müssen musste soll sollen sollte
+    will wollen wollte darf dürfen mag ich du er sie es wir ihr man mich dich sich uns
+    euch ihm ihn ihnen mein meine dein deine unser unsere euer eure ihre ihrem ihren ihrer
+    im in am an auf aus bei mit nach von vor zu zum zur über unter um durch für gegen ohne
+    bis seit zwischen hinter neben nicht kein keine keinen keinem keiner da dann dort hier
+    was wer wo wann warum welche welcher welches dies diese dieser dieses diesem diesen
+    jener alle alles viel viele mehr etwa ja nein mal
+    """.split()
+)
 
 Vector = dict[str, float]
 
@@ -28,90 +71,184 @@ Vector = dict[str, float]
 class SentenceFeatures:
     key: str  # normalised text: equal keys mean identical sentences
     vector: Vector
+    mass: float  # sum of the weights: the denominator of containment
     rare_terms: tuple[str, ...]  # the most telling terms, for candidate look-up
 
 
-def terms_of(key: str) -> list[str]:
-    """Stems of the words of a normalised sentence; numbers kept whole."""
-    out = []
+def stem(word: str) -> str:
+    """A light stem: inflection endings off, then cut to ``STEM_LENGTH`` characters."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM + 1:
+            word = word[: -len(suffix)]
+            break
+    return word[:STEM_LENGTH]
+
+
+def terms_of(key: str) -> list[tuple[str, float]]:
+    """(term, base weight) pairs of a normalised sentence, before rarity weighting.
+
+    Numbers are kept whole and marked ``#``; n-grams are marked ``~`` so they never collide
+    with stems. A word's n-grams share ``NGRAM_SHARE`` of its weight between them.
+    """
+    out: list[tuple[str, float]] = []
     for word in _TERM_RE.findall(key):
-        if word[0].isdigit():
-            out.append("#" + word)
-        else:
-            out.append(word[:STEM_LENGTH].lower())
+        out.extend(_word_terms(word, NGRAM_SHARE, FUNCTION_WORD_FACTOR, NUMBER_BOOST))
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_terms(word: str, ngram_share: float, function_factor: float, number_boost: float) -> tuple[tuple[str, float], ...]:
+    # Cached: a text repeats its words, and stemming dominates the cost of a book.
+    if word[0].isdigit():
+        return (("#" + word, number_boost),)
+    word = word.lower()
+    if word in FUNCTION_WORDS:
+        return ((word, function_factor),)
+    if ngram_share <= 0 or len(word) < NGRAM:
+        return ((stem(word), 1.0),)
+    padded = f"<{word}>"
+    grams = [padded[k : k + NGRAM] for k in range(len(padded) - NGRAM + 1)]
+    share = ngram_share / len(grams)
+    return ((stem(word), 1.0 - ngram_share),) + tuple(("~" + gram, share) for gram in grams)
+
+
 class Weights:
-    """Inverse document frequencies over the sentences of both texts, and vector maths."""
+    """Rarity (inverse sentence frequency) of terms over the sentences of both texts."""
 
     def __init__(self, document_frequency: Counter[str], sentences: int) -> None:
-        self.idf = {
-            term: math.log(1.0 + sentences / count) for term, count in document_frequency.items()
-        }
+        self.idf = {term: math.log(1.0 + sentences / count) for term, count in document_frequency.items()}
         self._max_idf = math.log(1.0 + max(sentences, 1))
 
-    def vector(self, terms: list[str]) -> Vector:
-        counts = Counter(terms)
-        vec = {}
-        for term, tf in counts.items():
-            weight = (1.0 + math.log(tf)) * self.idf.get(term, self._max_idf)
-            if term[0] == "#":
-                weight *= NUMBER_BOOST
-            vec[term] = weight
-        return vec
+    @classmethod
+    def fitted(cls, term_lists: Iterable[list[tuple[str, float]]]) -> Weights:
+        df: Counter[str] = Counter()
+        sentences = 0
+        for terms in term_lists:
+            df.update({term for term, _ in terms})
+            sentences += 1
+        return cls(df, sentences)
 
-    @staticmethod
-    def merge(vectors: Sequence[Vector]) -> Vector:
-        total: Vector = {}
-        for vec in vectors:
-            for term, weight in vec.items():
-                total[term] = total.get(term, 0.0) + weight
-        return total
+    def vector(self, terms: list[tuple[str, float]]) -> Vector:
+        vec: Vector = {}
+        for term, base in terms:
+            vec[term] = vec.get(term, 0.0) + base
+        idf, default = self.idf, self._max_idf
+        # Repeats count less than new words: damp the summed base weight.
+        return {term: math.sqrt(total) * idf.get(term, default) for term, total in vec.items()}
 
-    @staticmethod
-    def cosine(a: Vector, b: Vector) -> float:
-        if not a or not b:
-            return 0.0
-        if len(a) > len(b):
-            a, b = b, a
-        dot = sum(w * b[t] for t, w in a.items() if t in b)
-        if not dot:
-            return 0.0
-        na = math.sqrt(sum(w * w for w in a.values()))
-        nb = math.sqrt(sum(w * w for w in b.values()))
-        return dot / (na * nb)
 
-    @staticmethod
-    def containment(part: Vector, whole: Vector) -> float:
-        total = sum(part.values())
-        if not total:
-            return 0.0
-        return sum(min(w, whole.get(t, 0.0)) for t, w in part.items()) / total
+class GenericWeights(Weights):
+    """Weights for a lone pair of sentences, where no texts tell which words are rare."""
+
+    def __init__(self) -> None:
+        super().__init__(Counter(), 1)
+
+    def vector(self, terms: list[tuple[str, float]]) -> Vector:
+        vec: Vector = {}
+        for term, base in terms:
+            vec[term] = vec.get(term, 0.0) + base
+        return {term: math.sqrt(total) for term, total in vec.items()}
+
+
+def features_of(key: str, terms: list[tuple[str, float]], weights: Weights) -> SentenceFeatures:
+    vec = weights.vector(terms)
+    words = [t for t in vec if t[0] != "~"]
+    rare = tuple(sorted(words, key=vec.__getitem__, reverse=True)[:4])
+    return SentenceFeatures(key, vec, sum(vec.values()), rare)
+
+
+def overlap(a: Vector, b: Vector) -> float:
+    """Weight the two vectors share: the sum of per-term minima."""
+    if len(a) > len(b):
+        a, b = b, a
+    total = 0.0
+    for term, weight in a.items():
+        other = b.get(term)
+        if other is not None:
+            total += weight if weight < other else other
+    return total
+
+
+def containment(part: SentenceFeatures, whole: SentenceFeatures) -> float:
+    """Share of ``part``'s weight that is found in ``whole`` (0..1)."""
+    if not part.mass:
+        return 0.0
+    return overlap(part.vector, whole.vector) / part.mass
+
+
+def coverage(whole: SentenceFeatures, parts: Sequence[SentenceFeatures]) -> float:
+    """Share of ``whole``'s weight found in the union of ``parts`` (a split or a merge)."""
+    if not whole.mass:
+        return 0.0
+    pooled: Vector = {}
+    wv = whole.vector
+    for part in parts:
+        for term, weight in part.vector.items():
+            if term in wv:
+                pooled[term] = pooled.get(term, 0.0) + weight
+    return sum(min(wv[t], w) for t, w in pooled.items()) / whole.mass
+
+
+def mutual_containment(a: SentenceFeatures, b: SentenceFeatures) -> float:
+    """Mean of the two containments: how much each sentence says of the other (0..1)."""
+    if a.key and a.key == b.key:
+        return 1.0
+    if not a.mass or not b.mass:
+        return 0.0
+    shared = overlap(a.vector, b.vector)
+    return 0.5 * (shared / a.mass + shared / b.mass)
+
+
+def sentence_keys(sentences: Sequence[str], options: CompareOptions) -> list[str]:
+    """Matching form of every sentence: equal keys mean identical sentences."""
+    return [normalize(s, options) for s in sentences]
 
 
 def build_features(
-    a: Sequence[str], b: Sequence[str], options: CompareOptions
+    keys_a: Sequence[str],
+    keys_b: Sequence[str],
+    skip_a: Container[int] = (),
+    skip_b: Container[int] = (),
 ) -> tuple[list[SentenceFeatures], list[SentenceFeatures], Weights]:
-    """Features of every sentence of both texts, with weights fitted on both."""
-    keys_a = [normalize(s, options) for s in a]
-    keys_b = [normalize(s, options) for s in b]
-    terms_a = [terms_of(k) for k in keys_a]
-    terms_b = [terms_of(k) for k in keys_b]
-    df: Counter[str] = Counter()
-    for terms in terms_a:
-        df.update(set(terms))
-    for terms in terms_b:
-        df.update(set(terms))
-    weights = Weights(df, len(a) + len(b))
+    """Features of every sentence of both texts, with weights fitted on both.
 
-    def features(key: str, terms: list[str]) -> SentenceFeatures:
-        vec = weights.vector(terms)
-        rare = tuple(sorted(vec, key=vec.__getitem__, reverse=True)[:4])
-        return SentenceFeatures(key, vec, rare)
-
+    Sentences in ``skip_a`` / ``skip_b`` (already matched identically) keep only their key:
+    a book revision is mostly such sentences, and their words need no weighing.
+    """
+    terms_a = [[] if i in skip_a else terms_of(k) for i, k in enumerate(keys_a)]
+    terms_b = [[] if j in skip_b else terms_of(k) for j, k in enumerate(keys_b)]
+    weights = Weights.fitted(t for t in terms_a + terms_b if t)
     return (
-        [features(k, t) for k, t in zip(keys_a, terms_a)],
-        [features(k, t) for k, t in zip(keys_b, terms_b)],
+        [features_of(k, t, weights) for k, t in zip(keys_a, terms_a)],
+        [features_of(k, t, weights) for k, t in zip(keys_b, terms_b)],
         weights,
     )
+
+
+def pair_similarity(s1: str, s2: str, options: CompareOptions | None = None) -> float:
+    """How much two lone sentences say the same thing, 0..1 (the aligner's 1:1 measure).
+
+    Without surrounding texts there is no rarity to learn, so content words weigh 1,
+    function words little and numbers more. Compare with :func:`pair_threshold`.
+    """
+    options = options or CompareOptions()
+    weights = GenericWeights()
+    k1, k2 = normalize(s1, options), normalize(s2, options)
+    return mutual_containment(features_of(k1, terms_of(k1), weights), features_of(k2, terms_of(k2), weights))
+
+
+def pair_threshold(looseness: float) -> float:
+    """The 1:1 link threshold on :func:`pair_similarity` that ``looseness`` (0..1) implies.
+
+    0 links only near-identical sentences, 1 loose paraphrases; the middle is the tuned
+    default. Piecewise linear so the default can sit anywhere between the ends.
+    """
+    loose = min(1.0, max(0.0, looseness))
+    if loose <= 0.5:
+        return STRICT_THRESHOLD + (DEFAULT_THRESHOLD - STRICT_THRESHOLD) * loose / 0.5
+    return DEFAULT_THRESHOLD + (LOOSE_THRESHOLD - DEFAULT_THRESHOLD) * (loose - 0.5) / 0.5
+
+
+STRICT_THRESHOLD = 0.9
+DEFAULT_THRESHOLD = 0.6
+LOOSE_THRESHOLD = 0.2
