@@ -314,17 +314,14 @@ class _Aligner:
         free_b = [j for j in range(len(self.fb)) if j not in used_b and self.fb[j].vector]
         if not free_a or not free_b:
             return []
-        index: dict[str, list[int]] = defaultdict(list)
-        for j in free_b:
-            for term in self.fb[j].rare_terms:
-                index[term].append(j)
+        # A pair is looked at when the rarest words of either sentence occur in the other.
+        pairs = _rare_word_pairs(self.fa, free_a, self.fb, free_b)
+        pairs |= {(i, j) for j, i in _rare_word_pairs(self.fb, free_b, self.fa, free_a)}
         candidates: list[tuple[float, int, int]] = []
-        for i in free_a:
-            seen = Counter(j for term in self.fa[i].rare_terms for j in index.get(term, ()))
-            for j, _ in seen.most_common(CANDIDATES_PER_SENTENCE):
-                sim = mutual_containment(self.fa[i], self.fb[j])
-                if sim >= self.t.moved:
-                    candidates.append((sim, i, j))
+        for i, j in pairs:
+            sim = mutual_containment(self.fa[i], self.fb[j])
+            if sim >= self.t.moved:
+                candidates.append((sim, i, j))
         candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
         taken_a: set[int] = set()
         taken_b: set[int] = set()
@@ -397,6 +394,21 @@ def best_chain(candidates: list[_Candidate], b0: int, b1: int) -> list[_Candidat
         k = parent[k]
     chain.reverse()
     return chain
+
+
+def _rare_word_pairs(
+    feats: list[SentenceFeatures], rows: list[int], others: list[SentenceFeatures], columns: list[int]
+) -> set[tuple[int, int]]:
+    """(row, column) pairs where a rare word of the row sentence occurs in the column sentence."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for j in columns:
+        for term in others[j].vector:
+            index[term].append(j)
+    out: set[tuple[int, int]] = set()
+    for i in rows:
+        hits = Counter(j for term in feats[i].rare_terms for j in index.get(term, ()))
+        out.update((i, j) for j, _ in hits.most_common(CANDIDATES_PER_SENTENCE))
+    return out
 
 
 def _fits_order(ordered: list[tuple[int, int]], i: int, j: int) -> bool:
