@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def build_wheel(out: Path) -> Path:
     if shutil.which("uv"):
         # Through the sdist, as a package index would: MANIFEST.in must carry resources/ too.
-        command = ["uv", "build", "--sdist", "--wheel", "--out-dir", str(out), str(ROOT)]
+        command = ["uv", "build", "--out-dir", str(out), str(ROOT)]
     else:
         pip = subprocess.run([sys.executable, "-m", "pip", "--version"], capture_output=True)
         if pip.returncode != 0:
