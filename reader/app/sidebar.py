@@ -27,6 +27,7 @@ class UniqueSentencesDock(QDockWidget):
         )
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("Sentences found in only one article")
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)  # keeps thousands of rows cheap
         self.tree.setWordWrap(False)
