@@ -220,7 +220,15 @@ def _detect(data: bytes, name: str) -> Decoded:
         best = matches[0]
         codec = best.encoding
         confident = best.coherence >= _CONFIDENT_COHERENCE
-        tied = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.05]
+        # Mac code pages win on "language coherence" for short Western texts whose
+        # windows-1252 quotes and dashes they read as letters; they are rare for articles,
+        # so an equally clean Windows code page is preferred over them.
+        mac_first = best.encoding.startswith("mac_")
+        tied = [
+            m
+            for m in matches
+            if m.chaos <= best.chaos + 0.01 and (mac_first or m.coherence >= best.coherence - 0.05)
+        ]
         for preferred in _PREFERRED_LEGACY:
             if any(preferred in m.could_be_from_charset for m in tied):
                 codec = preferred
