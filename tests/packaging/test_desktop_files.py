@@ -106,7 +106,8 @@ def test_committed_theme_icons_have_their_sizes() -> None:
     assert (ICONS / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg").read_bytes() == SVG.read_bytes()
 
 
-def test_make_icons_writes_valid_ico_and_icns(tmp_path: Path) -> None:
+def test_make_icons_writes_valid_ico_and_icns(qapp, tmp_path: Path) -> None:
+    # qapp first: make_icons would otherwise create a QGuiApplication, and later widget tests abort.
     make_icons = load_make_icons()
     written = make_icons.make_icons(SVG, tmp_path)
     assert all(path.is_file() for path in written)
@@ -134,7 +135,7 @@ def test_make_icons_writes_valid_ico_and_icns(tmp_path: Path) -> None:
     assert opaque > 100
 
 
-def test_make_icons_rejects_a_broken_svg(tmp_path: Path) -> None:
+def test_make_icons_rejects_a_broken_svg(qapp, tmp_path: Path) -> None:
     make_icons = load_make_icons()
     broken = tmp_path / "broken.svg"
     broken.write_text("<svg", encoding="utf-8")
