@@ -14,7 +14,6 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any
 
 from .formats.classify import HASH_HEADING
 from .formats.encoding import decode_bytes, normalise_line_ends
@@ -54,7 +53,7 @@ _FORMATS = ("text", "markdown", "html")
 _LINK_SCHEME = re.compile(r"^(?:https?|ftps?|file|javascript|data|mailto|about|sftp|wss?|blob|vbscript):", re.IGNORECASE)
 
 
-def load_source(spec: str, **fetch_options: Any) -> Document:
+def load_source(spec: str, **fetch_options: object) -> Document:
     """A Document from a path or an http(s) link; ``fetch_options`` go to :func:`fetch_url`.
 
     Other link schemes (file:, ftp:, javascript:...) are refused by fetch_url with a
@@ -66,12 +65,16 @@ def load_source(spec: str, **fetch_options: Any) -> Document:
     return load_document(spec)
 
 
-def fetch_url(url: str, **options: Any) -> Document:
-    """Fetch ``url`` and read the page it names: see :func:`reader.core.fetch.fetch_url`."""
-    # The network code (urllib, ssl, http.client) is imported only when a link is opened.
+def fetch_url(url: str, **options: object) -> Document:
+    """Fetch ``url`` and read the page it names: see :func:`reader.core.fetch.fetch_url`.
+
+    The options are fetch_url's: timeout, max_bytes, max_redirects, progress, cancel.
+    """
+    # The network code (urllib, ssl, http.client) is imported only when a link is opened;
+    # ``typing`` is not imported either, hence ``object`` for the pass-through options.
     from .fetch import fetch_url as fetch
 
-    return fetch(url, **options)
+    return fetch(url, **options)  # type: ignore[arg-type]
 
 
 def looks_like_url(text: str) -> str | None:
