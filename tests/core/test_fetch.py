@@ -70,6 +70,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._redirect("file:///etc/passwd")
         elif route == "/image.png":
             self._send(200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(200))
+        elif route in ("/paper.pdf", "/download/paper.pdf"):
+            from tests.core.test_doc_office import article_pages, make_pdf
+
+            media = "application/pdf" if route == "/paper.pdf" else "application/octet-stream"
+            self._send(200, media, make_pdf(article_pages()))
         elif route == "/blob":
             self._send(200, "application/octet-stream", bytes(range(256)) * 4)
         elif route == "/big-declared":
@@ -200,6 +205,14 @@ def test_plain_text_and_markdown_links(server: _Server) -> None:
     assert notes.title == "Notes"
     assert "*" not in notes.text  # read as Markdown, not as plain text
     assert [b.kind for b in notes.blocks].count(BlockKind.LIST_ITEM) == 2
+
+
+@pytest.mark.parametrize("route", ["/paper.pdf", "/download/paper.pdf"])
+def test_pdf_links_are_read_as_pdf(server: _Server, route: str) -> None:
+    """By its content type, or by the link's suffix when the server only says octet-stream."""
+    document = fetch_url(base_url(server) + route)
+    assert document.title == "Harbour bridge reopens after long repairs"
+    assert document.name == "127.0.0.1/paper.pdf"
 
 
 def test_charset_from_the_header_is_used(server: _Server) -> None:
