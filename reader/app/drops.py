@@ -1,4 +1,9 @@
-"""Decide what a drag-and-drop carries: one or two local files, or a reason why not."""
+"""Decide what a drag-and-drop (or the clipboard) carries: files, web links, or a reason why not.
+
+Browsers drop a link as text/uri-list and as text/plain; file managers drop file:// URLs.
+Both become sources (``Path`` or :class:`WebLink`); anything else is refused with a sentence
+the window shows as is.
+"""
 
 from __future__ import annotations
 
@@ -6,36 +11,60 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData
 
+from reader.app.sources import Source, WebLink
+from reader.core.documents import looks_like_url
+
 
 class DropError(ValueError):
     """A drop that cannot be used; the message is shown to the user as is."""
 
 
-def paths_from_mime(mime: QMimeData, limit: int = 2) -> list[Path]:
-    """The local files in a drop, in order; raises DropError with a human reason otherwise."""
+def sources_from_mime(mime: QMimeData, limit: int = 2) -> list[Source]:
+    """The files and http(s) links in a drop, in order; raises DropError with a human reason otherwise."""
     if not mime.hasUrls():
         if mime.hasText():
-            return _reject_text(mime.text())
-        raise DropError("Only files can be dropped here.")
-    paths: list[Path] = []
+            return [_link_from_text(mime.text())]
+        raise DropError("Only files and web links can be dropped here.")
+    sources: list[Source] = []
     for url in mime.urls():
-        if not url.isLocalFile():
+        if url.isLocalFile():
+            sources.append(_checked_file(Path(url.toLocalFile())))
+            continue
+        link = looks_like_url(url.toString())
+        if link is None:
             raise DropError(
-                f"“{url.toDisplayString()}” is not a local file; save it to disk first, then drop the file."
+                f"“{url.toDisplayString()[:80]}” is neither a file nor a web (http or https) link."
             )
-        path = Path(url.toLocalFile())
-        if path.is_dir():
-            raise DropError(f"“{path.name}” is a folder; drop one or two article files instead.")
-        if not path.exists():
-            raise DropError(f"“{path.name}” does not exist (was it moved or deleted?).")
-        paths.append(path)
-    if not paths:
-        raise DropError("The drop contained no files.")
-    if len(paths) > limit:
-        raise DropError(f"{len(paths)} files were dropped; drop one file on a pane, or two on the window.")
-    return paths
+        sources.append(WebLink(link))
+    if not sources:
+        raise DropError("The drop contained no files or links.")
+    if len(sources) > limit:
+        raise DropError(f"{len(sources)} items were dropped; drop one on a pane, or two on the window.")
+    return sources
 
 
-def _reject_text(text: str) -> list[Path]:
+def paths_from_mime(mime: QMimeData, limit: int = 2) -> list[Source]:
+    """Older name of :func:`sources_from_mime` (links are sources too now)."""
+    return sources_from_mime(mime, limit)
+
+
+def _checked_file(path: Path) -> Path:
+    # Checked at drop time so the user hears at once, before anything is queued. An
+    # unsupported suffix is left to the reader, whose message lists SUPPORTED_SUFFIXES.
+    if path.is_dir():
+        raise DropError(f"“{path.name}” is a folder; drop one or two article files instead.")
+    if not path.exists():
+        if path.is_symlink():
+            raise DropError(f"“{path.name}” is a broken link (the file it points to does not exist).")
+        raise DropError(f"“{path.name}” does not exist (was it moved or deleted?).")
+    return path
+
+
+def _link_from_text(text: str) -> WebLink:
+    link = looks_like_url(text)
+    if link is not None:
+        return WebLink(link)
     snippet = " ".join(text.split())[:40]
-    raise DropError(f"Dropped text (“{snippet}…”) is not a file; save it as a .txt or .md file and drop that.")
+    raise DropError(
+        f"Dropped text (“{snippet}…”) is neither a file nor a web link; save it as a .txt or .md file and drop that."
+    )

@@ -66,6 +66,8 @@ class WindowActions:
     toggle_toolbar: QAction
     recent_menu: QMenu
     looseness_box: QComboBox
+    open_link: QAction
+    paste_link: QAction
 
 
 def _action(
@@ -101,6 +103,8 @@ def build_menus(window: MainWindow) -> WindowActions:
     open_b = _action(window, "Open &B…", lambda: window.ask_side(Side.B))
     open_both = _action(window, "&Open A and B…", window.open_both, QKeySequence.StandardKey.Open, icon="document-open")
     open_demo = _action(window, "Open &Demo Articles", window.open_demo)
+    open_link = _action(window, "Open &Link…", window.open_link, "Ctrl+L")
+    open_link.setStatusTip("Download a web page (only the page: never its images or scripts) and compare it")
     swap = _action(window, "&Swap Sides", window.swap_sides, "Ctrl+Shift+X", icon="object-flip-horizontal")
     reload = _action(window, "&Reload", window.reload, "F5", icon="view-refresh")
     export_report = _action(window, "&Export Report…", window.export_report, "Ctrl+E")
@@ -109,7 +113,7 @@ def build_menus(window: MainWindow) -> WindowActions:
     quit_action = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
     recent_menu = QMenu("Open &Recent", window)
     recent_menu.aboutToShow.connect(lambda: fill_recent(window, recent_menu))
-    for action in (open_both, open_a, open_b):
+    for action in (open_both, open_a, open_b, open_link):
         file_menu.addAction(action)
     file_menu.addMenu(recent_menu)
     file_menu.addAction(open_demo)
@@ -124,10 +128,12 @@ def build_menus(window: MainWindow) -> WindowActions:
 
     edit_menu = menu_bar.addMenu("&Edit")
     copy = _action(window, "&Copy", window.copy_selection, QKeySequence.StandardKey.Copy)
+    paste_link = _action(window, "&Paste Link", window.paste_link, QKeySequence.StandardKey.Paste)
+    paste_link.setStatusTip("Open the link (or file) on the clipboard in an empty pane")
     find = _action(window, "&Find…", window.open_find, QKeySequence.StandardKey.Find, icon="edit-find")
     find_next = _action(window, "Find &Next", lambda: window.find_bar.find(True), "F3")
     find_previous = _action(window, "Find Pre&vious", lambda: window.find_bar.find(False), "Shift+F3")
-    for action in (copy, find, find_next, find_previous):
+    for action in (copy, paste_link, find, find_next, find_previous):
         edit_menu.addAction(action)
 
     view_menu = menu_bar.addMenu("&View")
@@ -206,6 +212,7 @@ def build_menus(window: MainWindow) -> WindowActions:
         quit_action, copy, find, find_next, find_previous, next_difference, previous_difference,
         sync_scroll, ignore_case, ignore_punctuation, fold_quotes, tuple(looseness), themes,
         zoom_in, zoom_out, zoom_reset, toggle_dock, toggle_toolbar, recent_menu, looseness_box,
+        open_link, paste_link,
     )
 
 

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from reader.app.palette import Palette
 from reader.app.reading_view import FLASH_MS, ReadingView, reading_font
 from reader.app.render import FormatBook
+from reader.app.sources import WebLink
+from reader.app.widgets import FetchBanner
 from reader.app.worker import PaneContent
 from reader.core.marks import Side
 
@@ -58,6 +60,8 @@ class ArticlePane(QWidget):
         self.details_label.setObjectName("paneDetails")
         self.details_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.view = ReadingView(side)
+        self.fetch_banner = FetchBanner()
+        self.fetch_banner.setAccessibleName(f"Download of article {side.value.upper()}")
         header_row = QHBoxLayout()
         header_row.setContentsMargins(10, 6, 10, 6)
         header_row.setSpacing(8)
@@ -71,6 +75,7 @@ class ArticlePane(QWidget):
         header_frame.setObjectName("paneHeaderFrame")
         header_frame.setLayout(header_row)
         layout.addWidget(header_frame)
+        layout.addWidget(self.fetch_banner)
         layout.addWidget(self.view, 1)
         self.set_header(None, None, None)
 
@@ -104,3 +109,5 @@ class ArticlePane(QWidget):
             self.set_header(None, None, None)
         else:
             self.set_header(content.document.title, content.path.name, words)
+            if isinstance(content.path, WebLink):
+                self.title_label.setToolTip(f"{content.document.title or content.path.name}\n{content.path.url}")

@@ -66,7 +66,8 @@ def write_report(result: CompareResult, target: Path) -> Path:
 
 
 def _shown_paths(result: CompareResult) -> list[Path]:
-    return [content.path for content in (result.a, result.b) if content is not None]
+    # Only files can be overwritten by an export; links are never written to.
+    return [content.path for content in (result.a, result.b) if content is not None and isinstance(content.path, Path)]
 
 
 def _paint_range(

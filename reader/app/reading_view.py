@@ -6,13 +6,15 @@ pixel offsets in the document, which is what the scroll bar of a QTextEdit count
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QTextCharFormat,
     QTextCursor,
@@ -21,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
-from reader.app.drops import DropError, paths_from_mime
+from reader.app.drops import DropError, sources_from_mime
 from reader.app.render import DOCUMENT_MARGIN_PX, FormatBook, PaneMap, build_pane_document
 from reader.app.worker import PaneContent
 from reader.core.marks import Side
@@ -45,7 +47,8 @@ class ReadingView(QTextEdit):
     """Read-only rich text that accepts file drops, reports the sentence under the mouse,
     and can show two kinds of highlight: linked sentences (lasting) and a brief flash."""
 
-    files_dropped = Signal(list)  # list[Path]
+    files_dropped = Signal(list)  # list[Path | WebLink]
+    paste_requested = Signal()  # Ctrl+V: the window opens a link from the clipboard
     drop_rejected = Signal(str)
     zoom_requested = Signal(int)  # +1 / -1 steps, from Ctrl+wheel
     sentence_hovered = Signal(object, int)  # Side, sentence index or -1 when none
@@ -299,11 +302,26 @@ class ReadingView(QTextEdit):
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         event.acceptProposedAction()
         try:
-            paths = paths_from_mime(event.mimeData())
+            sources = sources_from_mime(event.mimeData())
         except DropError as error:
             self.drop_rejected.emit(str(error))
             return
-        self.files_dropped.emit(paths)
+        self.files_dropped.emit(sources)
+
+    # ----- Ctrl+V: a read-only view would swallow it; it means "open this link" here --------
+    def event(self, event: QEvent) -> bool:  # noqa: A003 - Qt override
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Paste):
+                event.accept()  # deliver the key press here rather than to a window shortcut
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 def _may_be_useful(mime: QMimeData) -> bool:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.app.sources import Source, WebLink, parse_source
 from reader.core.model import CompareOptions
 
 SETTINGS_ENV = "TANDEM_SETTINGS"
@@ -85,8 +86,8 @@ class AppSettings:
         self._set_bytes("window/splitter", value)
 
     @property
-    def recent_pairs(self) -> list[tuple[Path, Path]]:
-        """Recently compared pairs, newest first."""
+    def recent_pairs(self) -> list[tuple[Source, Source]]:
+        """Recently compared pairs (files or web links), newest first."""
         raw = self._store.value("files/recent", [])
         if isinstance(raw, str):  # QSettings returns a bare string for one-element lists
             raw = [raw]
@@ -94,11 +95,11 @@ class AppSettings:
         for entry in raw or []:
             parts = str(entry).split(PAIR_SEPARATOR)
             if len(parts) == 2 and all(parts):
-                pairs.append((Path(parts[0]), Path(parts[1])))
+                pairs.append((parse_source(parts[0]), parse_source(parts[1])))
         return pairs
 
-    def add_recent_pair(self, path_a: Path, path_b: Path) -> None:
-        pair = (path_a.resolve(), path_b.resolve())
+    def add_recent_pair(self, path_a: Source, path_b: Source) -> None:
+        pair = (_stored(path_a), _stored(path_b))
         pairs = [pair] + [p for p in self.recent_pairs if p != pair]
         encoded = [f"{a}{PAIR_SEPARATOR}{b}" for a, b in pairs[:MAX_RECENT]]
         self._set("files/recent", encoded, [])
@@ -167,3 +168,8 @@ class AppSettings:
     def keys(self) -> list[str]:
         """Keys actually stored (for tests and diagnostics)."""
         return list(self._store.allKeys())
+
+
+def _stored(source: Source) -> Source:
+    # Files are remembered by absolute path (the working folder changes); links as given.
+    return source if isinstance(source, WebLink) else source.resolve()

@@ -20,7 +20,9 @@ def _suggestion(window: MainWindow, suffix: str) -> str:
     result = window.result
     assert result is not None and result.a is not None and result.b is not None
     stem = f"{result.a.path.stem}-vs-{result.b.path.stem}{suffix}"
-    folder = window.settings.last_directory or str(result.a.path.parent)
+    # A link has no folder: fall back to the other side's, then the home folder.
+    folders = [str(content.path.parent) for content in (result.a, result.b) if isinstance(content.path, Path)]
+    folder = window.settings.last_directory or (folders[0] if folders else str(Path.home()))
     return str(Path(folder) / stem)
 
 

@@ -1,4 +1,5 @@
-"""Small pieces of the window: the legend strip, the inline message bar, the empty state."""
+"""Small pieces of the window: the legend strip, the inline message bar, the empty state,
+and the download banner a pane shows while its link is fetched."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
+    QPushButton,
     QSizePolicy,
     QTextEdit,
     QToolButton,
@@ -132,7 +135,8 @@ class EmptyState(QWidget):
         title.setFont(font)
         hint = QLabel(
             "The first becomes A (left), the second B (right).\n"
-            "Plain text, Markdown or HTML files."
+            "Text, Markdown, web pages, Word, OpenDocument or PDF files, or links from a browser\n"
+            "(Ctrl+V pastes a link)."
         )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -162,3 +166,70 @@ class EmptyState(QWidget):
             self.demo_requested.emit()
         else:
             self.open_requested.emit()
+
+
+def human_size(size: int) -> str:
+    """Bytes as people read them: "830 bytes", "12 KB", "3.4 MB"."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+class FetchBanner(QFrame):
+    """Inside a pane while its link downloads: host, bytes so far, a bar and a Cancel button."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fetchBanner")
+        self.label = QLabel()
+        self.label.setObjectName("fetchLabel")
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label.setMinimumWidth(60)
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(6)
+        self.bar.setAccessibleName("Download progress")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop downloading this page")
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.label, 1)
+        top.addWidget(self.cancel_button, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 10, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.bar)
+        self.host = ""
+        self.hide()
+
+    def start(self, host: str) -> None:
+        """Show the banner for a download from ``host`` that has not received anything yet."""
+        self.host = host
+        self.bar.setRange(0, 0)  # busy until the server says how much is coming
+        self.label.setText(f"Connecting to {host}…")
+        self.setToolTip(host)
+        self.cancel_button.setEnabled(True)
+        self.show()
+
+    def update_progress(self, received: int, total: int | None) -> None:
+        if total:
+            self.bar.setRange(0, 1000)
+            self.bar.setValue(min(1000, int(1000 * received / total)))
+            amount = f"{human_size(received)} of {human_size(total)}"
+        else:
+            amount = f"{human_size(received)} received" if received else "waiting for the server"
+        self.label.setText(f"Downloading from {self.host} · {amount}")
+
+    def text(self) -> str:
+        """What the banner says, or "" when hidden (for tests and screen readers)."""
+        return "" if self.isHidden() else self.label.text()
+
+    def cancelled(self) -> None:
+        self.label.setText(f"Cancelling the download from {self.host}…")
+        self.cancel_button.setEnabled(False)

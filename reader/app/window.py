@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication, QIcon
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QProgressBar,
@@ -21,15 +19,24 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app import share
-from reader.app.drops import DropError, paths_from_mime
 from reader.app.finder import FindBar
 from reader.app.menus import LOOSENESS_CHOICES, build_menus
+from reader.app.opening import (
+    FileChooser,
+    LinkChooser,
+    SaveChooser,
+    SourceOpening,
+    dialog_chooser,
+    link_chooser,
+    save_dialog,
+)
 from reader.app.palette import Palette, Theme
 from reader.app.pane import ArticlePane
 from reader.app.reading import ReadingController
 from reader.app.render import FormatBook
 from reader.app.settings import ZOOM_MAX, ZOOM_MIN, AppSettings
 from reader.app.sidebar import UniqueSentencesDock
+from reader.app.sources import Source, local_paths, source_key
 from reader.app.theme import apply_theme, chrome_style_sheet
 from reader.app.watch import FileWatcher
 from reader.app.widgets import EmptyState, LegendBar, MessageBar
@@ -37,15 +44,11 @@ from reader.app.worker import CompareRequest, CompareResult, CompareService
 from reader.core.marks import Side
 from reader.core.model import CompareOptions, Stats
 from reader.core.tokens import count_words
-from reader.resources import demo_pair, resource_path
+from reader.resources import resource_path
 
 DEFAULT_SIZE = (1280, 800)
 DOCK_WIDTH = 280
 BUSY_DELAY_MS = 250  # show the progress bar only for comparisons that take a noticeable time
-FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.text);;All files (*)"
-
-FileChooser = Callable[[str, str], Path | None]
-SaveChooser = Callable[[str, str, str], Path | None]  # caption, suggested path, filter
 
 
 def summary_text(stats: Stats) -> str:
@@ -57,23 +60,7 @@ def summary_text(stats: Stats) -> str:
     )
 
 
-def _dialog_chooser(parent: QWidget) -> FileChooser:
-    def choose(caption: str, directory: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, caption, directory, FILE_FILTER)
-        return Path(name) if name else None
-
-    return choose
-
-
-def _save_dialog(parent: QWidget) -> SaveChooser:
-    def choose(caption: str, suggestion: str, filter_: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, caption, suggestion, filter_)
-        return Path(name) if name else None
-
-    return choose
-
-
-class MainWindow(QMainWindow):
+class MainWindow(SourceOpening, QMainWindow):
     """Renders whatever the :class:`CompareService` produces; owns no comparison logic."""
 
     comparison_shown = Signal(object)  # CompareResult, after both panes are painted
@@ -92,12 +79,14 @@ class MainWindow(QMainWindow):
         self.theme = Theme(theme) if theme is not None else Theme(settings.theme)
         self.options: CompareOptions = settings.compare_options
         self.active_side = Side.A  # the pane Copy and Find use when neither has the focus
-        self.paths: dict[Side, Path | None] = {Side.A: None, Side.B: None}
+        self.paths: dict[Side, Source | None] = {Side.A: None, Side.B: None}
         self.result: CompareResult | None = None
         self.zoom_steps = settings.zoom
         self.persist_settings = True  # the screenshot command must not touch saved layout
-        self.choose_file: FileChooser = _dialog_chooser(self)
-        self.choose_save_path: SaveChooser = _save_dialog(self)
+        # Dialogs are replaceable so tests can answer them.
+        self.choose_file: FileChooser = dialog_chooser(self)
+        self.choose_save_path: SaveChooser = save_dialog(self)
+        self.choose_link: LinkChooser = link_chooser(self)
         self.setWindowTitle("Tandem")
         icon = resource_path("icons", "tandem.svg")
         if icon.exists():
@@ -108,6 +97,7 @@ class MainWindow(QMainWindow):
         self.service.failed.connect(self._show_failure)
         self.service.progress.connect(self._show_progress)
         self.service.busy_changed.connect(self._on_busy)
+        self.service.fetch_progress.connect(self._on_fetch_progress)
         self._build_body()
         self._build_status_bar()
         self.dock = UniqueSentencesDock(self)
@@ -145,6 +135,8 @@ class MainWindow(QMainWindow):
             pane.view.files_dropped.connect(lambda paths, s=side: self._on_pane_drop(s, paths))
             pane.view.drop_rejected.connect(self.show_error)
             pane.view.zoom_requested.connect(lambda delta: self.set_zoom(self.zoom_steps + delta))
+            pane.view.paste_requested.connect(self.paste_link)
+            pane.fetch_banner.cancel_requested.connect(self.cancel_fetch)
         self.find_bar = FindBar({side: pane.view for side, pane in self.panes.items()})
         self.empty_state = EmptyState()
         self.empty_state.demo_requested.connect(self.open_demo)
@@ -200,86 +192,9 @@ class MainWindow(QMainWindow):
             self._restore_reading_position(tops)
             self.reading.refresh_highlights()
 
-    # ----- opening files ------------------------------------------------------------------
-    def open_paths(self, path_a: Path | None, path_b: Path | None) -> CompareRequest:
-        """Show ``path_a`` / ``path_b`` (either may be None); the work runs in the background."""
-        return self.service.submit(path_a, path_b, self.options)
-
-    def open_side(self, side: Side, path: Path) -> CompareRequest:
-        paths = dict(self.paths)
-        paths[side] = path
-        return self.open_paths(paths[Side.A], paths[Side.B])
-
-    def open_demo(self) -> CompareRequest:
-        path_a, path_b = demo_pair()
-        return self.open_paths(path_a, path_b)
-
-    def ask_side(self, side: Side) -> bool:
-        """Let the user pick a file for ``side``; False if they cancelled."""
-        path = self.choose_file(f"Open article {side.value.upper()}", self.settings.last_directory)
-        if path is None:
-            return False
-        self.settings.last_directory = str(path.parent)
-        self.open_side(side, path)
-        return True
-
-    def open_both(self) -> None:
-        """Ctrl+O: ask for A, then for B."""
-        first = self.choose_file("Open article A", self.settings.last_directory)
-        if first is None:
-            return
-        self.settings.last_directory = str(first.parent)
-        second = self.choose_file("Open article B", self.settings.last_directory)
-        if second is None:
-            self.open_side(Side.A, first)
-            return
-        self.settings.last_directory = str(second.parent)
-        self.open_paths(first, second)
-
-    def swap_sides(self) -> None:
-        if self.paths[Side.A] or self.paths[Side.B]:
-            self.open_paths(self.paths[Side.B], self.paths[Side.A])
-
-    def reload(self) -> None:
-        if self.paths[Side.A] or self.paths[Side.B]:
-            self.open_paths(self.paths[Side.A], self.paths[Side.B])
-
-    # ----- drops ----------------------------------------------------------------------------
-    def _on_pane_drop(self, side: Side, paths: list[Path]) -> None:
-        if len(paths) == 2:
-            self.open_paths(paths[0], paths[1])
-        else:
-            self.open_side(side, paths[0])
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if event.mimeData().hasUrls() or event.mimeData().hasText():
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
-        if event.mimeData().hasUrls() or event.mimeData().hasText():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        event.acceptProposedAction()
-        try:
-            paths = paths_from_mime(event.mimeData())
-        except DropError as error:
-            self.show_error(str(error))
-            return
-        if len(paths) == 2:
-            self.open_paths(paths[0], paths[1])
-        elif self.paths[Side.A] is None:
-            self.open_side(Side.A, paths[0])
-        elif self.paths[Side.B] is None:
-            self.open_side(Side.B, paths[0])
-        else:
-            self.show_message(
-                "Both sides are open: drop the file on the left or right pane to choose which it replaces.",
-                "info",
-            )
-
     # ----- results --------------------------------------------------------------------------
     def _show_result(self, result: CompareResult) -> None:
+        self._end_fetches()
         previous = self.result
         self.result = result
         same_files = previous is not None and _same_paths(previous, result)
@@ -304,7 +219,8 @@ class MainWindow(QMainWindow):
             self.message_bar.dismiss()
         if result.comparison is not None and result.a and result.b:
             self.settings.add_recent_pair(result.a.path, result.b.path)
-        self.watcher.watch([p for p in (result.request.path_a, result.request.path_b) if p is not None])
+        # Links have no file to watch; Reload fetches them again.
+        self.watcher.watch(local_paths(result.request.path_a, result.request.path_b))
         self.comparison_shown.emit(result)
 
     def _render(self, result: CompareResult) -> None:
@@ -331,6 +247,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" ↔ ".join(names) + " — Tandem" if names else "Tandem")
 
     def _show_failure(self, _request: CompareRequest, message: str) -> None:
+        self._end_fetches()
+        if self.result is None or (self.result.a is None and self.result.b is None):
+            self.stack.setCurrentWidget(self.empty_state)  # a failed first link leaves nothing to show
         self.show_error(message)
         self.failure_shown.emit(message)
 
@@ -492,11 +411,11 @@ class MainWindow(QMainWindow):
 
 
 def _same_paths(previous: CompareResult, current: CompareResult) -> bool:
-    def key(result: CompareResult) -> tuple[Path | None, Path | None]:
+    def key(result: CompareResult) -> tuple[str | None, str | None]:
         request = result.request
         return (
-            request.path_a.resolve() if request.path_a else None,
-            request.path_b.resolve() if request.path_b else None,
+            source_key(request.path_a) if request.path_a else None,
+            source_key(request.path_b) if request.path_b else None,
         )
 
     return key(previous) == key(current)

@@ -8,37 +8,50 @@ serial is not the latest, so an old comparison can never overwrite a newer one.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.app.runs import PaneRuns, runs_from_spans
+from reader.app.sources import Source, WebLink
 from reader.core import CompareOptions, DocumentError, compare, load_document
+from reader.core.documents import fetch_url
 from reader.core.marks import Side, pane_spans
 from reader.core.model import Comparison, Document, Sentence
 
 PROGRESS_STEP = 0.01  # coalesce progress reports: at most ~100 signals per comparison
 LOAD_SHARE = 0.2  # share of the progress bar given to reading both files (measured ~20% on big pairs)
+FETCH_TIMEOUT_S = 15.0  # per network wait; the whole download may take four times this
+FETCH_POLL_S = 0.05  # how often a worker waiting for a download checks for Cancel
 
 
 @dataclass(frozen=True, slots=True)
 class CompareRequest:
-    """What to show: one or two files; a missing side is simply left empty."""
+    """What to show: one or two sources (files or links); a missing side is simply left empty.
+
+    ``cancel`` is set by Cancel in the window or by a newer request; a download stops at once.
+    """
 
     serial: int
-    path_a: Path | None
-    path_b: Path | None
+    path_a: Source | None
+    path_b: Source | None
     options: CompareOptions | None = None
+    cancel: threading.Event = field(default_factory=threading.Event, compare=False, repr=False)
+    fetch_options: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def has_links(self) -> bool:
+        return isinstance(self.path_a, WebLink) or isinstance(self.path_b, WebLink)
 
 
 @dataclass(frozen=True, slots=True)
 class PaneContent:
-    """Everything one pane needs to paint, computed in the worker."""
+    """Everything one pane needs to paint, computed in the worker (``path`` may be a WebLink)."""
 
-    path: Path
+    path: Source
     document: Document
     sentences: tuple[Sentence, ...] = ()
     runs: PaneRuns = field(default_factory=lambda: PaneRuns(()))
@@ -61,6 +74,7 @@ class _Worker(QObject):
     finished = Signal(object)  # CompareResult
     failed = Signal(object, str)  # CompareRequest, message
     progress = Signal(int, float)  # serial, 0..1
+    fetch_progress = Signal(int, str, int, object)  # serial, side "a"/"b", bytes received, total or None
 
     def __init__(self, latest_serial: Callable[[], int]) -> None:
         super().__init__()
@@ -97,9 +111,9 @@ class _Worker(QObject):
                 self.progress.emit(request.serial, float(fraction))
 
         report(0.0)
-        doc_a = _load(request.path_a, "A")
+        doc_a = self._load(request, request.path_a, "A")
         report(LOAD_SHARE / 2)
-        doc_b = _load(request.path_b, "B")
+        doc_b = self._load(request, request.path_b, "B")
         if doc_a is None or doc_b is None:
             single = PaneContent(request.path_a, doc_a) if doc_a else None
             other = PaneContent(request.path_b, doc_b) if doc_b else None
@@ -119,13 +133,49 @@ class _Worker(QObject):
         return CompareResult(request, pane_a, pane_b, comparison, time.perf_counter() - started)
 
 
-def _load(path: Path | None, side: str) -> Document | None:
-    if path is None:
-        return None
-    try:
-        return load_document(path)
-    except DocumentError as error:
-        raise DocumentError(f"{side}: {error}") from error
+    def _load(self, request: CompareRequest, source: Source | None, side: str) -> Document | None:
+        if source is None:
+            return None
+        try:
+            if isinstance(source, WebLink):
+                return self._fetch(request, source, side)
+            return load_document(source)
+        except DocumentError as error:
+            raise DocumentError(f"{side}: {error}") from error
+
+    def _fetch(self, request: CompareRequest, link: WebLink, side: str) -> Document:
+        """Download in a helper thread while this one waits, so Cancel works even mid-read.
+
+        fetch_url checks its cancel event only between chunks; a server that stalls would
+        otherwise keep the worker (and every later request) waiting for the network timeout.
+        The abandoned download ends by itself at its next chunk or timeout.
+        """
+        outcome: dict[str, Any] = {}
+
+        def progress(received: int, total: int | None) -> None:
+            self.fetch_progress.emit(request.serial, side.lower(), received, total)
+
+        def download() -> None:
+            try:
+                outcome["document"] = fetch_url(
+                    link.url, progress=progress, cancel=request.cancel,
+                    **{"timeout": FETCH_TIMEOUT_S, **request.fetch_options},
+                )
+            except BaseException as error:  # noqa: BLE001 - handed to the worker, which reports it
+                outcome["error"] = error
+
+        thread = threading.Thread(target=download, name=f"tandem-fetch-{side}", daemon=True)
+        progress(0, None)
+        thread.start()
+        while thread.is_alive():
+            thread.join(FETCH_POLL_S)
+            if request.cancel.is_set() or request.serial != self._latest_serial():
+                if request.serial != self._latest_serial():
+                    raise _Cancelled
+                raise DocumentError(f"{link.name}: download cancelled")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["document"]
 
 
 class CompareService(QObject):
@@ -135,6 +185,7 @@ class CompareService(QObject):
     failed = Signal(object, str)  # CompareRequest, one-line message
     progress = Signal(float)
     busy_changed = Signal(bool)
+    fetch_progress = Signal(str, int, object)  # side "a"/"b", bytes received, total bytes or None
     stale_dropped = Signal(int)  # serial of a result computed but no longer wanted
 
     _submit = Signal(object)
@@ -143,6 +194,9 @@ class CompareService(QObject):
         super().__init__(parent)
         self._latest = 0
         self._busy = False
+        self._current: CompareRequest | None = None
+        # Keyword arguments for fetch_url (tests shorten the timeout).
+        self.fetch_options: dict[str, Any] = {"timeout": FETCH_TIMEOUT_S}
         self._thread = QThread(self)
         self._thread.setObjectName("tandem-compare")
         self._worker = _Worker(lambda: self._latest)
@@ -151,6 +205,7 @@ class CompareService(QObject):
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         self._worker.progress.connect(self._on_progress)
+        self._worker.fetch_progress.connect(self._on_fetch_progress)
         self._thread.start()
 
     @property
@@ -162,17 +217,25 @@ class CompareService(QObject):
         return self._latest
 
     def submit(
-        self, path_a: Path | None, path_b: Path | None, options: CompareOptions | None = None
+        self, path_a: Source | None, path_b: Source | None, options: CompareOptions | None = None
     ) -> CompareRequest:
         """Queue a request; any earlier one still running is abandoned or its result dropped."""
+        self.cancel()  # an older download stops now rather than at its next chunk
         self._latest += 1
-        request = CompareRequest(self._latest, path_a, path_b, options)
+        request = CompareRequest(self._latest, path_a, path_b, options, fetch_options=dict(self.fetch_options))
+        self._current = request
         self._set_busy(True)
         self._submit.emit(request)
         return request
 
+    def cancel(self) -> None:
+        """Stop the download of the latest request; the window then hears ``failed`` ("cancelled")."""
+        if self._current is not None:
+            self._current.cancel.set()
+
     def shutdown(self) -> None:
         """Stop the thread; a running comparison aborts at its next progress checkpoint."""
+        self.cancel()
         self._latest += 1
         self._thread.quit()
         self._thread.wait()
@@ -201,3 +264,8 @@ class CompareService(QObject):
     def _on_progress(self, serial: int, fraction: float) -> None:
         if serial == self._latest:
             self.progress.emit(fraction)
+
+    @Slot(int, str, int, object)
+    def _on_fetch_progress(self, serial: int, side: str, received: int, total: object) -> None:
+        if serial == self._latest:
+            self.fetch_progress.emit(side, received, total)

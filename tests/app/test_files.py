@@ -65,15 +65,15 @@ def test_single_file_on_empty_window_shows_it_as_a(qtbot, window, articles) -> N
 
 def test_unusable_drops_explain_why_inline(qtbot, window, articles, tmp_path) -> None:
     path_a, path_b = articles
-    web = QMimeData()
-    web.setUrls([QUrl("https://example.org/article.html")])
+    ftp = QMimeData()
+    ftp.setUrls([QUrl("ftp://example.org/article.txt")])
     text_only = QMimeData()
     text_only.setText("Some words dragged from a browser")
     cases = [
-        (web, "not a local file"),
-        (text_only, "not a file"),
+        (ftp, "neither a file nor a web"),
+        (text_only, "neither a file nor a web link"),
         (file_mime(tmp_path), "is a folder"),
-        (file_mime(path_a, path_b, path_a), "3 files"),
+        (file_mime(path_a, path_b, path_a), "3 items"),
     ]
     for mime, reason in cases:
         window.message_bar.dismiss()
