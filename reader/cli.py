@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("--format", choices=("json", "text", "html"), default="text", help="output format (default text)")
     cmp.add_argument("-o", "--output", help="write to this file instead of standard output")
     cmp.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour for --format text")
+    cmp.add_argument(
+        "--timeout", type=float, default=15.0, metavar="SECONDS", help="for links: give up waiting after this long (default 15)"
+    )
     _add_matching_options(cmp)
 
     align = commands.add_parser("align", help="batch-align already split sentences (JSON lines)")
@@ -124,8 +127,10 @@ def _compare(args: argparse.Namespace) -> int:
     from reader.core.documents import load_source
 
     options = _options(args)
-    doc_a = load_source(args.a)
-    doc_b = load_source(args.b)
+    if _same_file(args.a, args.b):
+        raise InputError(f"{args.a}: A and B are the same file; give two versions to compare")
+    doc_a = load_source(args.a, timeout=args.timeout)
+    doc_b = load_source(args.b, timeout=args.timeout)
     _check_output_path(args.output, (args.a, args.b))
     comparison = compare(doc_a, doc_b, options)
     if args.format == "json":
@@ -144,6 +149,16 @@ def _compare(args: argparse.Namespace) -> int:
         text = comparison_to_text(comparison, color=color)
     _write(text, args.output)
     return 0
+
+
+def _same_file(a: str, b: str) -> bool:
+    """The very same file named twice (links and relative paths resolved); URLs by text."""
+    if a == b:
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
 
 
 def _check_output_path(output: str | None, inputs: tuple[str, ...]) -> None:
