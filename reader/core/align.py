@@ -23,6 +23,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from reader.core.align_dp import (
+    DP_CELL_LIMIT,
+    PathParams,
+    path_gap_units,
+)
 from reader.core.model import CompareOptions
 from reader.core.similarity import (
     SentenceFeatures,
@@ -30,7 +35,7 @@ from reader.core.similarity import (
     coverage,
     mutual_containment,
     overlap,
-    pair_threshold,
+    containment_threshold,
     sentence_keys,
 )
 
@@ -69,7 +74,7 @@ class Thresholds:
 
     @classmethod
     def from_looseness(cls, looseness: float) -> Thresholds:
-        keep = pair_threshold(looseness)
+        keep = containment_threshold(looseness)
         return cls(
             keep=keep,
             part=keep * PART_FACTOR,
@@ -106,13 +111,37 @@ def align_sentences(
     b: Sequence[str],
     options: CompareOptions,
     progress: Callable[[float], None] | None = None,
+    params: PathParams | None = None,
 ) -> list[Link]:
-    """Align two lists of sentences; returns links sorted by their first A sentence."""
+    """Align two lists of sentences; returns links sorted by their first A sentence.
+
+    ``params`` switches gaps to the monotone path search of :mod:`reader.core.align_dp` with
+    those parameters (measured, not the default: see docs/benchmarks-alignment.md).
+    """
     keys_a, keys_b = sentence_keys(a, options), sentence_keys(b, options)
     anchors = identical_anchors(keys_a, keys_b)
     feats_a, feats_b, _ = build_features(keys_a, keys_b, {i for i, _ in anchors}, {j for _, j in anchors})
-    aligner = _Aligner(feats_a, feats_b, Thresholds.from_looseness(options.looseness))
+    path = path_params(options.looseness, params) if params is not None else None
+    aligner = _Aligner(feats_a, feats_b, Thresholds.from_looseness(options.looseness), path)
     return aligner.run(anchors, progress)
+
+
+# How far ``looseness`` moves the log-odds a link must reach, from the fitted default at 0.5:
+# at 0 only pairs the model is all but sure of (near-identical) link, at 1 weak ones do.
+STRICT_LOGIT_SHIFT = 6.0
+LOOSE_LOGIT_SHIFT = 3.0
+
+
+def path_params(looseness: float, base: PathParams) -> PathParams:
+    """Path parameters for a ``looseness``: the fitted ones at 0.5, stricter or looser around."""
+    loose = min(1.0, max(0.0, looseness))
+    if loose <= 0.5:
+        shift = STRICT_LOGIT_SHIFT * (0.5 - loose) / 0.5
+        stay = base.stay * loose / 0.5  # at 0, weak sentences no longer ride along a split
+    else:
+        shift = -LOOSE_LOGIT_SHIFT * (loose - 0.5) / 0.5
+        stay = base.stay
+    return PathParams(base.weights, base.bias, base.threshold + shift, stay, base.skip, base.merge)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +155,11 @@ class _Candidate:
 
 
 class _Aligner:
-    def __init__(self, fa: list[SentenceFeatures], fb: list[SentenceFeatures], thresholds: Thresholds) -> None:
-        self.fa, self.fb, self.t = fa, fb, thresholds
+    def __init__(
+        self, fa: list[SentenceFeatures], fb: list[SentenceFeatures], thresholds: Thresholds, params: PathParams
+    ) -> None:
+        self.fa, self.fb, self.t, self.params = fa, fb, thresholds, params
+        self.used_chain = False
 
     # -- driver ------------------------------------------------------------------------------
     def run(self, anchors: list[tuple[int, int]], progress: Callable[[float], None] | None) -> list[Link]:
@@ -144,18 +176,53 @@ class _Aligner:
         total = sum((a1 - a0) * (b1 - b0) for a0, a1, b0, b1 in gaps) or 1
         done = 0
         for a0, a1, b0, b1 in gaps:
-            links.extend(self._align_gap(a0, a1, b0, b1))
+            if self.params is not None and (a1 - a0) * (b1 - b0) <= DP_CELL_LIMIT:
+                links.extend(self._path_gap(a0, a1, b0, b1))
+            else:
+                self.used_chain = True
+                links.extend(self._align_gap(a0, a1, b0, b1))
             done += (a1 - a0) * (b1 - b0)
             if progress is not None:
                 progress(0.9 * done / total)
-        if REFILL_FACTOR:
-            links.extend(self._refill(links))
-        links = self._absorb(links)
+        if self.used_chain:  # only the candidate chain leaves room a second pass can fill
+            if REFILL_FACTOR:
+                links.extend(self._refill(links))
+            links = self._absorb(links)
+        if self.params is not None:
+            links = self._merge_neighbours(links)
         links.extend(self._moved(links))
         links.sort(key=lambda link: (link.a[0], link.b[0]))
         if progress is not None:
             progress(1.0)
         return links
+
+    # -- 2a. a monotone path over the B sentences of a gap -------------------------------------
+    def _path_gap(self, a0: int, a1: int, b0: int, b1: int) -> list[Link]:
+        assert self.params is not None
+        units = path_gap_units(self.fa, self.fb, a0, a1, b0, b1, self.params)
+        return [Link((i,), tuple(bs), similarity) for i, bs, similarity in units]
+
+    def _merge_neighbours(self, links: list[Link]) -> list[Link]:
+        """An unlinked A sentence next to a unit joins it when the unit's B side covers it (n:1)."""
+        used_a = {i for link in links for i in link.a}
+        out = []
+        for link in sorted(links, key=lambda x: x.a[0]):
+            if link.moved or link.similarity >= 1.0:
+                out.append(link)
+                continue
+            parts = [self.fb[j] for j in link.b]
+            a = list(link.a)
+            for step, edge in ((-1, 0), (1, -1)):
+                while len(a) < MAX_GROUP:
+                    k = a[edge] + step
+                    if k < 0 or k >= len(self.fa) or k in used_a or not self.fa[k].vector:
+                        break
+                    if self.params is None or coverage(self.fa[k], parts) < self.params.merge:
+                        break
+                    used_a.add(k)
+                    a = [k] + a if step < 0 else a + [k]
+            out.append(link if len(a) == len(link.a) else Link(tuple(a), link.b, link.similarity, link.moved))
+        return out
 
     # -- 2. units inside a gap ----------------------------------------------------------------
     def _pair_overlaps(self, a0: int, a1: int, b0: int, b1: int) -> dict[tuple[int, int], float]:

@@ -1,0 +1,226 @@
+"""Refit the aligner's learned constants, reproducibly, in pure Python.
+
+Run by hand from the project root:  uv run python benchmarks/fit_alignment.py
+
+1. Sentence alignment (German plain-language rewrites, DEplain-web manual test): a logistic
+   regression over the pair features of ``reader/core/align_dp.py`` on one half of the
+   documents (odd or even ids), then the path penalties (threshold, stay, skip, merge) by
+   coordinate search on the same half's units F1. Both folds are fitted and each is measured
+   on the other half. The constants shipped in ``align_dp.DEFAULT_PARAMS`` are the ones fitted
+   on the ODD half; the even half never chose anything about them.
+2. The English pair decision (``similarity.pair_similarity``): a logistic regression over
+   ``similarity.pair_features`` on msrp_train.jsonl only, the threshold most accurate on
+   train; the test accuracy is printed once.
+
+Prints the constants to paste into the code. Deterministic: no random numbers are used.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.alignment import ALIGNMENT, DEPLAIN, folds, load_scorer, units_score  # noqa: E402
+from reader.core.align import align_sentences, identical_anchors  # noqa: E402
+from reader.core.align_dp import DP_CELL_LIMIT, PathParams, no_overlap_features, pair_features  # noqa: E402
+from reader.core.model import CompareOptions  # noqa: E402
+from reader.core.similarity import build_features, pair_features as lone_pair_features, sentence_keys  # noqa: E402
+
+WINDOW = 0.3  # negatives: pairs of a gap at most this far from the diagonal (relative position)
+L2 = 1e-3
+
+
+def fit_logistic(rows: Sequence[Sequence[float]], labels: Sequence[int], iterations: int = 25) -> tuple[list[float], float]:
+    """Logistic regression by Newton's method with a small L2 penalty; returns (weights, bias)."""
+    dims = len(rows[0]) + 1
+    beta = [0.0] * dims
+    for _ in range(iterations):
+        grad = [0.0] * dims
+        hess = [[0.0] * dims for _ in range(dims)]
+        for x, y in zip(rows, labels):
+            v = list(x) + [1.0]
+            z = sum(b * f for b, f in zip(beta, v))
+            p = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+            r, w = y - p, p * (1.0 - p)
+            for a in range(dims):
+                grad[a] += r * v[a]
+                wa = w * v[a]
+                row = hess[a]
+                for b in range(a, dims):
+                    row[b] += wa * v[b]
+        n = len(rows)
+        for a in range(dims):
+            grad[a] = grad[a] / n - (L2 * beta[a] if a < dims - 1 else 0.0)
+            for b in range(a):
+                hess[a][b] = hess[b][a]
+            for b in range(dims):
+                hess[a][b] /= n
+            if a < dims - 1:
+                hess[a][a] += L2
+        step = solve(hess, grad)
+        beta = [b + s for b, s in zip(beta, step)]
+        if max(abs(s) for s in step) < 1e-7:
+            break
+    return beta[:-1], beta[-1]
+
+
+def solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (the Hessian is small and positive definite)."""
+    n = len(vector)
+    m = [row[:] + [vector[k]] for k, row in enumerate(matrix)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
+        m[col], m[pivot] = m[pivot], m[col]
+        for r in range(col + 1, n):
+            factor = m[r][col] / m[col][col]
+            for c in range(col, n + 1):
+                m[r][c] -= factor * m[col][c]
+    out = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        out[r] = (m[r][n] - sum(m[r][c] * out[c] for c in range(r + 1, n))) / m[r][r]
+    return out
+
+
+# -- 1. DEplain -----------------------------------------------------------------------------------
+def gap_examples(record: dict[str, Any]) -> Iterable[tuple[tuple[float, ...], int]]:
+    """(features, gold label) for the pairs of the gaps the aligner's path search sees."""
+    options = CompareOptions()
+    keys_a, keys_b = sentence_keys(record["a"], options), sentence_keys(record["b"], options)
+    anchors = identical_anchors(keys_a, keys_b)
+    fa, fb, _ = build_features(keys_a, keys_b, {i for i, _ in anchors}, {j for _, j in anchors})
+    gold = {(i, j) for unit_a, unit_b in record["gold_units"] for i in unit_a for j in unit_b}
+    n, m = len(fa), len(fb)
+    prev_a = prev_b = 0
+    for i_end, j_end in anchors + [(n, m)]:
+        a0, a1, b0, b1 = prev_a, i_end, prev_b, j_end
+        prev_a, prev_b = i_end + 1, j_end + 1
+        if a0 >= a1 or b0 >= b1 or (a1 - a0) * (b1 - b0) > DP_CELL_LIMIT:
+            continue
+        feats = pair_features(fa, fb, a0, a1, b0, b1)
+        for i in range(a0, a1):
+            for j in range(b0, b1):
+                label = int((i, j) in gold)
+                if not fa[i].vector or not fb[j].vector:
+                    continue
+                if not label and abs((i + 0.5) / n - (j + 0.5) / m) > WINDOW:
+                    continue
+                yield feats.get((i, j)) or no_overlap_features(i, j, fa, fb), label
+
+
+def predict(gold: dict[str, Any], ids: set[str], params: PathParams) -> dict[str, Any]:
+    options = CompareOptions()
+    out = {}
+    for key in ids:
+        links = align_sentences(gold[key]["a"], gold[key]["b"], options, params=params)
+        out[key] = {"units": [[list(link.a), list(link.b)] for link in links]}
+    return out
+
+
+SEARCH = {
+    "threshold": (-1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5),
+    "stay": (0.0, 1.0, 2.0, 3.0, 4.0, 5.0),
+    "skip": (0.0, 0.1, 0.3, 0.6),
+    "merge": (0.3, 0.5, 0.7, 2.0),  # 2.0: never merge
+}
+
+
+def fit_fold(scorer: Any, gold: dict[str, Any], ids: set[str]) -> PathParams:
+    rows, labels = [], []
+    for key in sorted(ids, key=int):
+        for features, label in gap_examples(gold[key]):
+            rows.append(features)
+            labels.append(label)
+    weights, bias = fit_logistic(rows, labels)
+    print(f"  {len(rows)} pairs ({sum(labels)} gold) -> weights {[round(w, 3) for w in weights]}, bias {bias:.3f}")
+    current = {"threshold": 0.0, "stay": 2.0, "skip": 0.1, "merge": 0.5}
+
+    def f1(values: dict[str, float]) -> float:
+        params = PathParams(tuple(round(w, 3) for w in weights), round(bias, 3), **values)
+        return units_score(scorer, gold, predict(gold, ids, params), ids, False)["f1"]
+
+    best = f1(current)
+    for _ in range(2):  # two rounds of coordinate search, in a fixed order
+        for name, grid in SEARCH.items():
+            for value in grid:
+                trial = dict(current, **{name: value})
+                score = f1(trial)
+                if score > best + 1e-9:
+                    best, current = score, trial
+    print(f"  path {current}, F1 on the fitting half {best:.3f}")
+    return PathParams(tuple(round(w, 3) for w in weights), round(bias, 3), **current)
+
+
+def deplain(scorer: Any) -> None:
+    gold = scorer.load(str(DEPLAIN))
+    halves = folds(gold)
+    for fit, test in (("odd ids", "even ids"), ("even ids", "odd ids")):
+        print(f"\nFitted on {fit}:")
+        params = fit_fold(scorer, gold, halves[fit])
+        pred = predict(gold, halves[test], params)
+        full = units_score(scorer, gold, pred, halves[test], False)
+        hard = units_score(scorer, gold, pred, halves[test], True)
+        print(f"  measured on {test}: P {full['precision']:.3f} R {full['recall']:.3f} F1 {full['f1']:.3f}, "
+              f"without identical {hard['f1']:.3f}")
+        print(f"  constants: {params!r}")
+
+
+# -- 2. MSRP --------------------------------------------------------------------------------------
+def msrp() -> None:
+    def load(name: str) -> tuple[list[tuple[float, ...]], list[int]]:
+        with open(ALIGNMENT / name, encoding="utf-8") as handle:
+            records = [json.loads(line) for line in handle if line.strip()]
+        return [lone_pair_features(r["s1"], r["s2"]) for r in records], [int(r["label"]) for r in records]
+
+    train_x, train_y = load("msrp_train.jsonl")
+    # 5-fold cross-validation inside train: how features were chosen, without the test file.
+    correct = 0
+    for k in range(5):
+        fit_rows = [x for n, x in enumerate(train_x) if n % 5 != k]
+        fit_labels = [y for n, y in enumerate(train_y) if n % 5 != k]
+        w, b = fit_logistic(fit_rows, fit_labels)
+        correct += sum(
+            (b + sum(wi * f for wi, f in zip(w, x)) >= 0) == bool(y)
+            for n, (x, y) in enumerate(zip(train_x, train_y))
+            if n % 5 == k
+        )
+    print(f"\nMSRP 5-fold cross-validated accuracy on train: {correct / len(train_x):.3f}")
+    weights, bias = fit_logistic(train_x, train_y)
+
+    def probabilities(rows: list[tuple[float, ...]]) -> list[float]:
+        return [1.0 / (1.0 + math.exp(-(bias + sum(w * f for w, f in zip(weights, x))))) for x in rows]
+
+    def accuracy(probs: list[float], labels: list[int], threshold: float) -> float:
+        return sum((p >= threshold) == bool(y) for p, y in zip(probs, labels)) / len(labels)
+
+    train_p = probabilities(train_x)
+    _, threshold = max((accuracy(train_p, train_y, t / 100), -abs(t - 50), t / 100) for t in range(5, 96))[::2]
+    print(f"MSRP: PAIR_WEIGHTS = {tuple(round(w, 3) for w in weights)}, PAIR_BIAS = {bias:.3f}, "
+          f"DEFAULT_THRESHOLD = {threshold}")
+    print(f"  train accuracy {accuracy(train_p, train_y, threshold):.3f}")
+    if "--test" not in sys.argv:
+        return
+    test_x, test_y = load("msrp_test.jsonl")
+    print(f"  test accuracy (reported once) {accuracy(probabilities(test_x), test_y, threshold):.3f}")
+
+
+def main() -> int:
+    if not DEPLAIN.exists():
+        print(f"skipped: {DEPLAIN.relative_to(ROOT.parent)} is absent (the shared benchmark data)")
+        return 0
+    which = [arg for arg in sys.argv[1:] if not arg.startswith("--")] or ["msrp", "deplain"]
+    if "msrp" in which:
+        msrp()
+    if "deplain" in which:
+        deplain(load_scorer())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
