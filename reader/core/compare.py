@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from reader.core.align import Link, align_sentences
 from reader.core.chain import heaviest_chain
@@ -58,7 +59,8 @@ def compare(
     in_units_b = {j for unit in units for j in unit.b}
     only_a = tuple(i for i in range(len(sentences_a)) if i not in in_units_a)
     only_b = tuple(j for j in range(len(sentences_b)) if j not in in_units_b)
-    diff = document_diff(a.text, b.text, units, sentences_a, sentences_b, codec)
+    # A partial of a module function (not a closure) keeps the Comparison picklable.
+    diff = partial(document_diff, a.text, b.text, units, sentences_a, sentences_b, codec)
     stats = _stats(a.text, b.text, units, sentences_a, sentences_b, only_a, only_b)
     if progress is not None:
         progress(1.0)
@@ -70,9 +72,9 @@ def compare(
         units=units,
         only_a=only_a,
         only_b=only_b,
-        diff=diff,
         stats=stats,
         options=options,
+        diff_source=diff,
     )
 
 

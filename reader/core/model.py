@@ -6,6 +6,7 @@ bytes -> Document (text + blocks) -> Sentence -> Unit (aligned sentences + word 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -152,7 +153,11 @@ class CompareOptions:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """Everything a view needs: both documents, sentences, units, unique sentences, diff."""
+    """Everything a view needs: both documents, sentences, units, unique sentences, diff.
+
+    ``diff`` (the whole-document word diff) is computed on first use: the window never needs
+    it, the JSON and text outputs do, and on a book it costs as much as the alignment.
+    """
 
     a: Document
     b: Document
@@ -161,6 +166,14 @@ class Comparison:
     units: tuple[Unit, ...]
     only_a: tuple[int, ...]
     only_b: tuple[int, ...]
-    diff: tuple[Segment, ...]
     stats: Stats
     options: CompareOptions = field(default_factory=CompareOptions)
+    diff_source: Callable[[], tuple[Segment, ...]] | None = field(default=None, repr=False, compare=False)
+    _diff_cache: list[tuple[Segment, ...]] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def diff(self) -> tuple[Segment, ...]:
+        """Ordered segments covering both texts exactly (``=`` and ``-`` rebuild A, ``=`` and ``+`` B)."""
+        if not self._diff_cache:
+            self._diff_cache.append(self.diff_source() if self.diff_source is not None else ())
+        return self._diff_cache[0]

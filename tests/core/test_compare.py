@@ -152,3 +152,12 @@ def test_comparison_is_frozen() -> None:
     result = compare(document_from_text("One. Two.", "a"), document_from_text("One. Three.", "b"))
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.units = ()  # type: ignore[misc]
+
+
+def test_document_diff_is_computed_once_on_demand_and_survives_pickling() -> None:
+    import pickle
+
+    result = compare(document_from_text("One. Two.", "a"), document_from_text("One. Three.", "b"))
+    assert result.diff is result.diff  # cached after the first use
+    copy = pickle.loads(pickle.dumps(result))
+    assert [(s.op, s.a_start, s.a_end) for s in copy.diff] == [(s.op, s.a_start, s.a_end) for s in result.diff]
