@@ -324,12 +324,17 @@ DEFAULT_THRESHOLD = 0.54
 LOOSE_THRESHOLD = 0.1
 
 
-def containment_threshold(looseness: float) -> float:
-    """The 1:1 bar on mutual containment that ``looseness`` implies (candidate chain, moves)."""
+def containment_threshold(looseness: float, default: float | None = None) -> float:
+    """The 1:1 bar on mutual containment that ``looseness`` implies (candidate chain, moves).
+
+    ``default`` is the bar at looseness 0.5 (the aligner passes its tuned one); the ends stay
+    fixed: near-identical only at 0, loose paraphrase at 1. Piecewise linear in between.
+    """
+    middle = DEFAULT_CONTAINMENT if default is None else default
     loose = min(1.0, max(0.0, looseness))
     if loose <= 0.5:
-        return STRICT_CONTAINMENT + (DEFAULT_CONTAINMENT - STRICT_CONTAINMENT) * loose / 0.5
-    return DEFAULT_CONTAINMENT + (LOOSE_CONTAINMENT - DEFAULT_CONTAINMENT) * (loose - 0.5) / 0.5
+        return STRICT_CONTAINMENT + (middle - STRICT_CONTAINMENT) * loose / 0.5
+    return middle + (LOOSE_CONTAINMENT - middle) * (loose - 0.5) / 0.5
 
 
 STRICT_CONTAINMENT = 0.9

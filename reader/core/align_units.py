@@ -1,0 +1,246 @@
+"""Candidate units inside a gap between anchors, and the best chain of them in reading order.
+
+A candidate is a 1:1 pair, one sentence split into up to ``max_group`` consecutive sentences
+(1:n) or the reverse merge (n:1). Each earns a gain: how much of its sentences is found on
+the other side minus a bar; the heaviest chain of candidates that follow each other in both
+texts wins, so every sentence goes to the counterpart that explains it best.
+
+A split is scored as a whole: the original sentence must be covered by the union of the
+parts, and each part pays for being poorly inside the original only down to a floor
+(``weak_part_cost``), so an added explanation between two parts of a split does not sink
+the unit when together the parts cover the original well.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from reader.core.similarity import SentenceFeatures, containment_threshold, coverage, overlap
+
+# Gaps with more cells than this look candidates up by their rarest words only.
+EXACT_CELL_LIMIT = 250_000
+CANDIDATES_PER_SENTENCE = 12
+
+
+@dataclass(frozen=True, slots=True)
+class ChainSettings:
+    """Every tunable number of the candidate chain, at the default ``looseness`` of 0.5.
+
+    The shipped values are fitted on DEplain documents with odd ids only, by
+    ``benchmarks/fit_alignment.py`` (see docs/benchmarks-alignment.md).
+    """
+
+    keep: float = 0.6  # 1:1 bar on mutual containment at looseness 0.5
+    part_factor: float = 1.2  # each part of a split should be this x ``keep`` inside the whole
+    whole_factor: float = 1.0  # ... and the whole this x ``keep`` covered by the parts together
+    whole_weight: float = 2.0  # how much the whole's coverage counts against its parts
+    edge_factor: float = 0.5  # the first and last part need at least this x ``keep``
+    weak_part_cost: float = 99.0  # the most one poorly contained part can cost a split
+    refill_factor: float = 0.7  # between linked units, thresholds drop to this share (0 = off)
+    absorb_min: float = 0.2  # an unlinked sentence next to a split joins it from this on
+    absorb_adjacent: float = 0.2  # ... or this, when it alone sits between a split and the next unit
+    moved_margin: float = 0.15  # a moved pair needs ``keep`` plus this
+    max_group: int = 8  # at most this many sentences on one side of a split or merge
+
+    def with_values(self, **values: float) -> ChainSettings:
+        """A copy with some settings changed (``max_group`` is rounded to a whole number)."""
+        if "max_group" in values:
+            values["max_group"] = int(round(values["max_group"]))
+        return replace(self, **values)
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """The bars a ``looseness`` implies.
+
+    ``keep``: a 1:1 pair links when its mutual containment reaches it; ``part``: what each part
+    of a split should have inside the whole; ``whole``: what the parts together should cover;
+    ``edge``: the least the first and last part need; ``moved``: a pair out of order needs more.
+    """
+
+    keep: float
+    part: float
+    whole: float
+    edge: float
+    moved: float
+
+    @classmethod
+    def from_looseness(cls, looseness: float, settings: ChainSettings) -> Thresholds:
+        keep = containment_threshold(looseness, settings.keep)
+        return cls(
+            keep=keep,
+            part=keep * settings.part_factor,
+            whole=keep * settings.whole_factor,
+            edge=keep * settings.edge_factor,
+            moved=min(0.95, keep + settings.moved_margin),
+        )
+
+    def scaled(self, factor: float) -> Thresholds:
+        """Thresholds for a place where reading order already vouches for a link."""
+        return Thresholds(self.keep * factor, self.part * factor, self.whole * factor, self.edge * factor, self.moved)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible unit: A sentences ``a0..a1`` and B sentences ``b0..b1`` (ends exclusive)."""
+
+    a0: int
+    a1: int
+    b0: int
+    b1: int
+    gain: float
+    similarity: float
+
+
+def pair_overlaps(
+    fa: list[SentenceFeatures], fb: list[SentenceFeatures], a0: int, a1: int, b0: int, b1: int
+) -> dict[tuple[int, int], float]:
+    """Shared weight of every (i, j) pair of the gap that shares anything telling."""
+    shared: dict[tuple[int, int], float] = {}
+    if (a1 - a0) * (b1 - b0) <= EXACT_CELL_LIMIT:
+        index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for j in range(b0, b1):
+            for term, weight in fb[j].vector.items():
+                index[term].append((j, weight))
+        for i in range(a0, a1):
+            for term, wa in fa[i].vector.items():
+                for j, wb in index.get(term, ()):
+                    shared[i, j] = shared.get((i, j), 0.0) + (wa if wa < wb else wb)
+        return shared
+    # A huge gap (unrelated texts): look up by rare words, score the best few exactly.
+    rare_index: dict[str, list[int]] = defaultdict(list)
+    for j in range(b0, b1):
+        for term in fb[j].rare_terms:
+            rare_index[term].append(j)
+    for i in range(a0, a1):
+        hits = Counter(
+            j for term in fa[i].rare_terms if len(rare_index.get(term, ())) <= 64 for j in rare_index.get(term, ())
+        )
+        for j, _ in hits.most_common(CANDIDATES_PER_SENTENCE):
+            shared[i, j] = overlap(fa[i].vector, fb[j].vector)
+    return shared
+
+
+def gap_candidates(
+    fa: list[SentenceFeatures],
+    fb: list[SentenceFeatures],
+    gap: tuple[int, int, int, int],
+    t: Thresholds,
+    settings: ChainSettings,
+) -> list[Candidate]:
+    """Every 1:1, 1:n and n:1 candidate of a gap that earns a positive gain."""
+    shared = pair_overlaps(fa, fb, *gap)
+    # part_of_a[i]: B sentences that sit (partly) inside A sentence i, and vice versa.
+    part_of_a: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    part_of_b: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    out: list[Candidate] = []
+    for (i, j), weight in shared.items():
+        c_ab = weight / fa[i].mass if fa[i].mass else 0.0  # A_i inside B_j
+        c_ba = weight / fb[j].mass if fb[j].mass else 0.0
+        if fa[i].key == fb[j].key:
+            c_ab = c_ba = 1.0
+        similarity = 0.5 * (c_ab + c_ba)
+        if similarity >= t.keep:
+            out.append(Candidate(i, i + 1, j, j + 1, 2.0 * (similarity - t.keep), similarity))
+        if c_ba >= t.edge:
+            part_of_a[i].append((j, c_ba))
+        if c_ab >= t.edge:
+            part_of_b[j].append((i, c_ab))
+    for i, parts in part_of_a.items():
+        out.extend(_groups(fa[i], i, fb, sorted(parts), shared, True, t, settings))
+    for j, parts in part_of_b.items():
+        out.extend(_groups(fb[j], j, fa, sorted(parts), shared, False, t, settings))
+    return out
+
+
+def _groups(
+    whole: SentenceFeatures,
+    one: int,
+    side: list[SentenceFeatures],
+    parts: list[tuple[int, float]],
+    shared: dict[tuple[int, int], float],
+    split: bool,
+    t: Thresholds,
+    settings: ChainSettings,
+) -> list[Candidate]:
+    """1:n (``split``) or n:1 units around sentence ``one``, bounded by well-contained parts."""
+    out = []
+    floor = -settings.weak_part_cost
+    for first in range(len(parts)):
+        start = parts[first][0]
+        for last in range(first + 1, len(parts)):
+            end = parts[last][0]
+            if end - start >= settings.max_group:
+                break
+            members = range(start, end + 1)
+            if any(side[k].key == whole.key for k in members):
+                continue  # an identical sentence is a 1:1 link, never one part of a split
+            inside = [
+                shared.get((one, k) if split else (k, one), 0.0) / side[k].mass if side[k].mass else 0.0
+                for k in members
+            ]
+            cover = coverage(whole, [side[k] for k in members])
+            # Whole-unit score: the parts' union must cover the whole; a weak part between
+            # two good ones costs at most ``weak_part_cost``.
+            parts_gain = sum(max(c - t.part, floor) for c in inside)
+            gain = parts_gain + settings.whole_weight * (cover - t.whole)
+            if gain <= 0:
+                continue
+            similarity = 0.5 * (cover + sum(inside) / len(inside))
+            if split:
+                out.append(Candidate(one, one + 1, start, end + 1, gain, similarity))
+            else:
+                out.append(Candidate(start, end + 1, one, one + 1, gain, similarity))
+    return out
+
+
+def best_chain(candidates: list[Candidate], b0: int, b1: int) -> list[Candidate]:
+    """Highest-gain set of candidates that follow each other in both texts without overlap.
+
+    Candidates are taken in order of their first A sentence; a Fenwick tree over the B
+    position where chains end answers "best chain ending before this B sentence" among
+    candidates that already ended before this A sentence, so the cost is O(k log n).
+    """
+    if not candidates:
+        return []
+    size = b1 - b0 + 1
+    tree_score = [0.0] * (size + 1)
+    tree_item = [-1] * (size + 1)
+    order = sorted(range(len(candidates)), key=lambda k: (candidates[k].a0, candidates[k].b0, candidates[k].a1))
+    by_end = sorted(range(len(candidates)), key=lambda k: candidates[k].a1)
+    best = [0.0] * len(candidates)
+    parent = [-1] * len(candidates)
+    released = 0
+
+    def update(pos: int, score: float, item: int) -> None:
+        while pos <= size:
+            if score > tree_score[pos]:
+                tree_score[pos], tree_item[pos] = score, item
+            pos += pos & -pos
+
+    def query(pos: int) -> tuple[float, int]:
+        score, item = 0.0, -1
+        while pos > 0:
+            if tree_score[pos] > score:
+                score, item = tree_score[pos], tree_item[pos]
+            pos -= pos & -pos
+        return score, item
+
+    for k in order:
+        cand = candidates[k]
+        # Chains that end at or before this candidate's first A sentence may now precede it.
+        while released < len(by_end) and candidates[by_end[released]].a1 <= cand.a0:
+            done = by_end[released]
+            update(candidates[done].b1 - b0, best[done], done)
+            released += 1
+        before, item = query(cand.b0 - b0)
+        best[k] = before + cand.gain
+        parent[k] = item
+    k = max(range(len(candidates)), key=lambda x: (best[x], -x))
+    chain = []
+    while k >= 0:
+        chain.append(candidates[k])
+        k = parent[k]
+    chain.reverse()
+    return chain
