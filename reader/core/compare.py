@@ -99,9 +99,11 @@ def _unit(
     if all(seg.op is Op.EQUAL for seg in diff):
         edit_kind = UnitKind.IDENTICAL
     else:
-        shared = sum(_words(text_a, seg.a_start, seg.a_end) for seg in diff if seg.op is Op.EQUAL)
-        total = _words(text_a, a0, a1) + _words(text_b, b0, b1)
-        edit_kind = UnitKind.EDITED if total and 2 * shared / total >= EDITED_MIN_SHARED else UnitKind.REWRITTEN
+        total_a, changed_a = _unit_words(text_a, a0, a1, diff, Op.DELETE)
+        total_b, changed_b = _unit_words(text_b, b0, b1, diff, Op.INSERT)
+        total = total_a + total_b
+        shared = total - changed_a - changed_b
+        edit_kind = UnitKind.EDITED if total and shared / total >= EDITED_MIN_SHARED else UnitKind.REWRITTEN
     similarity = 1.0 if edit_kind is UnitKind.IDENTICAL else round(min(link.similarity, 0.999), 4)
     return Unit(
         a=link.a,
@@ -116,6 +118,27 @@ def _unit(
 
 def _words(text: str, start: int, end: int) -> int:
     return len(WORD_RE.findall(text, start, end))
+
+
+def _unit_words(text: str, start: int, end: int, diff: Sequence[Segment], op: Op) -> tuple[int, int]:
+    """Words in ``text[start:end]`` and how many of them a change of kind ``op`` touches.
+
+    Counted per whole word, so "bridge," with only its comma changed is one changed word,
+    and the counts always agree with the words of the whole text.
+    """
+    if op is Op.DELETE:
+        changes = [(s.a_start, s.a_end) for s in diff if s.op is op and s.a_end > s.a_start]
+    else:
+        changes = [(s.b_start, s.b_end) for s in diff if s.op is op and s.b_end > s.b_start]
+    total = changed = k = 0
+    for word in WORD_RE.finditer(text, start, end):
+        total += 1
+        w0, w1 = word.span()
+        while k < len(changes) and changes[k][1] <= w0:
+            k += 1
+        if k < len(changes) and changes[k][0] < w1:
+            changed += 1
+    return total, changed
 
 
 def document_diff(
@@ -235,14 +258,18 @@ def _stats(
     words_b = _words(text_b, 0, len(text_b))
     shared_a = shared_b = deleted = inserted = 0
     for unit in units:
-        for seg in unit.diff:
-            if seg.op is Op.EQUAL:
-                shared_a += _words(text_a, seg.a_start, seg.a_end)
-                shared_b += _words(text_b, seg.b_start, seg.b_end)
-            elif seg.op is Op.DELETE:
-                deleted += _words(text_a, seg.a_start, seg.a_end)
-            else:
-                inserted += _words(text_b, seg.b_start, seg.b_end)
+        a0, a1 = _span(sentences_a, unit.a)
+        b0, b1 = _span(sentences_b, unit.b)
+        if unit.edit_kind is UnitKind.IDENTICAL:
+            shared_a += _words(text_a, a0, a1)
+            shared_b += _words(text_b, b0, b1)
+            continue
+        total, changed = _unit_words(text_a, a0, a1, unit.diff, Op.DELETE)
+        shared_a += total - changed
+        deleted += changed
+        total, changed = _unit_words(text_b, b0, b1, unit.diff, Op.INSERT)
+        shared_b += total - changed
+        inserted += changed
     unique_a = sum(_words(text_a, sentences_a[i].start, sentences_a[i].end) for i in only_a)
     unique_b = sum(_words(text_b, sentences_b[j].start, sentences_b[j].end) for j in only_b)
     kinds = [unit.edit_kind for unit in units]

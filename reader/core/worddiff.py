@@ -9,6 +9,7 @@ mapped back to character ranges of the original texts.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import accumulate
 
 from diff_match_patch import diff_match_patch
 
@@ -49,10 +50,8 @@ class TokenCodec:
         codes = self._codes
         key_of = self.coarse_key if coarse else self.key
         cache = self._coarse_cache if coarse else self._char_cache
-        out = []
         for token in tokens:
-            char = cache.get(token)
-            if char is None:
+            if token not in cache:
                 key = key_of(token)
                 char = codes.get(key)
                 if char is None:
@@ -62,8 +61,7 @@ class TokenCodec:
                     char = chr(number)
                     codes[key] = char
                 cache[token] = char
-            out.append(char)
-        return "".join(out)
+        return "".join(map(cache.__getitem__, tokens))
 
 
 def _engine() -> diff_match_patch:
@@ -123,27 +121,22 @@ def _replace_all(a_start: int, a_end: int, b_start: int, b_end: int) -> list[Seg
 def _to_segments(
     diffs: list[tuple[int, str]], tokens_a: list[str], tokens_b: list[str], a_pos: int, b_pos: int
 ) -> Iterator[Segment]:
+    # Character offsets of every token boundary, so each diff run maps to a range in O(1).
+    ends_a = list(accumulate(map(len, tokens_a), initial=a_pos))
+    ends_b = list(accumulate(map(len, tokens_b), initial=b_pos))
     ia = ib = 0
     for op, chars in diffs:
         n = len(chars)
         if op == 0:
-            la = sum(len(t) for t in tokens_a[ia : ia + n])
-            lb = sum(len(t) for t in tokens_b[ib : ib + n])
-            yield Segment(Op.EQUAL, a_pos, a_pos + la, b_pos, b_pos + lb)
+            yield Segment(Op.EQUAL, ends_a[ia], ends_a[ia + n], ends_b[ib], ends_b[ib + n])
             ia += n
             ib += n
-            a_pos += la
-            b_pos += lb
         elif op < 0:
-            la = sum(len(t) for t in tokens_a[ia : ia + n])
-            yield Segment(Op.DELETE, a_pos, a_pos + la, b_pos, b_pos)
+            yield Segment(Op.DELETE, ends_a[ia], ends_a[ia + n], ends_b[ib], ends_b[ib])
             ia += n
-            a_pos += la
         else:
-            lb = sum(len(t) for t in tokens_b[ib : ib + n])
-            yield Segment(Op.INSERT, a_pos, a_pos, b_pos, b_pos + lb)
+            yield Segment(Op.INSERT, ends_a[ia], ends_a[ia], ends_b[ib], ends_b[ib + n])
             ib += n
-            b_pos += lb
 
 
 def _absorb_lone_spaces(segments: list[Segment], text_a: str) -> list[Segment]:
