@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-from reader.app.printing import ExportError, build_print_document, configure_page, export_pdf as write_pdf, write_report
+from reader.app.print_job import PrintJob, run_print_job
+from reader.app.printing import ExportError, configure_page, write_report
 
 if TYPE_CHECKING:
     from reader.app.window import MainWindow
@@ -62,10 +63,13 @@ def export_pdf(window: MainWindow) -> Path | None:
     if chosen is None:
         return None
     assert window.result is not None
-    try:
-        written = write_pdf(window.result, _with_suffix(chosen, ".pdf"))
-    except ExportError as error:
-        window.show_error(str(error))
+    written = _with_suffix(chosen, ".pdf")
+    problem = run_print_job(window, PrintJob(window.result, target=written), f"Writing {written.name}…")
+    if problem == "cancelled":
+        window.statusBar().showMessage("PDF export cancelled", 5000)
+        return None
+    if problem is not None:
+        window.show_error(problem)
         return None
     window.statusBar().showMessage(f"PDF written to {written.name}", 5000)
     return written
@@ -76,11 +80,6 @@ def print_comparison(window: MainWindow, printer: QPrinter | None = None) -> boo
     if not _ready(window, "printing"):
         return False
     assert window.result is not None
-    try:
-        document = build_print_document(window.result)
-    except ExportError as error:
-        window.show_error(str(error))
-        return False
     if printer is None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         configure_page(printer)
@@ -88,5 +87,8 @@ def print_comparison(window: MainWindow, printer: QPrinter | None = None) -> boo
         dialog.setWindowTitle("Print Comparison")
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
-    document.print_(printer)
-    return True
+    # Laid out and printed in a thread (a book takes half a minute); the window stays live.
+    problem = run_print_job(window, PrintJob(window.result, printer=printer), "Printing…")
+    if problem is not None and problem != "cancelled":
+        window.show_error(problem)
+    return problem is None
