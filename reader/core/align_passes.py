@@ -3,7 +3,8 @@
 ``absorb`` gives unlinked B sentences next to a split to that split when enough of them is
 inside the split sentence (a weaker bar for a lone sentence wedged between a split and the
 next unit: order vouches for it). ``moved`` pairs the sentences left on both sides across the
-whole text. ``merge_neighbours`` is the n:1 post pass of the opt-in path search.
+whole text. ``fill_wedged`` links a lone A sentence to the B sentences left between the same
+two in-order units. ``merge_neighbours`` is the n:1 post pass of the opt-in path search.
 """
 
 from __future__ import annotations
@@ -77,6 +78,31 @@ def absorb(
         if nxt is not None and take_next and len(nxt.a) == 1 and len(nxt.b) + take_next <= max_group:
             links[k] = Link(nxt.a, tuple(range(end - take_next, end)) + nxt.b, nxt.similarity, nxt.moved)
             out[k] = links[k]
+    return out
+
+
+def fill_wedged(
+    links: list[Link], fa: Sequence[SentenceFeatures], fb: Sequence[SentenceFeatures], bar: float, most_b: int
+) -> list[Link]:
+    """Link one A sentence to the few B sentences wedged with it between two in-order units.
+
+    When the units around agree, a lone A sentence and up to ``most_b`` B sentences left
+    between them are most likely its rewrite; the union of those B sentences only has to cover
+    ``bar`` of the A sentence (plain-language rewrites keep few of the original words).
+    """
+    if most_b < 1:
+        return []
+    ordered = sorted((link for link in links if not link.moved), key=lambda link: (link.a[0], link.b[0]))
+    out: list[Link] = []
+    prev_a = prev_b = 0
+    for link in ordered + [Link((len(fa),), (len(fb),), 0.0)]:
+        a_end, b_end = link.a[0], link.b[0]
+        if a_end - prev_a == 1 and 1 <= b_end - prev_b <= most_b:
+            parts = [fb[j] for j in range(prev_b, b_end)]
+            cover = coverage(fa[prev_a], parts)
+            if cover >= bar and all(part.vector for part in parts):
+                out.append(Link((prev_a,), tuple(range(prev_b, b_end)), cover))
+        prev_a, prev_b = max(prev_a, link.a[-1] + 1), max(prev_b, link.b[-1] + 1)
     return out
 
 

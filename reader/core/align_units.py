@@ -27,26 +27,30 @@ CANDIDATES_PER_SENTENCE = 12
 class ChainSettings:
     """Every tunable number of the candidate chain, at the default ``looseness`` of 0.5.
 
-    The shipped values are fitted on DEplain documents with odd ids only, by
+    The defaults are the shipped values, tuned on DEplain documents with odd ids only by
     ``benchmarks/fit_alignment.py`` (see docs/benchmarks-alignment.md).
     """
 
-    keep: float = 0.6  # 1:1 bar on mutual containment at looseness 0.5
-    part_factor: float = 1.2  # each part of a split should be this x ``keep`` inside the whole
-    whole_factor: float = 1.0  # ... and the whole this x ``keep`` covered by the parts together
-    whole_weight: float = 2.0  # how much the whole's coverage counts against its parts
-    edge_factor: float = 0.5  # the first and last part need at least this x ``keep``
+    keep: float = 0.7  # 1:1 bar on mutual containment at looseness 0.5
+    part_factor: float = 1.3  # each part of a split should be this x ``keep`` inside the whole
+    whole_factor: float = 0.9  # ... and the whole this x ``keep`` covered by the parts together
+    whole_weight: float = 1.5  # how much the whole's coverage counts against its parts
+    edge_factor: float = 0.3  # the first and last part need at least this x ``keep``
     weak_part_cost: float = 99.0  # the most one poorly contained part can cost a split
-    refill_factor: float = 0.7  # between linked units, thresholds drop to this share (0 = off)
-    absorb_min: float = 0.2  # an unlinked sentence next to a split joins it from this on
-    absorb_adjacent: float = 0.2  # ... or this, when it alone sits between a split and the next unit
-    moved_margin: float = 0.15  # a moved pair needs ``keep`` plus this
-    max_group: int = 8  # at most this many sentences on one side of a split or merge
+    refill_factor: float = 0.6  # between linked units, thresholds drop to this share (0 = off)
+    absorb_min: float = 0.25  # an unlinked sentence next to a split joins it from this on
+    absorb_adjacent: float = 0.0  # ... or this, when it alone sits between a split and the next unit
+    wedged_cover: float = 0.15  # a lone A sentence between two units links to the B ones there from this
+    wedged_most_b: int = 2  # ... when there are at most this many of them (0 = off)
+    moved_margin: float = 0.15  # a moved pair needs the untuned 1:1 bar plus this
+    max_group: int = 6  # at most this many sentences on one side of a split or merge
+    pair_split_cost: float = 99.0  # what a 2:n unit (two sentences rewritten as n) pays up front
 
     def with_values(self, **values: float) -> ChainSettings:
-        """A copy with some settings changed (``max_group`` is rounded to a whole number)."""
-        if "max_group" in values:
-            values["max_group"] = int(round(values["max_group"]))
+        """A copy with some settings changed (counts are rounded to whole numbers)."""
+        for name in ("max_group", "wedged_most_b"):
+            if name in values:
+                values[name] = int(round(values[name]))
         return replace(self, **values)
 
 
@@ -56,7 +60,8 @@ class Thresholds:
 
     ``keep``: a 1:1 pair links when its mutual containment reaches it; ``part``: what each part
     of a split should have inside the whole; ``whole``: what the parts together should cover;
-    ``edge``: the least the first and last part need; ``moved``: a pair out of order needs more.
+    ``edge``: the least the first and last part need; ``moved``: a pair out of order needs more;
+    ``wedged``: what a lone A sentence between two units needs covered by the B sentences there.
     """
 
     keep: float
@@ -64,21 +69,31 @@ class Thresholds:
     whole: float
     edge: float
     moved: float
+    wedged: float = 1.0
 
     @classmethod
     def from_looseness(cls, looseness: float, settings: ChainSettings) -> Thresholds:
         keep = containment_threshold(looseness, settings.keep)
+        # The wedged pass trusts position; a strict looseness wants words, up to near-identity.
+        if looseness <= 0.5:
+            wedged = containment_threshold(looseness, settings.wedged_cover)
+        else:
+            wedged = settings.wedged_cover * keep / settings.keep if settings.keep else 0.0
         return cls(
             keep=keep,
             part=keep * settings.part_factor,
             whole=keep * settings.whole_factor,
             edge=keep * settings.edge_factor,
-            moved=min(0.95, keep + settings.moved_margin),
+            # DEplain rewrites hardly move sentences, so the moved bar keeps the untuned mapping.
+            moved=min(0.95, containment_threshold(looseness) + settings.moved_margin),
+            wedged=wedged,
         )
 
     def scaled(self, factor: float) -> Thresholds:
         """Thresholds for a place where reading order already vouches for a link."""
-        return Thresholds(self.keep * factor, self.part * factor, self.whole * factor, self.edge * factor, self.moved)
+        return Thresholds(
+            self.keep * factor, self.part * factor, self.whole * factor, self.edge * factor, self.moved, self.wedged
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +166,51 @@ def gap_candidates(
         out.extend(_groups(fa[i], i, fb, sorted(parts), shared, True, t, settings))
     for j, parts in part_of_b.items():
         out.extend(_groups(fb[j], j, fa, sorted(parts), shared, False, t, settings))
+    if settings.pair_split_cost < 10:
+        for i, parts in part_of_a.items():
+            if i + 1 in part_of_a:
+                out.extend(_pair_splits(fa, fb, i, sorted(set(parts + part_of_a[i + 1])), shared, t, settings))
+    return out
+
+
+def _pair_splits(
+    fa: list[SentenceFeatures],
+    fb: list[SentenceFeatures],
+    i: int,
+    parts: list[tuple[int, float]],
+    shared: dict[tuple[int, int], float],
+    t: Thresholds,
+    settings: ChainSettings,
+) -> list[Candidate]:
+    """2:n units: A sentences ``i`` and ``i + 1`` rewritten together as consecutive B sentences.
+
+    Scored like a split, with the two A sentences each a whole that the B union must cover and
+    each B sentence a part that should sit inside the two A sentences together.
+    """
+    out = []
+    floor = -settings.weak_part_cost
+    wholes = (fa[i], fa[i + 1])
+    starts = sorted({j for j, _ in parts})
+    for first, start in enumerate(starts):
+        for end in starts[first + 1 :]:
+            if end - start >= settings.max_group:
+                break
+            members = [fb[k] for k in range(start, end + 1)]
+            if any(m.key == w.key for m in members for w in wholes):
+                continue
+            inside = [
+                min(1.0, (shared.get((i, k), 0.0) + shared.get((i + 1, k), 0.0)) / fb[k].mass) if fb[k].mass else 0.0
+                for k in range(start, end + 1)
+            ]
+            covers = [coverage(w, members) for w in wholes]
+            gain = (
+                sum(max(c - t.part, floor) for c in inside)
+                + settings.whole_weight * sum(c - t.whole for c in covers)
+                - settings.pair_split_cost
+            )
+            if gain > 0:
+                similarity = 0.5 * (sum(covers) / 2 + sum(inside) / len(inside))
+                out.append(Candidate(i, i + 2, start, end + 1, gain, similarity))
     return out
 
 

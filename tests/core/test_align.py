@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.align import Link, align_sentences
+from reader.core.align import TUNED_ON_ODD_IDS, ChainSettings, Link, align_sentences
 from reader.core.align_dp import FITTED_ON_ODD_IDS, best_path, path_units
 from reader.core.model import CompareOptions
-from reader.core.similarity import pair_similarity, pair_threshold
+from reader.core.similarity import containment_threshold, pair_similarity, pair_threshold
 
 DEFAULT = CompareOptions()
 
@@ -264,3 +264,101 @@ def test_path_search_keeps_an_added_explanation_inside_the_split() -> None:
 def test_path_search_links_are_well_formed(a: list[str], b: list[str], looseness: float) -> None:
     links = align_sentences(a, b, CompareOptions(looseness=looseness), params=FITTED_ON_ODD_IDS)
     check_links(links, len(a), len(b))
+
+
+# -- the candidate chain's settings ---------------------------------------------------------------
+
+SPLIT_A = [
+    "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke zu reparieren.",
+    "Die Reparatur der Hafenbrücke kostet 4 Millionen Euro und dauert zwei Jahre, sagte die Bürgermeisterin.",
+    "Während der Arbeiten fahren Fähren über den Fluss.",
+]
+SPLIT_B = [
+    SPLIT_A[0],
+    "Die Reparatur der Hafenbrücke kostet 4 Millionen Euro.",
+    "Das ist viel Geld für eine kleine Stadt wie unsere.",  # added explanation: shares nothing
+    "Die Reparatur dauert zwei Jahre, sagte die Bürgermeisterin.",
+    SPLIT_A[2],
+]
+
+
+def test_whole_unit_score_keeps_an_added_explanation_inside_a_split() -> None:
+    # Together the three B sentences cover the original; the middle one alone is not in it.
+    cheap = ChainSettings(
+        weak_part_cost=0.2, part_factor=1.4, whole_weight=1.0, absorb_min=1.01, absorb_adjacent=1.01, wedged_most_b=0
+    )
+    costly = cheap.with_values(weak_part_cost=99.0)
+    found = {(link.a, link.b) for link in align_sentences(SPLIT_A, SPLIT_B, DEFAULT, settings=cheap)}
+    assert ((1,), (1, 2, 3)) in found
+    without = {(link.a, link.b) for link in align_sentences(SPLIT_A, SPLIT_B, DEFAULT, settings=costly)}
+    assert ((1,), (1, 2, 3)) not in without
+
+
+def test_lone_sentence_wedged_between_units_is_linked_only_when_the_pass_is_on() -> None:
+    a = [NEWS_A[0], "Officials expect the harbour works to disturb traffic for months.", NEWS_A[2]]
+    b = [NEWS_A[0], "Cars will have to wait at the harbour for a long time.", NEWS_A[2]]
+    on = ChainSettings(wedged_most_b=1, wedged_cover=0.05)
+    off = on.with_values(wedged_most_b=0)
+    assert ((1,), (1,)) in {(link.a, link.b) for link in align_sentences(a, b, DEFAULT, settings=on)}
+    assert ((1,), (1,)) not in {(link.a, link.b) for link in align_sentences(a, b, DEFAULT, settings=off)}
+
+
+def test_two_sentences_rewritten_as_three_form_one_unit_when_two_to_n_units_are_allowed() -> None:
+    a = [
+        "Der Hafen ist der größte des Landes.",
+        "Jedes Jahr legen dort 8000 Containerschiffe aus Asien an.",
+        "Die Schiffe bringen Waren, die Lastwagen ins ganze Land fahren.",
+        "Im Winter friert der Hafen nie zu.",
+    ]
+    b = [
+        a[0],
+        "Jedes Jahr legen dort 8000 Schiffe an.",
+        "Die Containerschiffe kommen aus Asien und bringen Waren.",
+        "Lastwagen fahren die Waren ins ganze Land.",
+        a[3],
+    ]
+    settings = ChainSettings(pair_split_cost=0.0, weak_part_cost=0.3)
+    links = align_sentences(a, b, DEFAULT, settings=settings)
+    check_links(links, len(a), len(b))
+    assert ((1, 2), (1, 2, 3)) in {(link.a, link.b) for link in links}
+
+
+def test_looseness_moves_the_bar_around_the_tuned_middle_and_keeps_the_ends() -> None:
+    keep = TUNED_ON_ODD_IDS.keep
+    assert containment_threshold(0.5, keep) == pytest.approx(keep)
+    assert containment_threshold(0.0, keep) == pytest.approx(containment_threshold(0.0, 0.3))
+    assert containment_threshold(1.0, keep) == pytest.approx(containment_threshold(1.0, 0.3))
+    assert containment_threshold(0.0, keep) > containment_threshold(0.5, keep) > containment_threshold(1.0, keep)
+
+
+def test_counts_in_settings_are_whole_numbers() -> None:
+    settings = TUNED_ON_ODD_IDS.with_values(max_group=4.4, wedged_most_b=1.6)
+    assert settings.max_group == 4 and settings.wedged_most_b == 2
+
+
+SETTINGS = st.builds(
+    ChainSettings,
+    keep=st.floats(0.3, 0.8),
+    part_factor=st.floats(0.5, 1.6),
+    whole_factor=st.floats(0.5, 1.5),
+    whole_weight=st.floats(0.5, 4.0),
+    edge_factor=st.floats(0.2, 0.9),
+    weak_part_cost=st.floats(0.0, 2.0),
+    refill_factor=st.floats(0.0, 1.0),
+    absorb_min=st.floats(0.0, 1.1),
+    absorb_adjacent=st.floats(0.0, 0.5),
+    wedged_cover=st.floats(0.0, 0.5),
+    wedged_most_b=st.integers(0, 3),
+    max_group=st.integers(2, 8),
+    pair_split_cost=st.floats(0.0, 2.0),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(TEXTS, TEXTS, LOOSENESS, SETTINGS)
+def test_links_are_well_formed_under_any_chain_settings(
+    a: list[str], b: list[str], looseness: float, chain: ChainSettings
+) -> None:
+    links = align_sentences(a, b, CompareOptions(looseness=looseness), settings=chain)
+    check_links(links, len(a), len(b))
+    assert all(len(link.a) <= chain.max_group and len(link.b) <= chain.max_group for link in links)
