@@ -28,6 +28,8 @@ EDITED_MIN_SHARED = 0.6
 MIN_ANCHOR_WORDS = 8
 
 Progress = Callable[[float], None]
+# Words of a unit's A span, how many a deletion touches, the same for B.
+WordCounts = tuple[int, int, int, int]
 
 
 def compare(
@@ -52,7 +54,8 @@ def compare(
 
     links = align_sentences(texts_a, texts_b, options, align_progress if progress else None)
     codec = TokenCodec(options)
-    units = tuple(_unit(link, a.text, b.text, sentences_a, sentences_b, codec) for link in links)
+    built = [_unit(link, a.text, b.text, sentences_a, sentences_b, codec) for link in links]
+    units = tuple(unit for unit, _ in built)
     if progress is not None:
         progress(0.9)
     in_units_a = {i for unit in units for i in unit.a}
@@ -61,7 +64,7 @@ def compare(
     only_b = tuple(j for j in range(len(sentences_b)) if j not in in_units_b)
     # A partial of a module function (not a closure) keeps the Comparison picklable.
     diff = partial(document_diff, a.text, b.text, units, sentences_a, sentences_b, codec)
-    stats = _stats(a.text, b.text, units, sentences_a, sentences_b, only_a, only_b)
+    stats = _stats(a.text, b.text, built, sentences_a, sentences_b, only_a, only_b)
     if progress is not None:
         progress(1.0)
     return Comparison(
@@ -89,13 +92,15 @@ def _unit(
     sentences_a: Sequence[Sentence],
     sentences_b: Sequence[Sentence],
     codec: TokenCodec,
-) -> Unit:
+) -> tuple[Unit, WordCounts | None]:
+    """The unit of a link with its word diff, and its word counts unless it is identical."""
     a0, a1 = _span(sentences_a, link.a)
     b0, b1 = _span(sentences_b, link.b)
     if text_a[a0:a1] == text_b[b0:b1]:  # most units of a revision: skip tokenising
         diff: tuple[Segment, ...] = (Segment(Op.EQUAL, a0, a1, b0, b1),)
     else:
         diff = tuple(diff_spans(text_a, a0, a1, text_b, b0, b1, codec))
+    counts = None
     if all(seg.op is Op.EQUAL for seg in diff):
         edit_kind = UnitKind.IDENTICAL
     else:
@@ -103,9 +108,10 @@ def _unit(
         total_b, changed_b = _unit_words(text_b, b0, b1, diff, Op.INSERT)
         total = total_a + total_b
         shared = total - changed_a - changed_b
+        counts = (total_a, changed_a, total_b, changed_b)
         edit_kind = UnitKind.EDITED if total and shared / total >= EDITED_MIN_SHARED else UnitKind.REWRITTEN
     similarity = 1.0 if edit_kind is UnitKind.IDENTICAL else round(min(link.similarity, 0.999), 4)
-    return Unit(
+    unit = Unit(
         a=link.a,
         b=link.b,
         kind=UnitKind.MOVED if link.moved else edit_kind,
@@ -114,6 +120,7 @@ def _unit(
         moved=link.moved,
         edit_kind=edit_kind,
     )
+    return unit, counts
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -248,28 +255,26 @@ def _merge_adjacent(segments: list[Segment]) -> list[Segment]:
 def _stats(
     text_a: str,
     text_b: str,
-    units: Sequence[Unit],
+    built: Sequence[tuple[Unit, WordCounts | None]],
     sentences_a: Sequence[Sentence],
     sentences_b: Sequence[Sentence],
     only_a: Sequence[int],
     only_b: Sequence[int],
 ) -> Stats:
+    units = [unit for unit, _ in built]
     words_a = _words(text_a, 0, len(text_a))
     words_b = _words(text_b, 0, len(text_b))
     shared_a = shared_b = deleted = inserted = 0
-    for unit in units:
-        a0, a1 = _span(sentences_a, unit.a)
-        b0, b1 = _span(sentences_b, unit.b)
-        if unit.edit_kind is UnitKind.IDENTICAL:
-            shared_a += _words(text_a, a0, a1)
-            shared_b += _words(text_b, b0, b1)
+    for unit, counts in built:
+        if counts is None:  # identical: every word is shared
+            shared_a += _words(text_a, *_span(sentences_a, unit.a))
+            shared_b += _words(text_b, *_span(sentences_b, unit.b))
             continue
-        total, changed = _unit_words(text_a, a0, a1, unit.diff, Op.DELETE)
-        shared_a += total - changed
-        deleted += changed
-        total, changed = _unit_words(text_b, b0, b1, unit.diff, Op.INSERT)
-        shared_b += total - changed
-        inserted += changed
+        total_a, changed_a, total_b, changed_b = counts
+        shared_a += total_a - changed_a
+        deleted += changed_a
+        shared_b += total_b - changed_b
+        inserted += changed_b
     unique_a = sum(_words(text_a, sentences_a[i].start, sentences_a[i].end) for i in only_a)
     unique_b = sum(_words(text_b, sentences_b[j].start, sentences_b[j].end) for j in only_b)
     kinds = [unit.edit_kind for unit in units]

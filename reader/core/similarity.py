@@ -224,11 +224,12 @@ def build_features(
     terms_a = [[] if i in skip_a else terms_of(k) for i, k in enumerate(keys_a)]
     terms_b = [[] if j in skip_b else terms_of(k) for j, k in enumerate(keys_b)]
     weights = Weights.fitted(t for t in terms_a + terms_b if t)
-    return (
-        [features_of(k, t, weights) for k, t in zip(keys_a, terms_a)],
-        [features_of(k, t, weights) for k, t in zip(keys_b, terms_b)],
-        weights,
-    )
+
+    def features(keys: Sequence[str], terms: list[list[tuple[str, float]]]) -> list[SentenceFeatures]:
+        # Skipped sentences (most of a revision) get a bare record: no vector maths.
+        return [features_of(k, t, weights) if t else SentenceFeatures(k, {}, 0.0, ()) for k, t in zip(keys, terms)]
+
+    return features(keys_a, terms_a), features(keys_b, terms_b), weights
 
 
 PAIR_FEATURE_NAMES = (
