@@ -95,6 +95,11 @@ class SourceOpening:
 
     def _on_fetch_progress(self: MainWindow, side: str, received: int, total: int | None) -> None:
         self.panes[Side(side)].fetch_banner.update_progress(received, total)
+        request = self.service.current_request
+        source = None if request is None else (request.path_a if side == "a" else request.path_b)
+        if isinstance(source, WebLink):
+            # The bar's percentage is the comparison's; while bytes arrive, say what is happening.
+            self.progress.setFormat(f"Downloading from {source.host}…")
 
     def _end_fetches(self: MainWindow) -> None:
         for pane in self.panes.values():

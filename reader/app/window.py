@@ -40,7 +40,7 @@ from reader.app.sources import Source, local_paths, source_key
 from reader.app.theme import apply_theme, chrome_style_sheet
 from reader.app.watch import FileWatcher
 from reader.app.widgets import EmptyState, LegendBar, MessageBar
-from reader.app.worker import CompareRequest, CompareResult, CompareService
+from reader.app.worker import LOAD_SHARE, CompareRequest, CompareResult, CompareService
 from reader.core.marks import Side
 from reader.core.model import CompareOptions, Stats
 from reader.core.tokens import count_words
@@ -49,6 +49,7 @@ from reader.resources import resource_path
 DEFAULT_SIZE = (1280, 800)
 DOCK_WIDTH = 280
 BUSY_DELAY_MS = 250  # show the progress bar only for comparisons that take a noticeable time
+COMPARING_FORMAT = "Comparing… %p%"
 
 
 def summary_text(stats: Stats) -> str:
@@ -168,7 +169,7 @@ class MainWindow(SourceOpening, QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(220)
         self.progress.setAccessibleName("Comparison progress")
-        self.progress.setFormat("Comparing… %p%")
+        self.progress.setFormat(COMPARING_FORMAT)
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.statusBar().addWidget(self.summary, 1)
@@ -263,6 +264,7 @@ class MainWindow(SourceOpening, QMainWindow):
     def _on_busy(self, busy: bool) -> None:
         if busy:
             self.progress.setRange(0, 0)
+            self.progress.setFormat(COMPARING_FORMAT)
             self._busy_timer.start(BUSY_DELAY_MS)
         else:
             self._busy_timer.stop()
@@ -276,6 +278,8 @@ class MainWindow(SourceOpening, QMainWindow):
     def _show_progress(self, fraction: float) -> None:
         if self.progress.maximum() == 0:
             self.progress.setRange(0, 100)
+        if fraction >= LOAD_SHARE:  # both sides are read: any download is over
+            self.progress.setFormat(COMPARING_FORMAT)
         self.progress.setValue(int(fraction * 100))
 
     # ----- navigation and zoom ------------------------------------------------------------

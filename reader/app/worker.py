@@ -1,33 +1,36 @@
-"""Run loading and comparison off the UI thread, newest request wins.
+"""Run loading and comparison in a separate process, newest request wins.
 
-Each request carries a serial number. The worker skips a request that is already stale
-when it reaches the front of the queue, aborts one that becomes stale while running (the
-engine's progress callback is the checkpoint), and the service drops any result whose
-serial is not the latest, so an old comparison can never overwrite a newer one.
+The engine is pure Python: run in a thread of the window's process it shares the GIL, and
+under CPU load the event loop got one tick in over a second now and then. So a persistent
+child process (``reader.app.compute_process``, started with "spawn", never fork, as Qt runs
+threads) does the work and the window only waits on a pipe.
+
+Each request carries a serial number. A newer request makes the child abandon the running
+one at its next progress checkpoint; if the child does not start the newer one within
+:data:`RESPONSE_TIMEOUT_MS` it is terminated and replaced. The service drops any message
+whose serial is not the latest, so an old comparison can never overwrite a newer one.
 """
 
 from __future__ import annotations
 
-import gc
 import threading
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from reader.app.runs import PaneRuns, runs_from_spans
+from reader.app.compute_process import FETCH_TIMEOUT_S, LOAD_SHARE, Job, Outcome
+from reader.app.process_link import ProcessLink
+from reader.app.runs import PaneRuns
 from reader.app.sources import Source, WebLink
-from reader.core import CompareOptions, DocumentError, compare, load_document
-from reader.core.documents import fetch_url
-from reader.core.marks import Side, pane_spans
+from reader.core import CompareOptions
 from reader.core.model import Comparison, Document, Sentence
 
-PROGRESS_STEP = 0.01  # coalesce progress reports: at most ~100 signals per comparison
-LOAD_SHARE = 0.2  # share of the progress bar given to reading both files (measured ~20% on big pairs)
-FETCH_TIMEOUT_S = 15.0  # per network wait; the whole download may take four times this
-FETCH_POLL_S = 0.05  # how often a worker waiting for a download checks for Cancel
+__all__ = ["LOAD_SHARE", "CompareRequest", "CompareResult", "CompareService", "PaneContent"]
+
+# How long the child may take to start a newer request (it checks at every progress report,
+# many per second) before it is presumed stuck and replaced.
+RESPONSE_TIMEOUT_MS = 3000
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,9 @@ class CompareRequest:
     def has_links(self) -> bool:
         return isinstance(self.path_a, WebLink) or isinstance(self.path_b, WebLink)
 
+    def job(self) -> Job:
+        return Job(self.serial, self.path_a, self.path_b, self.options, dict(self.fetch_options))
+
 
 @dataclass(frozen=True, slots=True)
 class PaneContent:
@@ -65,158 +71,29 @@ class CompareResult:
     b: PaneContent | None
     comparison: Comparison | None
     seconds: float
+    worker_pid: int | None = None  # the process that computed it (tests check it is not the window's)
 
 
-class _PausedCollector:
-    """Keep Python's cyclic garbage collector off while any worker computes.
-
-    Measured (see the flaky tick test): the UI thread stalled exactly while the worker ran
-    full (generation 2) collections, 0.1-0.4 s each and several per comparison, growing with
-    the heap; a collection holds the GIL, so no timer, paint or click can run meanwhile.
-    The engine's values are acyclic and freed by reference counting, so pausing the
-    collector for a comparison costs no memory worth measuring. Afterwards the worker
-    collects the young generations itself, so the UI thread does not inherit that work.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._depth = 0
-        self._resume = False
-
-    def __enter__(self) -> None:
-        with self._lock:
-            if self._depth == 0:
-                self._resume = gc.isenabled()
-                gc.disable()
-            self._depth += 1
-
-    def __exit__(self, *_exc: object) -> None:
-        with self._lock:
-            self._depth -= 1
-            if self._depth or not self._resume:
-                return
-            gc.enable()
-        gc.collect(1)
-
-
-PAUSED_COLLECTOR = _PausedCollector()
-
-
-class _Cancelled(Exception):
-    """Raised from the progress callback to abandon a comparison nobody waits for."""
-
-
-class _Worker(QObject):
-    finished = Signal(object)  # CompareResult
-    failed = Signal(object, str)  # CompareRequest, message
-    progress = Signal(int, float)  # serial, 0..1
-    fetch_progress = Signal(int, str, int, object)  # serial, side "a"/"b", bytes received, total or None
-
-    def __init__(self, latest_serial: Callable[[], int]) -> None:
-        super().__init__()
-        self._latest_serial = latest_serial
-
-    @Slot(object)
-    def run(self, request: CompareRequest) -> None:
-        if request.serial != self._latest_serial():
-            return  # a newer request is already queued behind this one
-        started = time.perf_counter()
-        try:
-            with PAUSED_COLLECTOR:
-                result = self._compute(request, started)
-        except _Cancelled:
-            return
-        except DocumentError as error:
-            self.failed.emit(request, str(error))
-        except MemoryError:
-            self.failed.emit(request, "Not enough memory to compare these files.")
-        except Exception as error:  # noqa: BLE001 - the window must survive any engine bug
-            self.failed.emit(request, f"Could not compare the files: {type(error).__name__}: {error}")
+def result_from_outcome(request: CompareRequest, outcome: Outcome) -> CompareResult:
+    """Pair the child's documents and runs with the request's sources."""
+    comparison = outcome.comparison
+    panes: list[PaneContent | None] = []
+    for source, document, runs, side in (
+        (request.path_a, outcome.document_a, outcome.runs_a, "a"),
+        (request.path_b, outcome.document_b, outcome.runs_b, "b"),
+    ):
+        if source is None or document is None:
+            panes.append(None)
+        elif comparison is None:
+            panes.append(PaneContent(source, document))
         else:
-            self.finished.emit(result)
-
-    def _compute(self, request: CompareRequest, started: float) -> CompareResult:
-        last_reported = -1.0
-
-        def report(fraction: float) -> None:
-            # Also the cancellation checkpoint: a newer request makes this one pointless.
-            nonlocal last_reported
-            if request.serial != self._latest_serial():
-                raise _Cancelled
-            if fraction - last_reported >= PROGRESS_STEP or fraction >= 1.0:
-                last_reported = fraction
-                self.progress.emit(request.serial, float(fraction))
-
-        report(0.0)
-        doc_a = self._load(request, request.path_a, "A")
-        report(LOAD_SHARE / 2)
-        doc_b = self._load(request, request.path_b, "B")
-        if doc_a is None or doc_b is None:
-            single = PaneContent(request.path_a, doc_a) if doc_a else None
-            other = PaneContent(request.path_b, doc_b) if doc_b else None
-            return CompareResult(request, single, other, None, time.perf_counter() - started)
-        report(LOAD_SHARE)
-
-        def compare_progress(fraction: float) -> None:
-            report(LOAD_SHARE + (1.0 - LOAD_SHARE) * fraction)
-
-        comparison = compare(doc_a, doc_b, options=request.options, progress=compare_progress)
-        pane_a = PaneContent(
-            request.path_a, doc_a, comparison.sentences_a, runs_from_spans(pane_spans(comparison, Side.A))
-        )
-        pane_b = PaneContent(
-            request.path_b, doc_b, comparison.sentences_b, runs_from_spans(pane_spans(comparison, Side.B))
-        )
-        return CompareResult(request, pane_a, pane_b, comparison, time.perf_counter() - started)
-
-
-    def _load(self, request: CompareRequest, source: Source | None, side: str) -> Document | None:
-        if source is None:
-            return None
-        try:
-            if isinstance(source, WebLink):
-                return self._fetch(request, source, side)
-            return load_document(source)
-        except DocumentError as error:
-            raise DocumentError(f"{side}: {error}") from error
-
-    def _fetch(self, request: CompareRequest, link: WebLink, side: str) -> Document:
-        """Download in a helper thread while this one waits, so Cancel works even mid-read.
-
-        fetch_url checks its cancel event only between chunks; a server that stalls would
-        otherwise keep the worker (and every later request) waiting for the network timeout.
-        The abandoned download ends by itself at its next chunk or timeout.
-        """
-        outcome: dict[str, Any] = {}
-
-        def progress(received: int, total: int | None) -> None:
-            self.fetch_progress.emit(request.serial, side.lower(), received, total)
-
-        def download() -> None:
-            try:
-                outcome["document"] = fetch_url(
-                    link.url, progress=progress, cancel=request.cancel,
-                    **{"timeout": FETCH_TIMEOUT_S, **request.fetch_options},
-                )
-            except BaseException as error:  # noqa: BLE001 - handed to the worker, which reports it
-                outcome["error"] = error
-
-        thread = threading.Thread(target=download, name=f"tandem-fetch-{side}", daemon=True)
-        progress(0, None)
-        thread.start()
-        while thread.is_alive():
-            thread.join(FETCH_POLL_S)
-            if request.cancel.is_set() or request.serial != self._latest_serial():
-                if request.serial != self._latest_serial():
-                    raise _Cancelled
-                raise DocumentError(f"{link.name}: download cancelled")
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["document"]
+            sentences = comparison.sentences_a if side == "a" else comparison.sentences_b
+            panes.append(PaneContent(source, document, sentences, runs))
+    return CompareResult(request, panes[0], panes[1], comparison, outcome.seconds, outcome.worker_pid)
 
 
 class CompareService(QObject):
-    """Owns the worker thread; the window submits requests and listens to these signals."""
+    """Owns the comparison process; the window submits requests and listens to these signals."""
 
     result_ready = Signal(object)  # CompareResult, only for the latest request
     failed = Signal(object, str)  # CompareRequest, one-line message
@@ -224,26 +101,23 @@ class CompareService(QObject):
     busy_changed = Signal(bool)
     fetch_progress = Signal(str, int, object)  # side "a"/"b", bytes received, total bytes or None
     stale_dropped = Signal(int)  # serial of a result computed but no longer wanted
-
-    _submit = Signal(object)
+    restarted = Signal()  # the child did not answer and was replaced
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._latest = 0
         self._busy = False
         self._current: CompareRequest | None = None
+        self._running_serial: int | None = None  # the job the child said it started
         # Keyword arguments for fetch_url (tests shorten the timeout).
         self.fetch_options: dict[str, Any] = {"timeout": FETCH_TIMEOUT_S}
-        self._thread = QThread(self)
-        self._thread.setObjectName("tandem-compare")
-        self._worker = _Worker(lambda: self._latest)
-        self._worker.moveToThread(self._thread)
-        self._submit.connect(self._worker.run)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
-        self._worker.progress.connect(self._on_progress)
-        self._worker.fetch_progress.connect(self._on_fetch_progress)
-        self._thread.start()
+        self._link = ProcessLink(self)
+        self._link.message.connect(self._on_message)
+        self._link.lost.connect(self._on_lost)
+        self.response_timeout_ms = RESPONSE_TIMEOUT_MS  # tests shorten it
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.timeout.connect(self._on_unresponsive)
 
     @property
     def busy(self) -> bool:
@@ -253,29 +127,51 @@ class CompareService(QObject):
     def latest_serial(self) -> int:
         return self._latest
 
+    @property
+    def current_request(self) -> CompareRequest | None:
+        """The latest request while it is being worked on, else None."""
+        return self._current if self._busy else None
+
+    @property
+    def worker_pid(self) -> int | None:
+        return self._link.pid
+
+    def start(self) -> None:
+        """Start the process now (after the window shows) so the first comparison does not wait for it."""
+        self._link.ensure_started()
+
     def submit(
         self, path_a: Source | None, path_b: Source | None, options: CompareOptions | None = None
     ) -> CompareRequest:
         """Queue a request; any earlier one still running is abandoned or its result dropped."""
-        self.cancel()  # an older download stops now rather than at its next chunk
+        if self._current is not None:
+            self._current.cancel.set()
         self._latest += 1
         request = CompareRequest(self._latest, path_a, path_b, options, fetch_options=dict(self.fetch_options))
         self._current = request
         self._set_busy(True)
-        self._submit.emit(request)
+        replacing = self._running_serial is not None
+        self._link.send(("compare", request.job()))
+        if replacing:
+            # The child must leave the old job for this one promptly, or be replaced.
+            self._watchdog.start(self.response_timeout_ms)
         return request
 
     def cancel(self) -> None:
         """Stop the download of the latest request; the window then hears ``failed`` ("cancelled")."""
-        if self._current is not None:
+        if self._current is not None and self._busy:
             self._current.cancel.set()
+            self._link.send(("cancel", self._current.serial))
+
+    def ping(self, token: int = 0) -> None:
+        """Ask the child about itself; the answer arrives as a ``("pong", token, facts)`` message."""
+        self._link.send(("ping", token))
 
     def shutdown(self) -> None:
-        """Stop the thread; a running comparison aborts at its next progress checkpoint."""
-        self.cancel()
+        """Stop the process: it is asked to quit, and terminated if it does not."""
         self._latest += 1
-        self._thread.quit()
-        self._thread.wait()
+        self._watchdog.stop()
+        self._link.stop()
 
     def _set_busy(self, busy: bool) -> None:
         if busy != self._busy:
@@ -283,26 +179,49 @@ class CompareService(QObject):
             self.busy_changed.emit(busy)
 
     @Slot(object)
-    def _on_finished(self, result: CompareResult) -> None:
-        if result.request.serial != self._latest:
-            self.stale_dropped.emit(result.request.serial)
+    def _on_message(self, message: tuple[Any, ...]) -> None:
+        kind, serial = message[0], message[1]
+        if kind == "pong":
             return
-        self._set_busy(False)
-        self.result_ready.emit(result)
-
-    @Slot(object, str)
-    def _on_failed(self, request: CompareRequest, message: str) -> None:
-        if request.serial != self._latest:
+        if kind == "started":
+            self._running_serial = serial
+            if serial == self._latest:
+                self._watchdog.stop()
             return
-        self._set_busy(False)
-        self.failed.emit(request, message)
+        if kind in ("result", "failed", "dropped"):
+            self._running_serial = None
+            if serial == self._latest:
+                self._watchdog.stop()
+        if serial != self._latest or self._current is None:
+            if kind == "result":
+                self.stale_dropped.emit(serial)
+            return
+        request = self._current
+        if kind == "progress":
+            self.progress.emit(message[2])
+        elif kind == "fetch":
+            self.fetch_progress.emit(message[2], message[3], message[4])
+        elif kind == "result":
+            self._set_busy(False)
+            self.result_ready.emit(result_from_outcome(request, message[2]))
+        elif kind == "failed":
+            self._set_busy(False)
+            self.failed.emit(request, message[2])
 
-    @Slot(int, float)
-    def _on_progress(self, serial: int, fraction: float) -> None:
-        if serial == self._latest:
-            self.progress.emit(fraction)
+    @Slot()
+    def _on_unresponsive(self) -> None:
+        """The child is stuck in the old job: replace it and hand the new one to the new child."""
+        self._link.restart()
+        self._running_serial = None
+        self.restarted.emit()
+        if self._current is not None and self._busy:
+            self._link.send(("compare", self._current.job()))
 
-    @Slot(int, str, int, object)
-    def _on_fetch_progress(self, serial: int, side: str, received: int, total: object) -> None:
-        if serial == self._latest:
-            self.fetch_progress.emit(side, received, total)
+    @Slot(str)
+    def _on_lost(self, reason: str) -> None:
+        """The child died (killed, out of memory): report the latest request as failed."""
+        self._running_serial = None
+        self._watchdog.stop()
+        if self._current is not None and self._busy:
+            self._set_busy(False)
+            self.failed.emit(self._current, f"The comparison stopped unexpectedly ({reason}); try again.")
