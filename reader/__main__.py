@@ -6,6 +6,11 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    # In the frozen bundle the comparison process is this same executable started again;
+    # freeze_support turns that launch into the worker instead of a second window.
+    multiprocessing.freeze_support()
     from reader.cli import main as cli_main
 
     return cli_main(sys.argv[1:] if argv is None else argv)

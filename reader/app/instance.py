@@ -1,8 +1,8 @@
 """One Tandem per user: a second launch hands its files to the running window and exits.
 
 The first launch listens on a local socket (a Unix socket or a Windows named pipe) whose name is
-private to the user. A later ``tandem A B`` connects, sends the absolute paths as one line of
-JSON, waits for the running instance to confirm, and exits 0; the running instance opens the
+private to the user. A later ``tandem A B`` connects, sends the absolute paths (and links) as one
+line of JSON, waits for the running instance to confirm, and exits 0; the running instance opens the
 files and raises its window. When nobody answers, the later launch simply starts normally.
 """
 
@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from reader.app.sources import Source, WebLink, parse_source
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -54,24 +56,42 @@ def instance_name() -> str:
     return f"{APP_ID}-{digest}"
 
 
-def encode_paths(paths: Sequence[Path]) -> bytes:
-    """The wire form of ``paths``: absolute, as one JSON line."""
-    absolute = [str(Path(path).expanduser().absolute()) for path in paths]
-    return (json.dumps({"open": absolute}) + "\n").encode("utf-8")
+def encode_paths(paths: Sequence[Source]) -> bytes:
+    """The wire form of ``paths``: files made absolute, links as their address, as one JSON line."""
+    entries = [
+        {"url": source.url} if isinstance(source, WebLink) else {"path": str(Path(source).expanduser().absolute())}
+        for source in paths
+    ]
+    return (json.dumps({"open": entries}) + "\n").encode("utf-8")
 
 
-def decode_paths(message: bytes) -> list[Path]:
+def _decode_entry(entry: object) -> Source:
+    if isinstance(entry, str) and entry:  # the plain-path form of earlier versions
+        return Path(entry)
+    if isinstance(entry, dict) and len(entry) == 1:
+        path, url = entry.get("path"), entry.get("url")
+        if isinstance(path, str) and path:
+            return Path(path)
+        if isinstance(url, str) and url:
+            source = parse_source(url)
+            if isinstance(source, WebLink):
+                return source
+            raise InstanceMessageError(f"not an http(s) link: {url[:80]!r}")
+    raise InstanceMessageError("a Tandem message lists files ('path') and links ('url') under 'open'")
+
+
+def decode_paths(message: bytes) -> list[Source]:
     """Inverse of :func:`encode_paths`; raises :class:`InstanceMessageError` on anything else."""
     try:
         payload = json.loads(message.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InstanceMessageError(f"not a Tandem message: {error}") from None
-    paths = payload.get("open") if isinstance(payload, dict) else None
-    if not isinstance(paths, list) or not all(isinstance(p, str) and p for p in paths):
-        raise InstanceMessageError("a Tandem message lists file paths under 'open'")
-    if len(paths) > 2:
+    entries = payload.get("open") if isinstance(payload, dict) else None
+    if not isinstance(entries, list):
+        raise InstanceMessageError("a Tandem message lists files ('path') and links ('url') under 'open'")
+    if len(entries) > 2:
         raise InstanceMessageError("Tandem compares at most two files at a time")
-    return [Path(p) for p in paths]
+    return [_decode_entry(entry) for entry in entries]
 
 
 def is_running(name: str | None = None) -> bool:
@@ -83,7 +103,7 @@ def is_running(name: str | None = None) -> bool:
     return connected
 
 
-def forward_to_running(paths: Sequence[Path], name: str | None = None) -> bool:
+def forward_to_running(paths: Sequence[Source], name: str | None = None) -> bool:
     """Hand ``paths`` to a running instance; True once it confirmed, False if none answered."""
     socket = QLocalSocket()
     socket.connectToServer(name or instance_name())
@@ -101,7 +121,7 @@ def forward_to_running(paths: Sequence[Path], name: str | None = None) -> bool:
 class InstanceServer(QObject):
     """Listens for later launches and emits :attr:`paths_received` with their files."""
 
-    paths_received = Signal(list)  # list[Path], zero to two entries
+    paths_received = Signal(list)  # list of Path or WebLink, zero to two entries
 
     def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -159,7 +179,7 @@ class InstanceServer(QObject):
             socket.deleteLater()
 
 
-def open_forwarded(window: MainWindow, paths: list[Path]) -> None:
+def open_forwarded(window: MainWindow, paths: list[Source]) -> None:
     """Open ``paths`` sent by another launch in ``window`` and bring it to the front.
 
     Two files replace both sides; one file fills side A if it is empty, else replaces B so it is

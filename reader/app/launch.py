@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from reader.app.instance import forward_to_running, serve_window
 from reader.app.palette import Theme
 from reader.app.settings import AppSettings
+from reader.app.sources import Source, parse_source
 from reader.app.theme import apply_theme
 from reader.app.window import DEFAULT_SIZE, MainWindow
 from reader.app.worker import CompareResult
@@ -28,8 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tandem", description="Compare two versions of an article side by side."
     )
-    parser.add_argument("a", nargs="?", type=Path, help="the first version (left pane)")
-    parser.add_argument("b", nargs="?", type=Path, help="the second version (right pane)")
+    parser.add_argument("a", nargs="?", type=parse_source, help="the first version (left pane): a file or an http(s) link")
+    parser.add_argument("b", nargs="?", type=parse_source, help="the second version (right pane): a file or a link")
     parser.add_argument("--demo", action="store_true", help="open the bundled sample pair")
     parser.add_argument(
         "--screenshot", type=Path, metavar="PNG",
@@ -82,6 +83,7 @@ def main(argv: list[str]) -> int:
         window.persist_settings = False
         window.resize(*DEFAULT_SIZE)
     window.show()
+    window.service.start()  # the comparison process starts now, not when the first request waits for it
     if single_instance:
         serve_window(window)
     if args.demo or args.smoke_test:
@@ -129,7 +131,7 @@ def _run_for_screenshot(app: QApplication, window: MainWindow, target: Path, exp
     return outcome["code"]
 
 
-def _requested_paths(args: argparse.Namespace) -> list[Path]:
+def _requested_paths(args: argparse.Namespace) -> list[Source]:
     if args.demo:
         return list(demo_pair())
     return [path for path in (args.a, args.b) if path is not None]

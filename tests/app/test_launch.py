@@ -123,3 +123,11 @@ def test_void_qt_calls_do_not_leak_references_to_none(qtbot) -> None:
     for _ in range(20_000):
         widget.setEnabled(True)
     assert sys.getrefcount(None) - before > -1000
+
+
+def test_links_on_the_command_line_are_links() -> None:
+    from reader.app.sources import WebLink
+
+    args = build_parser().parse_args(["https://example.com/story", "b.md"])
+    assert args.a == WebLink("https://example.com/story")
+    assert args.b == Path("b.md")

@@ -216,3 +216,15 @@ def test_sources_parse_and_compare_by_identity(tmp_path: Path) -> None:
 def test_files_dropped_with_file_urls_still_work(qtbot, window, articles) -> None:
     wait_result(qtbot, window, lambda: drop(window, file_mime(*articles)))
     assert window.paths == {Side.A: articles[0], Side.B: articles[1]}
+
+
+def test_status_bar_says_downloading_then_comparing(qtbot, window, articles, server) -> None:
+    window.service.fetch_options = {"timeout": 30}
+    window.open_side(Side.A, WebLink(url(server, "/slow")))  # the server says nothing for 4 s
+    qtbot.waitUntil(lambda: window.progress.format() == "Downloading from 127.0.0.1…", timeout=WAIT_MS)
+    assert "Comparing" not in window.progress.format()
+    wait_failure(qtbot, window, window.cancel_fetch)
+    formats: list[str] = []
+    window.service.progress.connect(lambda _fraction: formats.append(window.progress.format()))
+    wait_result(qtbot, window, lambda: window.open_paths(articles[0], WebLink(url(server, "/article"))))
+    assert formats and formats[-1].startswith("Comparing")

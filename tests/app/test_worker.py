@@ -194,3 +194,24 @@ def test_service_only_delivers_the_latest_request(qtbot, big_pair, articles) -> 
         assert first.serial < second.serial < third.serial
     finally:
         service.shutdown()
+
+
+def test_the_child_exits_when_the_window_side_of_the_pipe_closes() -> None:
+    """No orphans: a window that dies without saying goodbye still ends its comparison process."""
+    import multiprocessing
+
+    from reader.app.compute_process import serve
+
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe(duplex=True)
+    child = context.Process(target=serve, args=(theirs,), daemon=True)
+    child.start()
+    theirs.close()
+    try:
+        assert child.is_alive()
+        ours.close()  # what the kernel does when the window's process is killed
+        child.join(20)
+        assert child.exitcode == 0
+    finally:
+        if child.is_alive():
+            child.kill()

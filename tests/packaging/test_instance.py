@@ -29,6 +29,7 @@ from reader.app.instance import (  # noqa: E402
     serve_window,
 )
 from reader.app.palette import LIGHT  # noqa: E402
+from reader.app.sources import WebLink  # noqa: E402
 from reader.app.settings import SETTINGS_ENV, AppSettings  # noqa: E402
 from reader.app.window import MainWindow  # noqa: E402
 from reader.core.marks import Side  # noqa: E402
@@ -97,17 +98,60 @@ def test_paths_survive_the_wire(names: list[str]) -> None:
     assert [str(p) for p in decoded] == [str(p.absolute()) for p in paths]
 
 
+@given(
+    st.lists(
+        st.one_of(
+            st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1).map(
+                lambda name: Path("/") / name
+            ),
+            st.from_regex(r"https?://[a-z]{1,12}\.(com|org)(/[a-z0-9-]{0,12}){0,3}", fullmatch=True).map(WebLink),
+        ),
+        max_size=2,
+    )
+)
+def test_links_and_paths_survive_the_wire(sources: list) -> None:
+    decoded = decode_paths(encode_paths(sources))
+    assert decoded == [source if isinstance(source, WebLink) else source.absolute() for source in sources]
+    assert [type(source) for source in decoded] == [type(source) for source in sources]
+
+
 def test_relative_paths_are_sent_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert decode_paths(encode_paths([Path("a.md")])) == [tmp_path / "a.md"]
 
 
 @pytest.mark.parametrize(
-    "message", [b"\xff\xfe", b"not json", b"[1, 2]", b'{"open": "a.md"}', b'{"open": [3]}', b'{"open": ["a", "b", "c"]}']
+    "message",
+    [
+        b"\xff\xfe", b"not json", b"[1, 2]", b'{"open": "a.md"}', b'{"open": [3]}', b'{"open": ["a", "b", "c"]}',
+        b'{"open": [{"url": "file:///etc/passwd"}]}', b'{"open": [{"path": ""}]}', b'{"open": [{"url": 3}]}',
+        b'{"open": [{"path": "a", "url": "https://example.com"}]}',
+    ],
 )
 def test_foreign_messages_are_refused_with_a_reason(message: bytes) -> None:
     with pytest.raises(InstanceMessageError):
         decode_paths(message)
+
+
+def test_the_server_hands_on_links_as_links(qtbot, socket_name: str) -> None:
+    from PySide6.QtNetwork import QLocalSocket
+
+    server = InstanceServer(socket_name)
+    assert server.listen()
+    try:
+        client = QLocalSocket()
+        client.connectToServer(socket_name)
+        assert client.waitForConnected(2000)
+        with qtbot.waitSignal(server.paths_received, timeout=WAIT_MS) as blocker:
+            client.write(encode_paths([WebLink("https://example.com/story"), Path("b.md")]))
+            client.flush()
+        assert blocker.args[0] == [WebLink("https://example.com/story"), Path("b.md").absolute()]
+        client.disconnectFromServer()
+        qtbot.waitUntil(lambda: not server._buffers, timeout=WAIT_MS)  # the server let go of its socket
+    finally:
+        server.close()
+        server.deleteLater()
+        qtbot.wait(50)  # deferred deletes run while the test still holds the objects
 
 
 def test_nobody_listening_means_start_normally(socket_name: str) -> None:
