@@ -126,6 +126,7 @@ class ReadingView(QTextEdit):
         self.pane_map = build_pane_document(fresh, content.document, content.sentences, content.runs, formats)
         ours = previous.parent() is self  # Qt itself deletes the editor's original document
         self.setDocument(fresh)
+        self.setCursorWidth(0)  # the caret width lives in the document's layout: set it again
         if ours:
             previous.deleteLater()
         self.setTextCursor(QTextCursor(fresh))

@@ -184,3 +184,12 @@ def test_legend_uses_the_pane_formats(qtbot, window, articles) -> None:
     position = text.index("deleted")
     assert format_at(window.legend, position).fontStrikeOut()
     assert format_at(window.legend, text.index("inserted")).underlineStyle() == Underline.SingleUnderline
+
+
+def test_no_caret_after_a_new_comparison_is_shown(qtbot, window, articles) -> None:
+    """Each result gets a fresh document; the hidden caret (a reader, not an editor) must stay hidden."""
+    from tests.app.helpers import wait_result
+
+    wait_result(qtbot, window, lambda: window.open_paths(*articles))
+    wait_result(qtbot, window, lambda: window.open_paths(articles[1], articles[0]))
+    assert all(pane.view.cursorWidth() == 0 for pane in window.panes.values())
