@@ -113,6 +113,7 @@ def serve(conn: Connection) -> None:
                 facts = {"pid": os.getpid(), "qt_loaded": any(name.startswith("PySide6") for name in sys.modules)}
                 send(("pong", message[1], facts))
             elif kind == "quit":
+                state.latest = -1  # every job is stale now: a running one stops at its next checkpoint
                 inbox.put(None)
                 return
 

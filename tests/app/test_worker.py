@@ -126,6 +126,18 @@ def test_the_process_is_reused_and_ends_with_the_window(qtbot, window, articles)
         os.kill(first.worker_pid, 0)
 
 
+def test_closing_mid_comparison_ends_the_process_promptly(qtbot, window, big_pair) -> None:
+    with qtbot.waitSignal(window.service.progress, timeout=WAIT_MS):
+        window.open_paths(*big_pair)
+    pid = window.service.worker_pid
+    started = time.perf_counter()
+    window.close()
+    # The child leaves the comparison at its next checkpoint instead of being waited for and killed.
+    assert time.perf_counter() - started < 0.8
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+
+
 def test_busy_indicator_shows_progress_for_long_documents(qtbot, window, big_pair) -> None:
     seen: list[int] = []
     window.service.progress.connect(lambda fraction: seen.append(window.progress.value()))
