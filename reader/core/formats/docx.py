@@ -18,6 +18,8 @@ from xml.etree.ElementTree import Element
 
 from ..model import BlockKind
 from .layout import Piece
+from .zipped import attribute as _attribute
+from .zipped import local_name as _local
 from .zipped import open_zip, parse_xml, read_part
 
 _KIND = "Word document"
@@ -70,16 +72,6 @@ def docx_pieces(data: bytes, name: str) -> list[Piece]:
     return _promote_title(pieces)
 
 
-def _local(tag: str | object) -> str:
-    """The tag without its namespace: Transitional and Strict OOXML differ only there."""
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
-
-
-def _attribute(element: Element, local_name: str) -> str | None:
-    for key, value in element.attrib.items():
-        if key.rpartition("}")[2] == local_name:
-            return value
-    return None
 
 
 def _child(element: Element | None, local_name: str) -> Element | None:

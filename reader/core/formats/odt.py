@@ -13,6 +13,8 @@ from xml.etree.ElementTree import Element
 
 from ..model import BlockKind
 from .layout import Piece
+from .zipped import attribute as _attribute
+from .zipped import local_name as _local
 from .zipped import open_zip, parse_xml, read_part
 
 _KIND = "OpenDocument text"
@@ -67,16 +69,6 @@ def odt_pieces(data: bytes, name: str) -> list[Piece]:
             stack.extend((child, inside_list) for child in reversed(list(element)))
     return _promote_title(pieces)
 
-
-def _local(tag: str | object) -> str:
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
-
-
-def _attribute(element: Element, local_name: str) -> str | None:
-    for key, value in element.attrib.items():
-        if key.rpartition("}")[2] == local_name:
-            return value
-    return None
 
 
 def _find(element: Element, local_name: str) -> Element | None:

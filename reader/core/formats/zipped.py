@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 from xml.etree import ElementTree
+from xml.etree.ElementTree import Element
 
 from .errors import DocumentError
 
@@ -88,3 +89,17 @@ def parse_xml(data: bytes, part: str, name: str) -> ElementTree.Element:
 def _short(error: BaseException) -> str:
     text = " ".join(str(error).split()) or type(error).__name__
     return text[:120]
+
+
+def local_name(tag: str | object) -> str:
+    """The tag without its namespace: Transitional and Strict OOXML, and ODF versions, differ
+    only there (comments and processing instructions have no string tag)."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def attribute(element: Element, name: str) -> str | None:
+    """An attribute by its local name, whatever its namespace."""
+    for key, value in element.attrib.items():
+        if key.rpartition("}")[2] == name:
+            return value
+    return None
