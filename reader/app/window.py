@@ -214,6 +214,8 @@ class MainWindow(SourceOpening, QMainWindow):
             if content is not None
             for warning in content.document.warnings
         ]
+        if _one_file(result.request.path_a, result.request.path_b):
+            warnings.insert(0, "A and B are the same file, so nothing differs; open another version on one side.")
         if warnings:
             self.show_message("  ".join(warnings), "info")
         else:
@@ -423,3 +425,14 @@ def _same_paths(previous: CompareResult, current: CompareResult) -> bool:
         )
 
     return key(previous) == key(current)
+
+
+def _one_file(a: object, b: object) -> bool:
+    """Whether both sides show the very same local file (links and relative paths resolved)."""
+    paths = local_paths(a, b)  # type: ignore[arg-type]
+    if len(paths) != 2:
+        return False
+    try:
+        return paths[0].samefile(paths[1])
+    except OSError:
+        return False

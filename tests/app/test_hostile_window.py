@@ -98,6 +98,8 @@ def test_the_same_file_twice_shows_identical_texts(qtbot, window, reference) -> 
     assert stats.similarity == pytest.approx(1.0)
     assert stats.sentences_only_a == stats.sentences_only_b == stats.words_inserted == 0
     assert window.summary.text().startswith("Similarity 100%")
+    # ...but the window says clearly what happened.
+    assert "same file" in window.message_bar.text()
 
 
 @pytest.mark.parametrize(
