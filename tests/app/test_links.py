@@ -20,10 +20,6 @@ from tests.app.helpers import WAIT_MS, drop, file_mime, wait_failure, wait_resul
 from tests.core.test_fetch import serving
 
 
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for variable in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(variable, raising=False)
 
 
 @pytest.fixture(scope="module")

@@ -208,10 +208,6 @@ ACCEPTED: dict[str, Accepted] = {
 # -- the API ----------------------------------------------------------------------
 
 
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for variable in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(variable, raising=False)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from ..model import BlockKind
-from .layout import Piece
+from .layout import Piece, promote_leading_heading
 from .zipped import attribute as _attribute
 from .zipped import local_name as _local
 from .zipped import open_zip, parse_xml, read_part
@@ -69,7 +69,7 @@ def docx_pieces(data: bytes, name: str) -> list[Piece]:
         pieces.append((kind, text))
     if pending:
         pieces.append((BlockKind.PARAGRAPH, "".join(pending)))
-    return _promote_title(pieces)
+    return promote_leading_heading(pieces)
 
 
 
@@ -145,15 +145,6 @@ def _paragraph_kind(paragraph: Element, styles: _StyleKinds) -> BlockKind:
     return BlockKind.PARAGRAPH
 
 
-def _promote_title(pieces: list[Piece]) -> list[Piece]:
-    """Without a Title-styled paragraph, a leading top-level heading is the headline."""
-    if any(kind is BlockKind.TITLE for kind, _ in pieces):
-        return pieces
-    first = next((index for index, (_, text) in enumerate(pieces) if text.strip()), None)
-    if first is not None and pieces[first][0] is BlockKind.HEADING:
-        pieces = list(pieces)
-        pieces[first] = (BlockKind.TITLE, pieces[first][1])
-    return pieces
 
 
 class _StyleKinds:

@@ -35,3 +35,14 @@ def assemble(pieces: list[Piece]) -> tuple[str, tuple[Block, ...]]:
             blocks.append(Block(kind, offset, offset + len(part)))
             offset += len(part)
     return "\n\n".join(parts), tuple(blocks)
+
+
+def promote_leading_heading(pieces: list[Piece]) -> list[Piece]:
+    """Without a title block, a leading heading is the headline (office files style it so)."""
+    if any(kind is BlockKind.TITLE for kind, _ in pieces):
+        return pieces
+    first = next((index for index, (_, text) in enumerate(pieces) if text.strip()), None)
+    if first is not None and pieces[first][0] is BlockKind.HEADING:
+        pieces = list(pieces)
+        pieces[first] = (BlockKind.TITLE, pieces[first][1])
+    return pieces

@@ -12,7 +12,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from ..model import BlockKind
-from .layout import Piece
+from .layout import Piece, promote_leading_heading
 from .zipped import attribute as _attribute
 from .zipped import local_name as _local
 from .zipped import open_zip, parse_xml, read_part
@@ -67,7 +67,7 @@ def odt_pieces(data: bytes, name: str) -> list[Piece]:
         else:  # list, list-item, section, table, table-row, table-cell, div...
             inside_list = in_list or local in ("list", "list-item")
             stack.extend((child, inside_list) for child in reversed(list(element)))
-    return _promote_title(pieces)
+    return promote_leading_heading(pieces)
 
 
 
@@ -135,12 +135,3 @@ def _paragraph_kind(paragraph: Element, parents: dict[str, str]) -> BlockKind:
     return BlockKind.PARAGRAPH
 
 
-def _promote_title(pieces: list[Piece]) -> list[Piece]:
-    """Without a Title paragraph, a leading heading is the headline."""
-    if any(kind is BlockKind.TITLE for kind, _ in pieces):
-        return pieces
-    first = next((index for index, (_, text) in enumerate(pieces) if text.strip()), None)
-    if first is not None and pieces[first][0] is BlockKind.HEADING:
-        pieces = list(pieces)
-        pieces[first] = (BlockKind.TITLE, pieces[first][1])
-    return pieces
