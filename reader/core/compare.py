@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from reader.core.align import Link, align_sentences
-from reader.core.chain import heaviest_chain
+from reader.core.docdiff import document_diff
 from reader.core.model import (
     CompareOptions,
     Comparison,
@@ -19,13 +19,11 @@ from reader.core.model import (
     UnitKind,
 )
 from reader.core.sentences import detect_language, split_sentences
-from reader.core.tokens import WORD_RE, coarse_tokenize
+from reader.core.tokens import WORD_RE
 from reader.core.worddiff import TokenCodec, diff_spans
 
 # A unit whose words are at least this much shared is an edit; below it, a rewrite.
 EDITED_MIN_SHARED = 0.6
-# Identical sentences this long fix the whole-document diff; shorter ones may repeat.
-MIN_ANCHOR_WORDS = 8
 
 Progress = Callable[[float], None]
 # Words of a unit's A span, how many a deletion touches, the same for B.
@@ -146,110 +144,6 @@ def _unit_words(text: str, start: int, end: int, diff: Sequence[Segment], op: Op
         if k < len(changes) and changes[k][0] < w1:
             changed += 1
     return total, changed
-
-
-def document_diff(
-    text_a: str,
-    text_b: str,
-    units: Sequence[Unit],
-    sentences_a: Sequence[Sentence],
-    sentences_b: Sequence[Sentence],
-    codec: TokenCodec,
-) -> tuple[Segment, ...]:
-    """Ordered segments covering both texts exactly: EQUAL means the very same characters.
-
-    This is the minimal word diff a reader of ``wdiff`` expects, so sentence alignment only
-    serves to cut the texts: among all units, the in-order chain that keeps the most text in
-    place is chosen, its identical units of some length become fixed points, and everything
-    between them is diffed word by word. (Cutting at edited units, or at short identical
-    sentences such as a lone "}", would force words apart that a minimal diff keeps together.)
-    """
-    weights = [(u.a[0], u.b[0], float(sum(s.a_end - s.a_start for s in u.diff if s.op is Op.EQUAL))) for u in units]
-    anchors = []
-    for k in heaviest_chain(weights):
-        unit = units[k]
-        a0, a1 = _span(sentences_a, unit.a)
-        if unit.edit_kind is UnitKind.IDENTICAL and _words(text_a, a0, a1) >= MIN_ANCHOR_WORDS:
-            anchors.append((a0, a1, *_span(sentences_b, unit.b)))
-    pieces: list[Segment] = []
-    pos_a = pos_b = 0
-    for a0, a1, b0, b1 in anchors:
-        pieces += diff_spans(text_a, pos_a, a0, text_b, pos_b, b0, codec, coarse=True)
-        pieces.append(Segment(Op.EQUAL, a0, a1, b0, b1))
-        pos_a, pos_b = a1, b1
-    pieces += diff_spans(text_a, pos_a, len(text_a), text_b, pos_b, len(text_b), codec, coarse=True)
-    return tuple(_merge_adjacent(_exact(pieces, text_a, text_b)))
-
-
-def _exact(pieces: list[Segment], text_a: str, text_b: str) -> list[Segment]:
-    """Split EQUAL segments whose characters differ (case, quote style...) into - and +."""
-    out: list[Segment] = []
-    for seg in pieces:
-        if seg.op is not Op.EQUAL or text_a[seg.a_start : seg.a_end] == text_b[seg.b_start : seg.b_end]:
-            out.append(seg)
-            continue
-        tokens_a = coarse_tokenize(text_a[seg.a_start : seg.a_end])
-        tokens_b = coarse_tokenize(text_b[seg.b_start : seg.b_end])
-        pa, pb = seg.a_start, seg.b_start
-        if len(tokens_a) != len(tokens_b):  # only when options fold several words into one
-            out.append(Segment(Op.DELETE, pa, seg.a_end, pb, pb))
-            out.append(Segment(Op.INSERT, seg.a_end, seg.a_end, pb, seg.b_end))
-            continue
-        for ta, tb in zip(tokens_a, tokens_b):
-            out += _exact_pair(ta, tb, pa, pb)
-            pa += len(ta)
-            pb += len(tb)
-    return out
-
-
-def _exact_pair(ta: str, tb: str, pa: int, pb: int) -> list[Segment]:
-    """Segments for two words (with trailing space) that match under the options."""
-    if ta == tb:
-        return [Segment(Op.EQUAL, pa, pa + len(ta), pb, pb + len(tb))]
-    wa, wb = ta.rstrip(), tb.rstrip()
-    out = []
-    if wa == wb:
-        out.append(Segment(Op.EQUAL, pa, pa + len(wa), pb, pb + len(wb)))
-    else:
-        out.append(Segment(Op.DELETE, pa, pa + len(wa), pb, pb))
-        out.append(Segment(Op.INSERT, pa + len(wa), pa + len(wa), pb, pb + len(wb)))
-    pa, pb = pa + len(wa), pb + len(wb)
-    sa, sb = ta[len(wa) :], tb[len(wb) :]
-    if sa == sb:
-        out.append(Segment(Op.EQUAL, pa, pa + len(sa), pb, pb + len(sb)))
-    else:
-        out.append(Segment(Op.DELETE, pa, pa + len(sa), pb, pb))
-        out.append(Segment(Op.INSERT, pa + len(sa), pa + len(sa), pb, pb + len(sb)))
-    return out
-
-
-def _merge_adjacent(segments: list[Segment]) -> list[Segment]:
-    """Join neighbours of the same kind and order every change as its deletion first."""
-    out: list[Segment] = []
-    for seg in segments:
-        if seg.a_start == seg.a_end and seg.b_start == seg.b_end:
-            continue
-        if out and out[-1].op is seg.op:
-            last = out[-1]
-            if seg.op is Op.INSERT:  # an insertion has no width in A
-                out[-1] = Segment(seg.op, seg.a_end, seg.a_end, last.b_start, seg.b_end)
-            elif seg.op is Op.DELETE:  # nor a deletion in B
-                out[-1] = Segment(seg.op, last.a_start, seg.a_end, last.b_start, last.b_start)
-            else:
-                out[-1] = Segment(seg.op, last.a_start, seg.a_end, last.b_start, seg.b_end)
-            continue
-        # A deletion right after an insertion: keep "- then +" so readers see old before new.
-        if seg.op is Op.DELETE and out and out[-1].op is Op.INSERT:
-            ins = out.pop()
-            if out and out[-1].op is Op.DELETE:
-                last = out[-1]
-                out[-1] = Segment(Op.DELETE, last.a_start, seg.a_end, last.b_start, last.b_start)
-            else:
-                out.append(Segment(Op.DELETE, seg.a_start, seg.a_end, ins.b_start, ins.b_start))
-            out.append(Segment(Op.INSERT, seg.a_end, seg.a_end, ins.b_start, ins.b_end))
-            continue
-        out.append(seg)
-    return out
 
 
 def _stats(

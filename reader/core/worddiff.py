@@ -3,7 +3,8 @@
 diff-match-patch diffs characters, so every distinct token key is mapped to one private
 character (the library's documented ``linesToChars`` idea applied to words), diffed with no
 timeout (the default 1 s timeout silently degrades long inputs to delete-all/insert-all), and
-mapped back to character ranges of the original texts.
+mapped back to character ranges of the original texts. Which build of the library runs is
+decided in :mod:`reader.core.diffengine`.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import accumulate
 
-from diff_match_patch import diff_match_patch
-
+from reader.core.diffengine import Step, diff_steps
 from reader.core.model import CompareOptions, Op, Segment
 from reader.core.tokens import coarse_tokenize, token_key, tokenize
 
@@ -47,30 +47,21 @@ class TokenCodec:
         return self.key(word) if word else " "
 
     def encode(self, tokens: list[str], coarse: bool = False) -> str:
-        codes = self._codes
-        key_of = self.coarse_key if coarse else self.key
         cache = self._coarse_cache if coarse else self._char_cache
-        for token in tokens:
-            if token not in cache:
-                key = key_of(token)
-                char = codes.get(key)
-                if char is None:
-                    number = _FIRST_CODE + len(codes)
-                    if number >= 0xF900:  # past the private use area: continue in plane 1+
-                        number += 0x10000 - 0xF900
-                    char = chr(number)
-                    codes[key] = char
-                cache[token] = char
+        # Only tokens never seen before need Python work; the rest is one C-level lookup each.
+        for token in set(tokens).difference(cache):
+            cache[token] = self._char_of(self.coarse_key(token) if coarse else self.key(token))
         return "".join(map(cache.__getitem__, tokens))
 
-
-def _engine() -> diff_match_patch:
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0  # never trade correctness for time; spans are kept small instead
-    return dmp
-
-
-_DMP = _engine()
+    def _char_of(self, key: str) -> str:
+        char = self._codes.get(key)
+        if char is None:
+            number = _FIRST_CODE + len(self._codes)
+            if number >= 0xF900:  # past the private use area: continue in plane 1+
+                number += 0x10000 - 0xF900
+            char = chr(number)
+            self._codes[key] = char
+        return char
 
 
 def diff_spans(
@@ -103,7 +94,7 @@ def diff_spans(
     chars_b = codec.encode(tokens_b, coarse)
     if chars_a == chars_b:
         return [Segment(Op.EQUAL, a_start, a_end, b_start, b_end)]
-    diffs = _DMP.diff_main(chars_a, chars_b, False)
+    diffs = diff_steps(chars_a, chars_b)
     if coarse:
         return list(_to_segments(diffs, tokens_a, tokens_b, a_start, b_start))
     return _absorb_lone_spaces(list(_to_segments(diffs, tokens_a, tokens_b, a_start, b_start)), text_a)
@@ -119,14 +110,13 @@ def _replace_all(a_start: int, a_end: int, b_start: int, b_end: int) -> list[Seg
 
 
 def _to_segments(
-    diffs: list[tuple[int, str]], tokens_a: list[str], tokens_b: list[str], a_pos: int, b_pos: int
+    diffs: list[Step], tokens_a: list[str], tokens_b: list[str], a_pos: int, b_pos: int
 ) -> Iterator[Segment]:
     # Character offsets of every token boundary, so each diff run maps to a range in O(1).
     ends_a = list(accumulate(map(len, tokens_a), initial=a_pos))
     ends_b = list(accumulate(map(len, tokens_b), initial=b_pos))
     ia = ib = 0
-    for op, chars in diffs:
-        n = len(chars)
+    for op, n in diffs:
         if op == 0:
             yield Segment(Op.EQUAL, ends_a[ia], ends_a[ia + n], ends_b[ib], ends_b[ib + n])
             ia += n
