@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from reader.core.align import Link, align_sentences
-from reader.core.docdiff import document_diff
+from reader.core.docdiff import MIN_ANCHOR_WORDS, document_diff
 from reader.core.model import (
     CompareOptions,
     Comparison,
@@ -60,8 +60,14 @@ def compare(
     in_units_b = {j for unit in units for j in unit.b}
     only_a = tuple(i for i in range(len(sentences_a)) if i not in in_units_a)
     only_b = tuple(j for j in range(len(sentences_b)) if j not in in_units_b)
+    # Long identical units fix the document diff; their words are counted here already.
+    anchors = tuple(
+        k
+        for k, (unit, counts) in enumerate(built)
+        if unit.edit_kind is UnitKind.IDENTICAL and counts[0] >= MIN_ANCHOR_WORDS
+    )
     # A partial of a module function (not a closure) keeps the Comparison picklable.
-    diff = partial(document_diff, a.text, b.text, units, sentences_a, sentences_b, codec)
+    diff = partial(document_diff, a.text, b.text, units, sentences_a, sentences_b, codec, anchors)
     stats = _stats(a.text, b.text, built, sentences_a, sentences_b, only_a, only_b)
     if progress is not None:
         progress(1.0)
@@ -90,17 +96,19 @@ def _unit(
     sentences_a: Sequence[Sentence],
     sentences_b: Sequence[Sentence],
     codec: TokenCodec,
-) -> tuple[Unit, WordCounts | None]:
-    """The unit of a link with its word diff, and its word counts unless it is identical."""
+) -> tuple[Unit, WordCounts]:
+    """The unit of a link with its word diff and word counts."""
     a0, a1 = _span(sentences_a, link.a)
     b0, b1 = _span(sentences_b, link.b)
-    if text_a[a0:a1] == text_b[b0:b1]:  # most units of a revision: skip tokenising
+    same_text = text_a[a0:a1] == text_b[b0:b1]
+    if same_text:  # most units of a revision: skip tokenising
         diff: tuple[Segment, ...] = (Segment(Op.EQUAL, a0, a1, b0, b1),)
     else:
         diff = tuple(diff_spans(text_a, a0, a1, text_b, b0, b1, codec))
-    counts = None
     if all(seg.op is Op.EQUAL for seg in diff):
         edit_kind = UnitKind.IDENTICAL
+        words = _words(text_a, a0, a1)
+        counts = (words, 0, words if same_text else _words(text_b, b0, b1), 0)
     else:
         total_a, changed_a = _unit_words(text_a, a0, a1, diff, Op.DELETE)
         total_b, changed_b = _unit_words(text_b, b0, b1, diff, Op.INSERT)
@@ -129,27 +137,37 @@ def _unit_words(text: str, start: int, end: int, diff: Sequence[Segment], op: Op
     """Words in ``text[start:end]`` and how many of them a change of kind ``op`` touches.
 
     Counted per whole word, so "bridge," with only its comma changed is one changed word,
-    and the counts always agree with the words of the whole text.
+    and the counts always agree with the words of the whole text. A word is a run of
+    non-space characters with a letter or digit in it, so each change is widened to the
+    whole runs it touches and the words there are counted by the regex engine, never
+    one by one in Python.
     """
-    if op is Op.DELETE:
-        changes = [(s.a_start, s.a_end) for s in diff if s.op is op and s.a_end > s.a_start]
-    else:
-        changes = [(s.b_start, s.b_end) for s in diff if s.op is op and s.b_end > s.b_start]
-    total = changed = k = 0
-    for word in WORD_RE.finditer(text, start, end):
-        total += 1
-        w0, w1 = word.span()
-        while k < len(changes) and changes[k][1] <= w0:
-            k += 1
-        if k < len(changes) and changes[k][0] < w1:
-            changed += 1
+    total = len(WORD_RE.findall(text, start, end))
+    changed = 0
+    counted_to = start  # words before this offset are already counted
+    for seg in diff:
+        if seg.op is not op:
+            continue
+        low, high = (seg.a_start, seg.a_end) if op is Op.DELETE else (seg.b_start, seg.b_end)
+        if high <= low:
+            continue
+        if not text[low].isspace():  # the change starts inside a run: count the whole run
+            while low > start and not text[low - 1].isspace():
+                low -= 1
+        if not text[high - 1].isspace():
+            while high < end and not text[high].isspace():
+                high += 1
+        low = max(low, counted_to)
+        if high > low:
+            changed += len(WORD_RE.findall(text, low, high))
+            counted_to = high
     return total, changed
 
 
 def _stats(
     text_a: str,
     text_b: str,
-    built: Sequence[tuple[Unit, WordCounts | None]],
+    built: Sequence[tuple[Unit, WordCounts]],
     sentences_a: Sequence[Sentence],
     sentences_b: Sequence[Sentence],
     only_a: Sequence[int],
@@ -159,11 +177,7 @@ def _stats(
     words_a = _words(text_a, 0, len(text_a))
     words_b = _words(text_b, 0, len(text_b))
     shared_a = shared_b = deleted = inserted = 0
-    for unit, counts in built:
-        if counts is None:  # identical: every word is shared
-            shared_a += _words(text_a, *_span(sentences_a, unit.a))
-            shared_b += _words(text_b, *_span(sentences_b, unit.b))
-            continue
+    for _, counts in built:
         total_a, changed_a, total_b, changed_b = counts
         shared_a += total_a - changed_a
         deleted += changed_a

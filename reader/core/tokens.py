@@ -162,3 +162,14 @@ def token_key(token: str, options: CompareOptions) -> str:
     if not key and options.ignore_punctuation:
         return " "  # punctuation is then as insignificant as the space around it
     return key
+
+
+def token_keys(tokens: Sequence[str], options: CompareOptions) -> list[str]:
+    """``[token_key(t, options) for t in tokens]``, normalising all of them in one pass."""
+    if options.ignore_punctuation:
+        return [token_key(token, options) for token in tokens]
+    space = " " if options.fold_spaces else None
+    return [
+        (space or token) if token.isspace() else key
+        for token, key in zip(tokens, normalize_many(tokens, options))
+    ]

@@ -14,7 +14,7 @@ from itertools import accumulate
 
 from reader.core.diffengine import Step, diff_steps
 from reader.core.model import CompareOptions, Op, Segment
-from reader.core.tokens import coarse_tokenize, token_key, tokenize
+from reader.core.tokens import coarse_tokenize, token_key, token_keys, tokenize
 
 # Above this many tokens on both sides a span is not worth a minimal diff: it is the text
 # between aligned sentences, so an unaligned block, and delete + insert is the honest answer.
@@ -41,17 +41,24 @@ class TokenCodec:
             self._key_cache[token] = key
         return key
 
-    def coarse_key(self, token: str) -> str:
-        """Key of a word with its trailing space: the space does not matter."""
-        word = token.rstrip()
-        return self.key(word) if word else " "
-
     def encode(self, tokens: list[str], coarse: bool = False) -> str:
         cache = self._coarse_cache if coarse else self._char_cache
-        # Only tokens never seen before need Python work; the rest is one C-level lookup each.
-        for token in set(tokens).difference(cache):
-            cache[token] = self._char_of(self.coarse_key(token) if coarse else self.key(token))
+        # Only tokens never seen before need Python work, and their keys are normalised
+        # together; every other token is one C-level lookup. A coarse token's trailing
+        # space does not matter.
+        new = list(set(tokens).difference(cache))
+        if new:
+            words = [token.rstrip() or " " for token in new] if coarse else new
+            for token, key in zip(new, self._keys(words)):
+                cache[token] = self._char_of(key)
         return "".join(map(cache.__getitem__, tokens))
+
+    def _keys(self, tokens: list[str]) -> list[str]:
+        known = self._key_cache
+        unknown = [token for token in tokens if token not in known]
+        if unknown:
+            known.update(zip(unknown, token_keys(unknown, self.options)))
+        return [known[token] for token in tokens]
 
     def _char_of(self, key: str) -> str:
         char = self._codes.get(key)
@@ -81,8 +88,24 @@ def diff_spans(
     ``coarse`` diffs whole runs of non-space characters with their trailing space (what
     wdiff calls words): the minimal edit over words, used for the whole-document diff.
     """
-    if text_a[a_start:a_end] == text_b[b_start:b_end]:  # the common case between anchors
+    piece_a, piece_b = text_a[a_start:a_end], text_b[b_start:b_end]
+    if piece_a == piece_b:  # the common case between anchors
         return [Segment(Op.EQUAL, a_start, a_end, b_start, b_end)] if a_end > a_start else []
+    # An edited sentence is mostly unchanged at both ends: only the middle is tokenised.
+    head, tail = common_ends(piece_a, piece_b)
+    segments = []
+    if head:
+        segments.append(Segment(Op.EQUAL, a_start, a_start + head, b_start, b_start + head))
+    segments += _diff_tokens(text_a, a_start + head, a_end - tail, text_b, b_start + head, b_end - tail, codec, coarse)
+    if tail:
+        segments.append(Segment(Op.EQUAL, a_end - tail, a_end, b_end - tail, b_end))
+    segments = _join_equal(segments)
+    return segments if coarse else _absorb_lone_spaces(segments, text_a)
+
+
+def _diff_tokens(
+    text_a: str, a_start: int, a_end: int, text_b: str, b_start: int, b_end: int, codec: TokenCodec, coarse: bool
+) -> list[Segment]:
     split = coarse_tokenize if coarse else tokenize
     tokens_a = split(text_a[a_start:a_end])
     tokens_b = split(text_b[b_start:b_end])
@@ -94,10 +117,53 @@ def diff_spans(
     chars_b = codec.encode(tokens_b, coarse)
     if chars_a == chars_b:
         return [Segment(Op.EQUAL, a_start, a_end, b_start, b_end)]
-    diffs = diff_steps(chars_a, chars_b)
-    if coarse:
-        return list(_to_segments(diffs, tokens_a, tokens_b, a_start, b_start))
-    return _absorb_lone_spaces(list(_to_segments(diffs, tokens_a, tokens_b, a_start, b_start)), text_a)
+    return list(_to_segments(diff_steps(chars_a, chars_b), tokens_a, tokens_b, a_start, b_start))
+
+
+def common_ends(a: str, b: str) -> tuple[int, int]:
+    """Lengths of the longest common prefix and, after it, suffix of ``a`` and ``b`` that end
+    and start at a token boundary in both.
+
+    A boundary is where non-space follows space (or an end): no token of either tokeniser
+    crosses it, so tokenising only the middle gives the middle's tokens of the whole. The
+    diff of the whole is then the equal ends plus the diff of the middle, which is where
+    diff-match-patch itself starts (it strips common ends first).
+    """
+    head = _prefix_length(a, b)
+    while head and not (_is_boundary(a, head) and _is_boundary(b, head)):
+        head -= 1
+    rest_a, rest_b = a[head:], b[head:]
+    tail = _prefix_length(rest_a[::-1], rest_b[::-1])
+    while tail and not (_is_boundary(rest_a, len(rest_a) - tail) and _is_boundary(rest_b, len(rest_b) - tail)):
+        tail -= 1
+    return head, tail
+
+
+def _prefix_length(a: str, b: str) -> int:
+    """Length of the common prefix, by bisection on C-level slice comparisons."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _is_boundary(text: str, position: int) -> bool:
+    return position == 0 or position == len(text) or (text[position - 1].isspace() and not text[position].isspace())
+
+
+def _join_equal(segments: list[Segment]) -> list[Segment]:
+    """Merge EQUAL neighbours (the trimmed ends and the middle's first or last run)."""
+    out: list[Segment] = []
+    for seg in segments:
+        if out and seg.op is Op.EQUAL and out[-1].op is Op.EQUAL:
+            out[-1] = Segment(Op.EQUAL, out[-1].a_start, seg.a_end, out[-1].b_start, seg.b_end)
+        else:
+            out.append(seg)
+    return out
 
 
 def _replace_all(a_start: int, a_end: int, b_start: int, b_end: int) -> list[Segment]:
