@@ -9,18 +9,18 @@ delete-all/insert-all.
 
 from __future__ import annotations
 
-from typing import Literal
-
 try:  # a compiled wheel exists for the usual platforms; anything else uses the Python one
     import fast_diff_match_patch as _compiled
 except ImportError:  # pragma: no cover - depends on the platform
     _compiled = None
 
-Backend = Literal["compiled", "python"]
-# One step of a diff: -1 delete, 0 keep, 1 insert, and how many characters it covers.
-Step = tuple[int, int]
+# "compiled" or "python" (a plain str: the core never imports ``typing`` at start-up).
+Backend = str
+# One step of a diff: "=" keep, "-" delete, "+" insert, and how many characters it covers
+# (the compiled engine's own form, so its answer is used as it comes).
+Step = tuple[str, int]
 
-_OPS = {"=": 0, "-": -1, "+": 1}
+_PYTHON_OPS = {0: "=", -1: "-", 1: "+"}
 COMPILED_AVAILABLE: bool = _compiled is not None
 DEFAULT_BACKEND: Backend = "compiled" if COMPILED_AVAILABLE else "python"
 
@@ -29,8 +29,10 @@ _python_engine = None
 
 def diff_steps(a: str, b: str, backend: Backend | None = None) -> list[Step]:
     """Character diff of ``a`` against ``b`` as (op, length) steps that rebuild both strings."""
+    if backend not in (None, "compiled", "python"):
+        raise ValueError(f"unknown diff backend {backend!r} (use 'compiled' or 'python')")
     if (backend or DEFAULT_BACKEND) == "compiled" and _compiled is not None:
-        steps = [(_OPS[op], n) for op, n in _compiled.diff(a, b, timelimit=0, cleanup="No", counts_only=True)]
+        steps: list[Step] = _compiled.diff(a, b, timelimit=0, cleanup="No", counts_only=True)
         # Where the C++ side counts in UTF-16 units (wchar_t on Windows), characters beyond
         # the BMP would shift every offset: check the lengths and fall back rather than misplace.
         if _covers(steps, len(a), len(b)):
@@ -39,8 +41,8 @@ def diff_steps(a: str, b: str, backend: Backend | None = None) -> list[Step]:
 
 
 def _covers(steps: list[Step], len_a: int, len_b: int) -> bool:
-    in_a = sum(n for op, n in steps if op <= 0)
-    in_b = sum(n for op, n in steps if op >= 0)
+    in_a = sum(n for op, n in steps if op != "+")
+    in_b = sum(n for op, n in steps if op != "-")
     return in_a == len_a and in_b == len_b
 
 
@@ -51,4 +53,4 @@ def _python_steps(a: str, b: str) -> list[Step]:
 
         _python_engine = diff_match_patch()
         _python_engine.Diff_Timeout = 0  # never trade correctness for time
-    return [(op, len(text)) for op, text in _python_engine.diff_main(a, b, False)]
+    return [(_PYTHON_OPS[op], len(text)) for op, text in _python_engine.diff_main(a, b, False)]

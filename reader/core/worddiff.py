@@ -183,11 +183,11 @@ def _to_segments(
     ends_b = list(accumulate(map(len, tokens_b), initial=b_pos))
     ia = ib = 0
     for op, n in diffs:
-        if op == 0:
+        if op == "=":
             yield Segment(Op.EQUAL, ends_a[ia], ends_a[ia + n], ends_b[ib], ends_b[ib + n])
             ia += n
             ib += n
-        elif op < 0:
+        elif op == "-":
             yield Segment(Op.DELETE, ends_a[ia], ends_a[ia + n], ends_b[ib], ends_b[ib])
             ia += n
         else:
