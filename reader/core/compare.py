@@ -100,15 +100,15 @@ def _unit(
     """The unit of a link with its word diff and word counts."""
     a0, a1 = _span(sentences_a, link.a)
     b0, b1 = _span(sentences_b, link.b)
-    same_text = text_a[a0:a1] == text_b[b0:b1]
-    if same_text:  # most units of a revision: skip tokenising
-        diff: tuple[Segment, ...] = (Segment(Op.EQUAL, a0, a1, b0, b1),)
-    else:
-        diff = tuple(diff_spans(text_a, a0, a1, text_b, b0, b1, codec))
-    if all(seg.op is Op.EQUAL for seg in diff):
-        edit_kind = UnitKind.IDENTICAL
+    if text_a[a0:a1] == text_b[b0:b1]:  # most units of a revision: no tokenising at all
         words = _words(text_a, a0, a1)
-        counts = (words, 0, words if same_text else _words(text_b, b0, b1), 0)
+        kind = UnitKind.MOVED if link.moved else UnitKind.IDENTICAL
+        equal = (Segment(Op.EQUAL, a0, a1, b0, b1),)
+        return Unit(link.a, link.b, kind, 1.0, equal, link.moved, UnitKind.IDENTICAL), (words, 0, words, 0)
+    diff = tuple(diff_spans(text_a, a0, a1, text_b, b0, b1, codec))
+    if all(seg.op is Op.EQUAL for seg in diff):  # equal under the matching keys
+        edit_kind = UnitKind.IDENTICAL
+        counts = (_words(text_a, a0, a1), 0, _words(text_b, b0, b1), 0)
     else:
         total_a, changed_a = _unit_words(text_a, a0, a1, diff, Op.DELETE)
         total_b, changed_b = _unit_words(text_b, b0, b1, diff, Op.INSERT)

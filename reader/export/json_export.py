@@ -104,6 +104,8 @@ _string = json.encoder.encode_basestring
 
 
 def _ints(values: tuple[int, ...]) -> str:
+    if len(values) == 1:  # most units are one sentence on each side
+        return f"[{values[0]}]"
     return "[" + ", ".join(map(str, values)) + "]"
 
 
