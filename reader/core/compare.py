@@ -164,6 +164,27 @@ def _unit_words(text: str, start: int, end: int, diff: Sequence[Segment], op: Op
     return total, changed
 
 
+def _total_words(text: str, spans: list[tuple[int, int, int]]) -> int:
+    """Words of the whole text, from the word counts of spans that cover all its sentences.
+
+    Between sentences there is only space, so the counts add up and the text need not be
+    scanned again; should anything else sit between them, or a word run on from one
+    sentence into the next, the whole text is counted.
+    """
+    spans.sort()
+    total, done = 0, 0
+    for start, end, words in spans:
+        gap = text[done:start]
+        if gap and not gap.isspace():
+            return _words(text, 0, len(text))
+        if not gap and 0 < start < len(text) and not text[start - 1].isspace() and not text[start].isspace():
+            return _words(text, 0, len(text))  # a run of non-space crosses the cut
+        total += words
+        done = end
+    rest = text[done:]
+    return total if not rest or rest.isspace() else _words(text, 0, len(text))
+
+
 def _stats(
     text_a: str,
     text_b: str,
@@ -174,8 +195,6 @@ def _stats(
     only_b: Sequence[int],
 ) -> Stats:
     units = [unit for unit, _ in built]
-    words_a = _words(text_a, 0, len(text_a))
-    words_b = _words(text_b, 0, len(text_b))
     shared_a = shared_b = deleted = inserted = 0
     for _, counts in built:
         total_a, changed_a, total_b, changed_b = counts
@@ -183,8 +202,14 @@ def _stats(
         deleted += changed_a
         shared_b += total_b - changed_b
         inserted += changed_b
-    unique_a = sum(_words(text_a, sentences_a[i].start, sentences_a[i].end) for i in only_a)
-    unique_b = sum(_words(text_b, sentences_b[j].start, sentences_b[j].end) for j in only_b)
+    spans_a = [(*_span(sentences_a, unit.a), counts[0]) for unit, counts in built]
+    spans_b = [(*_span(sentences_b, unit.b), counts[2]) for unit, counts in built]
+    spans_a += [(s.start, s.end, _words(text_a, s.start, s.end)) for s in (sentences_a[i] for i in only_a)]
+    spans_b += [(s.start, s.end, _words(text_b, s.start, s.end)) for s in (sentences_b[j] for j in only_b)]
+    unique_a = sum(words for *_, words in spans_a[len(built) :])
+    unique_b = sum(words for *_, words in spans_b[len(built) :])
+    words_a = _total_words(text_a, spans_a)
+    words_b = _total_words(text_b, spans_b)
     kinds = [unit.edit_kind for unit in units]
 
     def share(part: int, whole: int) -> float:

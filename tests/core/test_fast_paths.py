@@ -222,3 +222,29 @@ ODD_TEXT = st.lists(
 def test_json_of_random_pairs_is_what_json_dumps_writes(a: str, b: str) -> None:
     comparison = compare(document_from_text(a, "a \"1\".txt"), document_from_text(b, "b.txt"))
     assert comparison_to_json(comparison) == json.dumps(comparison_to_dict(comparison), ensure_ascii=False)
+
+
+RUN_ON = st.sampled_from(["Done.", "Done.Next", "end.”Next one", "x", "a\u00a0b.", "“Quoted.”", "—", "3.5 m.", "U.S. law."])
+
+
+@settings(max_examples=150, deadline=None)
+@given(a=st.lists(RUN_ON, min_size=1, max_size=8).map(" ".join), b=st.lists(RUN_ON, min_size=1, max_size=8).map(" ".join))
+def test_word_totals_added_up_from_units_are_the_words_of_the_text(a: str, b: str) -> None:
+    comparison = compare(document_from_text(a, "a.txt"), document_from_text(b, "b.txt"))
+    assert comparison.stats.words_a == len(WORD_RE.findall(comparison.a.text))
+    assert comparison.stats.words_b == len(WORD_RE.findall(comparison.b.text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(["ab", "c.", "—", " ", "\n\n", "(d)"]), max_size=15).map("".join),
+    data=st.data(),
+)
+def test_word_totals_from_any_spans_match_counting_the_whole_text(text: str, data: st.DataObject) -> None:
+    # Spans as units and sentences give them, but cut anywhere: inside words, leaving words out.
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    bounds = [0, *cuts, len(text)]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+    kept = [p for p in pieces if data.draw(st.booleans())]
+    spans = [(low, high, len(WORD_RE.findall(text, low, high))) for low, high in kept]
+    assert cm._total_words(text, spans) == len(WORD_RE.findall(text))
