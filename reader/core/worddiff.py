@@ -9,7 +9,6 @@ decided in :mod:`reader.core.diffengine`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from itertools import accumulate
 
 from reader.core.diffengine import Step, diff_steps
@@ -117,7 +116,7 @@ def _diff_tokens(
     chars_b = codec.encode(tokens_b, coarse)
     if chars_a == chars_b:
         return [Segment(Op.EQUAL, a_start, a_end, b_start, b_end)]
-    return list(_to_segments(diff_steps(chars_a, chars_b), tokens_a, tokens_b, a_start, b_start))
+    return _to_segments(diff_steps(chars_a, chars_b), tokens_a, tokens_b, a_start, b_start)
 
 
 def common_ends(a: str, b: str) -> tuple[int, int]:
@@ -133,7 +132,7 @@ def common_ends(a: str, b: str) -> tuple[int, int]:
     while head and not (_is_boundary(a, head) and _is_boundary(b, head)):
         head -= 1
     rest_a, rest_b = a[head:], b[head:]
-    tail = _prefix_length(rest_a[::-1], rest_b[::-1])
+    tail = _suffix_length(rest_a, rest_b)
     while tail and not (_is_boundary(rest_a, len(rest_a) - tail) and _is_boundary(rest_b, len(rest_b) - tail)):
         tail -= 1
     return head, tail
@@ -144,7 +143,19 @@ def _prefix_length(a: str, b: str) -> int:
     low, high = 0, min(len(a), len(b))
     while low < high:
         middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
+        if a.startswith(b[:middle]):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _suffix_length(a: str, b: str) -> int:
+    """Length of the common suffix, the same way."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a.endswith(b[len(b) - middle :]):
             low = middle
         else:
             high = middle - 1
@@ -177,22 +188,25 @@ def _replace_all(a_start: int, a_end: int, b_start: int, b_end: int) -> list[Seg
 
 def _to_segments(
     diffs: list[Step], tokens_a: list[str], tokens_b: list[str], a_pos: int, b_pos: int
-) -> Iterator[Segment]:
+) -> list[Segment]:
     # Character offsets of every token boundary, so each diff run maps to a range in O(1).
     ends_a = list(accumulate(map(len, tokens_a), initial=a_pos))
     ends_b = list(accumulate(map(len, tokens_b), initial=b_pos))
+    equal, delete, insert = Op.EQUAL, Op.DELETE, Op.INSERT  # local names: this loop is hot
+    out = []
     ia = ib = 0
     for op, n in diffs:
         if op == "=":
-            yield Segment(Op.EQUAL, ends_a[ia], ends_a[ia + n], ends_b[ib], ends_b[ib + n])
+            out.append(Segment(equal, ends_a[ia], ends_a[ia + n], ends_b[ib], ends_b[ib + n]))
             ia += n
             ib += n
         elif op == "-":
-            yield Segment(Op.DELETE, ends_a[ia], ends_a[ia + n], ends_b[ib], ends_b[ib])
+            out.append(Segment(delete, ends_a[ia], ends_a[ia + n], ends_b[ib], ends_b[ib]))
             ia += n
         else:
-            yield Segment(Op.INSERT, ends_a[ia], ends_a[ia], ends_b[ib], ends_b[ib + n])
+            out.append(Segment(insert, ends_a[ia], ends_a[ia], ends_b[ib], ends_b[ib + n]))
             ib += n
+    return out
 
 
 def _absorb_lone_spaces(segments: list[Segment], text_a: str) -> list[Segment]:
