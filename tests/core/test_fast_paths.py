@@ -248,3 +248,15 @@ def test_word_totals_from_any_spans_match_counting_the_whole_text(text: str, dat
     kept = [p for p in pieces if data.draw(st.booleans())]
     spans = [(low, high, len(WORD_RE.findall(text, low, high))) for low, high in kept]
     assert cm._total_words(text, spans) == len(WORD_RE.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "\n", "\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029", "é"]), max_size=20))
+def test_line_ends_become_lf_whichever_path_runs(parts: list[str]) -> None:
+    from reader.core.formats.encoding import normalise_line_ends
+
+    text = "".join(parts)
+    expected = text.replace("\r\n", "\n")  # CR then LF is one line end, wherever it came from
+    for line_end in ("\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029"):
+        expected = expected.replace(line_end, "\n")
+    assert normalise_line_ends(text) == expected
