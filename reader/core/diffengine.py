@@ -1,10 +1,10 @@
 """The character diff under every word diff: diff-match-patch, compiled when it is installed.
 
 ``fast-diff-match-patch`` is the C++ port of the same library (same Myers bisection, same
-merge clean-up) and runs the book revision's diffs about ten times faster; the pure-Python
-``diff-match-patch`` stays the reference and the fallback wherever the compiled wheel is
-missing. Both run without a time limit: the default one silently turns long diffs into
-delete-all/insert-all.
+merge clean-up); on the book revision its diffs take 0.07 s where the Python port's took
+0.9 s (cProfile). The pure-Python ``diff-match-patch`` stays the reference and the fallback
+wherever the compiled wheel is missing. Both run without a time limit: the default one
+silently turns long diffs into delete-all/insert-all.
 """
 
 from __future__ import annotations
