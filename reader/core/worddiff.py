@@ -119,6 +119,11 @@ def _diff_tokens(
     return _to_segments(diff_steps(chars_a, chars_b), tokens_a, tokens_b, a_start, b_start)
 
 
+# How far back a common end looks for a token boundary; text without spaces for longer than
+# this (a long URL, unspaced scripts) is simply diffed whole, never scanned char by char.
+_MAX_BACK_OFF = 200
+
+
 def common_ends(a: str, b: str) -> tuple[int, int]:
     """Lengths of the longest common prefix and, after it, suffix of ``a`` and ``b`` that end
     and start at a token boundary in both.
@@ -129,12 +134,18 @@ def common_ends(a: str, b: str) -> tuple[int, int]:
     diff-match-patch itself starts (it strips common ends first).
     """
     head = _prefix_length(a, b)
-    while head and not (_is_boundary(a, head) and _is_boundary(b, head)):
+    lowest = max(0, head - _MAX_BACK_OFF)
+    while head > lowest and not (_is_boundary(a, head) and _is_boundary(b, head)):
         head -= 1
+    if head == lowest and not (_is_boundary(a, head) and _is_boundary(b, head)):
+        head = 0  # no space nearby (a very long token): keep the whole text
     rest_a, rest_b = a[head:], b[head:]
     tail = _suffix_length(rest_a, rest_b)
-    while tail and not (_is_boundary(rest_a, len(rest_a) - tail) and _is_boundary(rest_b, len(rest_b) - tail)):
+    lowest = max(0, tail - _MAX_BACK_OFF)
+    while tail > lowest and not (_is_boundary(rest_a, len(rest_a) - tail) and _is_boundary(rest_b, len(rest_b) - tail)):
         tail -= 1
+    if tail == lowest and not (_is_boundary(rest_a, len(rest_a) - tail) and _is_boundary(rest_b, len(rest_b) - tail)):
+        tail = 0
     return head, tail
 
 

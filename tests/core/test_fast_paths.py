@@ -260,3 +260,16 @@ def test_line_ends_become_lf_whichever_path_runs(parts: list[str]) -> None:
     for line_end in ("\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029"):
         expected = expected.replace(line_end, "\n")
     assert normalise_line_ends(text) == expected
+
+
+def test_text_without_spaces_is_diffed_whole_and_exactly() -> None:
+    from reader.core.worddiff import TokenCodec, diff_spans
+
+    a = "x" * 50_000 + "A" + "y" * 50_000 + " tail"
+    b = "x" * 50_000 + "B" + "y" * 50_000 + " tail"
+    # The nearest boundaries lie 50,000 characters away: not searched for, the text is diffed whole.
+    assert common_ends(a, b) == (0, 0)
+    segments = diff_spans(a, 0, len(a), b, 0, len(b), TokenCodec(CompareOptions()))
+    assert "".join(a[s.a_start : s.a_end] for s in segments if s.op is not Op.INSERT) == a
+    assert "".join(b[s.b_start : s.b_end] for s in segments if s.op is not Op.DELETE) == b
+    assert [s.op for s in segments] == [Op.DELETE, Op.INSERT, Op.EQUAL]
