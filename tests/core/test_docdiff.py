@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core import Op, compare, document_from_text
+from reader.core.docdiff import document_diff
 
 WORDS = "harbour bridge council voted repair ferry traffic years cost money river town old new".split()
 # Sentences long enough (eight words and more) to become fixed points of the diff, each with
@@ -87,3 +88,6 @@ def test_document_diff_rebuilds_both_texts_and_is_within_one_percent_of_minimal(
     )
     minimal = minimal_edit(a.split(), b.split())
     assert minimal <= marked <= minimal * 1.01
+    # Called on its own (without the anchors compare() counted), it finds the same anchors.
+    text_a, text_b, units, sentences_a, sentences_b, codec, _ = result.diff_source.args  # type: ignore[union-attr]
+    assert document_diff(text_a, text_b, units, sentences_a, sentences_b, codec) == diff
