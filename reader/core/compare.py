@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from reader.core.align import Link, align_sentences
-from reader.core.chain import heaviest_chain
+from reader.core.docdiff import MIN_ANCHOR_WORDS, document_diff
 from reader.core.model import (
     CompareOptions,
     Comparison,
@@ -19,13 +19,11 @@ from reader.core.model import (
     UnitKind,
 )
 from reader.core.sentences import detect_language, split_sentences
-from reader.core.tokens import WORD_RE, coarse_tokenize
+from reader.core.tokens import WORD_RE
 from reader.core.worddiff import TokenCodec, diff_spans
 
 # A unit whose words are at least this much shared is an edit; below it, a rewrite.
 EDITED_MIN_SHARED = 0.6
-# Identical sentences this long fix the whole-document diff; shorter ones may repeat.
-MIN_ANCHOR_WORDS = 8
 
 Progress = Callable[[float], None]
 # Words of a unit's A span, how many a deletion touches, the same for B.
@@ -62,8 +60,14 @@ def compare(
     in_units_b = {j for unit in units for j in unit.b}
     only_a = tuple(i for i in range(len(sentences_a)) if i not in in_units_a)
     only_b = tuple(j for j in range(len(sentences_b)) if j not in in_units_b)
+    # Long identical units fix the document diff; their words are counted here already.
+    anchors = tuple(
+        k
+        for k, (unit, counts) in enumerate(built)
+        if unit.edit_kind is UnitKind.IDENTICAL and counts[0] >= MIN_ANCHOR_WORDS
+    )
     # A partial of a module function (not a closure) keeps the Comparison picklable.
-    diff = partial(document_diff, a.text, b.text, units, sentences_a, sentences_b, codec)
+    diff = partial(document_diff, a.text, b.text, units, sentences_a, sentences_b, codec, anchors)
     stats = _stats(a.text, b.text, built, sentences_a, sentences_b, only_a, only_b)
     if progress is not None:
         progress(1.0)
@@ -92,17 +96,19 @@ def _unit(
     sentences_a: Sequence[Sentence],
     sentences_b: Sequence[Sentence],
     codec: TokenCodec,
-) -> tuple[Unit, WordCounts | None]:
-    """The unit of a link with its word diff, and its word counts unless it is identical."""
+) -> tuple[Unit, WordCounts]:
+    """The unit of a link with its word diff and word counts."""
     a0, a1 = _span(sentences_a, link.a)
     b0, b1 = _span(sentences_b, link.b)
-    if text_a[a0:a1] == text_b[b0:b1]:  # most units of a revision: skip tokenising
-        diff: tuple[Segment, ...] = (Segment(Op.EQUAL, a0, a1, b0, b1),)
-    else:
-        diff = tuple(diff_spans(text_a, a0, a1, text_b, b0, b1, codec))
-    counts = None
-    if all(seg.op is Op.EQUAL for seg in diff):
+    if text_a[a0:a1] == text_b[b0:b1]:  # most units of a revision: no tokenising at all
+        words = _words(text_a, a0, a1)
+        kind = UnitKind.MOVED if link.moved else UnitKind.IDENTICAL
+        equal = (Segment(Op.EQUAL, a0, a1, b0, b1),)
+        return Unit(link.a, link.b, kind, 1.0, equal, link.moved, UnitKind.IDENTICAL), (words, 0, words, 0)
+    diff = tuple(diff_spans(text_a, a0, a1, text_b, b0, b1, codec))
+    if all(seg.op is Op.EQUAL for seg in diff):  # equal under the matching keys
         edit_kind = UnitKind.IDENTICAL
+        counts = (_words(text_a, a0, a1), 0, _words(text_b, b0, b1), 0)
     else:
         total_a, changed_a = _unit_words(text_a, a0, a1, diff, Op.DELETE)
         total_b, changed_b = _unit_words(text_b, b0, b1, diff, Op.INSERT)
@@ -131,152 +137,79 @@ def _unit_words(text: str, start: int, end: int, diff: Sequence[Segment], op: Op
     """Words in ``text[start:end]`` and how many of them a change of kind ``op`` touches.
 
     Counted per whole word, so "bridge," with only its comma changed is one changed word,
-    and the counts always agree with the words of the whole text.
+    and the counts always agree with the words of the whole text. A word is a run of
+    non-space characters with a letter or digit in it, so each change is widened to the
+    whole runs it touches and the words there are counted by the regex engine, never
+    one by one in Python.
     """
-    if op is Op.DELETE:
-        changes = [(s.a_start, s.a_end) for s in diff if s.op is op and s.a_end > s.a_start]
-    else:
-        changes = [(s.b_start, s.b_end) for s in diff if s.op is op and s.b_end > s.b_start]
-    total = changed = k = 0
-    for word in WORD_RE.finditer(text, start, end):
-        total += 1
-        w0, w1 = word.span()
-        while k < len(changes) and changes[k][1] <= w0:
-            k += 1
-        if k < len(changes) and changes[k][0] < w1:
-            changed += 1
+    total = len(WORD_RE.findall(text, start, end))
+    changed = 0
+    counted_to = start  # words before this offset are already counted
+    for seg in diff:
+        if seg.op is not op:
+            continue
+        low, high = (seg.a_start, seg.a_end) if op is Op.DELETE else (seg.b_start, seg.b_end)
+        if high <= low:
+            continue
+        if not text[low].isspace():  # the change starts inside a run: count the whole run
+            while low > start and not text[low - 1].isspace():
+                low -= 1
+        if not text[high - 1].isspace():
+            while high < end and not text[high].isspace():
+                high += 1
+        low = max(low, counted_to)
+        if high > low:
+            changed += len(WORD_RE.findall(text, low, high))
+            counted_to = high
     return total, changed
 
 
-def document_diff(
-    text_a: str,
-    text_b: str,
-    units: Sequence[Unit],
-    sentences_a: Sequence[Sentence],
-    sentences_b: Sequence[Sentence],
-    codec: TokenCodec,
-) -> tuple[Segment, ...]:
-    """Ordered segments covering both texts exactly: EQUAL means the very same characters.
+def _total_words(text: str, spans: list[tuple[int, int, int]]) -> int:
+    """Words of the whole text, from the word counts of spans that cover all its sentences.
 
-    This is the minimal word diff a reader of ``wdiff`` expects, so sentence alignment only
-    serves to cut the texts: among all units, the in-order chain that keeps the most text in
-    place is chosen, its identical units of some length become fixed points, and everything
-    between them is diffed word by word. (Cutting at edited units, or at short identical
-    sentences such as a lone "}", would force words apart that a minimal diff keeps together.)
+    Between sentences there is only space, so the counts add up and the text need not be
+    scanned again; should anything else sit between them, or a word run on from one
+    sentence into the next, the whole text is counted.
     """
-    weights = [(u.a[0], u.b[0], float(sum(s.a_end - s.a_start for s in u.diff if s.op is Op.EQUAL))) for u in units]
-    anchors = []
-    for k in heaviest_chain(weights):
-        unit = units[k]
-        a0, a1 = _span(sentences_a, unit.a)
-        if unit.edit_kind is UnitKind.IDENTICAL and _words(text_a, a0, a1) >= MIN_ANCHOR_WORDS:
-            anchors.append((a0, a1, *_span(sentences_b, unit.b)))
-    pieces: list[Segment] = []
-    pos_a = pos_b = 0
-    for a0, a1, b0, b1 in anchors:
-        pieces += diff_spans(text_a, pos_a, a0, text_b, pos_b, b0, codec, coarse=True)
-        pieces.append(Segment(Op.EQUAL, a0, a1, b0, b1))
-        pos_a, pos_b = a1, b1
-    pieces += diff_spans(text_a, pos_a, len(text_a), text_b, pos_b, len(text_b), codec, coarse=True)
-    return tuple(_merge_adjacent(_exact(pieces, text_a, text_b)))
-
-
-def _exact(pieces: list[Segment], text_a: str, text_b: str) -> list[Segment]:
-    """Split EQUAL segments whose characters differ (case, quote style...) into - and +."""
-    out: list[Segment] = []
-    for seg in pieces:
-        if seg.op is not Op.EQUAL or text_a[seg.a_start : seg.a_end] == text_b[seg.b_start : seg.b_end]:
-            out.append(seg)
-            continue
-        tokens_a = coarse_tokenize(text_a[seg.a_start : seg.a_end])
-        tokens_b = coarse_tokenize(text_b[seg.b_start : seg.b_end])
-        pa, pb = seg.a_start, seg.b_start
-        if len(tokens_a) != len(tokens_b):  # only when options fold several words into one
-            out.append(Segment(Op.DELETE, pa, seg.a_end, pb, pb))
-            out.append(Segment(Op.INSERT, seg.a_end, seg.a_end, pb, seg.b_end))
-            continue
-        for ta, tb in zip(tokens_a, tokens_b):
-            out += _exact_pair(ta, tb, pa, pb)
-            pa += len(ta)
-            pb += len(tb)
-    return out
-
-
-def _exact_pair(ta: str, tb: str, pa: int, pb: int) -> list[Segment]:
-    """Segments for two words (with trailing space) that match under the options."""
-    if ta == tb:
-        return [Segment(Op.EQUAL, pa, pa + len(ta), pb, pb + len(tb))]
-    wa, wb = ta.rstrip(), tb.rstrip()
-    out = []
-    if wa == wb:
-        out.append(Segment(Op.EQUAL, pa, pa + len(wa), pb, pb + len(wb)))
-    else:
-        out.append(Segment(Op.DELETE, pa, pa + len(wa), pb, pb))
-        out.append(Segment(Op.INSERT, pa + len(wa), pa + len(wa), pb, pb + len(wb)))
-    pa, pb = pa + len(wa), pb + len(wb)
-    sa, sb = ta[len(wa) :], tb[len(wb) :]
-    if sa == sb:
-        out.append(Segment(Op.EQUAL, pa, pa + len(sa), pb, pb + len(sb)))
-    else:
-        out.append(Segment(Op.DELETE, pa, pa + len(sa), pb, pb))
-        out.append(Segment(Op.INSERT, pa + len(sa), pa + len(sa), pb, pb + len(sb)))
-    return out
-
-
-def _merge_adjacent(segments: list[Segment]) -> list[Segment]:
-    """Join neighbours of the same kind and order every change as its deletion first."""
-    out: list[Segment] = []
-    for seg in segments:
-        if seg.a_start == seg.a_end and seg.b_start == seg.b_end:
-            continue
-        if out and out[-1].op is seg.op:
-            last = out[-1]
-            if seg.op is Op.INSERT:  # an insertion has no width in A
-                out[-1] = Segment(seg.op, seg.a_end, seg.a_end, last.b_start, seg.b_end)
-            elif seg.op is Op.DELETE:  # nor a deletion in B
-                out[-1] = Segment(seg.op, last.a_start, seg.a_end, last.b_start, last.b_start)
-            else:
-                out[-1] = Segment(seg.op, last.a_start, seg.a_end, last.b_start, seg.b_end)
-            continue
-        # A deletion right after an insertion: keep "- then +" so readers see old before new.
-        if seg.op is Op.DELETE and out and out[-1].op is Op.INSERT:
-            ins = out.pop()
-            if out and out[-1].op is Op.DELETE:
-                last = out[-1]
-                out[-1] = Segment(Op.DELETE, last.a_start, seg.a_end, last.b_start, last.b_start)
-            else:
-                out.append(Segment(Op.DELETE, seg.a_start, seg.a_end, ins.b_start, ins.b_start))
-            out.append(Segment(Op.INSERT, seg.a_end, seg.a_end, ins.b_start, ins.b_end))
-            continue
-        out.append(seg)
-    return out
+    spans.sort()
+    total, done = 0, 0
+    for start, end, words in spans:
+        gap = text[done:start]
+        if gap and not gap.isspace():
+            return _words(text, 0, len(text))
+        if not gap and 0 < start < len(text) and not text[start - 1].isspace() and not text[start].isspace():
+            return _words(text, 0, len(text))  # a run of non-space crosses the cut
+        total += words
+        done = end
+    rest = text[done:]
+    return total if not rest or rest.isspace() else _words(text, 0, len(text))
 
 
 def _stats(
     text_a: str,
     text_b: str,
-    built: Sequence[tuple[Unit, WordCounts | None]],
+    built: Sequence[tuple[Unit, WordCounts]],
     sentences_a: Sequence[Sentence],
     sentences_b: Sequence[Sentence],
     only_a: Sequence[int],
     only_b: Sequence[int],
 ) -> Stats:
     units = [unit for unit, _ in built]
-    words_a = _words(text_a, 0, len(text_a))
-    words_b = _words(text_b, 0, len(text_b))
     shared_a = shared_b = deleted = inserted = 0
-    for unit, counts in built:
-        if counts is None:  # identical: every word is shared
-            shared_a += _words(text_a, *_span(sentences_a, unit.a))
-            shared_b += _words(text_b, *_span(sentences_b, unit.b))
-            continue
+    for _, counts in built:
         total_a, changed_a, total_b, changed_b = counts
         shared_a += total_a - changed_a
         deleted += changed_a
         shared_b += total_b - changed_b
         inserted += changed_b
-    unique_a = sum(_words(text_a, sentences_a[i].start, sentences_a[i].end) for i in only_a)
-    unique_b = sum(_words(text_b, sentences_b[j].start, sentences_b[j].end) for j in only_b)
+    spans_a = [(*_span(sentences_a, unit.a), counts[0]) for unit, counts in built]
+    spans_b = [(*_span(sentences_b, unit.b), counts[2]) for unit, counts in built]
+    spans_a += [(s.start, s.end, _words(text_a, s.start, s.end)) for s in (sentences_a[i] for i in only_a)]
+    spans_b += [(s.start, s.end, _words(text_b, s.start, s.end)) for s in (sentences_b[j] for j in only_b)]
+    unique_a = sum(words for *_, words in spans_a[len(built) :])
+    unique_b = sum(words for *_, words in spans_b[len(built) :])
+    words_a = _total_words(text_a, spans_a)
+    words_b = _total_words(text_b, spans_b)
     kinds = [unit.edit_kind for unit in units]
 
     def share(part: int, whole: int) -> float:

@@ -45,7 +45,7 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = _TEXT_SUFFIXES + _MARKDOWN_SUFFIXES + _HTM
 # only make the window unresponsive. (PDF and Word files may carry megabytes of images.)
 MAX_BYTES: int = 50 * 1024 * 1024
 # The text to compare: books are 1-2 million characters and compare in a few seconds
-# (a 1.2 MB revision pair: 2.6 s, 126 MB); past this limit waiting stops being reasonable.
+# (a 1.2 MB revision pair: 1.3 s, 150 MB); past this limit waiting stops being reasonable.
 MAX_TEXT_CHARS: int = 8_000_000
 
 _FORMATS = ("text", "markdown", "html")

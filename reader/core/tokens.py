@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from reader.core.model import CompareOptions
@@ -89,6 +90,70 @@ def normalize(text: str, options: CompareOptions) -> str:
     return text
 
 
+# Joins sentences for normalize_many: a private-use character that no normalisation step
+# creates, changes or merges with its neighbours, so it survives as an exact boundary.
+_JOINER = "\ue000"
+
+
+def normalize_many(texts: Sequence[str], options: CompareOptions) -> list[str]:
+    """``[normalize(t, options) for t in texts]``, computed over their concatenation.
+
+    A book has tens of thousands of sentences: one pass of each C-level step over the whole
+    text replaces as many Python-level calls. Every step is character-local (the joiner
+    stops whitespace runs and Unicode composition), so the result is the same; texts that
+    hold the joiner, or punctuation removal, take the one-by-one path.
+    """
+    joined = _JOINER.join(texts)
+    if options.ignore_punctuation or len(texts) < 2 or joined.count(_JOINER) != len(texts) - 1:
+        return [normalize(text, options) for text in texts]
+    joined = _fold_characters(joined, options)
+    if options.unicode_normalize and not joined.isascii():
+        joined = _nfkc_around_non_ascii(joined)
+    if options.ignore_case:
+        joined = joined.casefold()
+    if options.fold_spaces:
+        joined = " ".join(joined.split())  # str.split and re's \s agree on what is a space
+    parts = joined.split(_JOINER)
+    return [part.strip() for part in parts] if options.fold_spaces else parts
+
+
+# NFKC only changes text around non-ASCII characters (the joiner is a boundary itself).
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\ue000]+")
+
+
+def _nfkc_around_non_ascii(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)`` for text with few non-ASCII characters.
+
+    An ASCII character never composes with the character before it, so only each non-ASCII
+    run and the one ASCII character before it (a base letter a combining mark may join)
+    can change.
+    """
+    pieces: list[str] = []
+    done = 0
+    for run in _NON_ASCII_RUN.finditer(text):
+        start = run.start()
+        if start > done and text[start - 1] != _JOINER:
+            start -= 1
+        pieces.append(text[done:start])
+        pieces.append(unicodedata.normalize("NFKC", text[start : run.end()]))
+        done = run.end()
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _fold_characters(text: str, options: CompareOptions) -> str:
+    """``text.translate(_translation(options))`` by one replace per character present.
+
+    Equal because no replacement is itself a folded character; and a scan per character is
+    far faster than ``translate`` with a dictionary on a long non-ASCII text.
+    """
+    for code, replacement in _translation(options).items():
+        char = chr(code)
+        if char in text:
+            text = text.replace(char, replacement or "")
+    return text
+
+
 def token_key(token: str, options: CompareOptions) -> str:
     """Matching key of one token; all whitespace runs share one key when spaces are folded."""
     if token.isspace():
@@ -97,3 +162,14 @@ def token_key(token: str, options: CompareOptions) -> str:
     if not key and options.ignore_punctuation:
         return " "  # punctuation is then as insignificant as the space around it
     return key
+
+
+def token_keys(tokens: Sequence[str], options: CompareOptions) -> list[str]:
+    """``[token_key(t, options) for t in tokens]``, normalising all of them in one pass."""
+    if options.ignore_punctuation:
+        return [token_key(token, options) for token in tokens]
+    space = " " if options.fold_spaces else None
+    return [
+        (space or token) if token.isspace() else key
+        for token, key in zip(tokens, normalize_many(tokens, options))
+    ]

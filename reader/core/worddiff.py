@@ -3,18 +3,17 @@
 diff-match-patch diffs characters, so every distinct token key is mapped to one private
 character (the library's documented ``linesToChars`` idea applied to words), diffed with no
 timeout (the default 1 s timeout silently degrades long inputs to delete-all/insert-all), and
-mapped back to character ranges of the original texts.
+mapped back to character ranges of the original texts. Which build of the library runs is
+decided in :mod:`reader.core.diffengine`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from itertools import accumulate
 
-from diff_match_patch import diff_match_patch
-
+from reader.core.diffengine import Step, diff_steps
 from reader.core.model import CompareOptions, Op, Segment
-from reader.core.tokens import coarse_tokenize, token_key, tokenize
+from reader.core.tokens import coarse_tokenize, token_key, token_keys, tokenize
 
 # Above this many tokens on both sides a span is not worth a minimal diff: it is the text
 # between aligned sentences, so an unaligned block, and delete + insert is the honest answer.
@@ -41,36 +40,34 @@ class TokenCodec:
             self._key_cache[token] = key
         return key
 
-    def coarse_key(self, token: str) -> str:
-        """Key of a word with its trailing space: the space does not matter."""
-        word = token.rstrip()
-        return self.key(word) if word else " "
-
     def encode(self, tokens: list[str], coarse: bool = False) -> str:
-        codes = self._codes
-        key_of = self.coarse_key if coarse else self.key
         cache = self._coarse_cache if coarse else self._char_cache
-        for token in tokens:
-            if token not in cache:
-                key = key_of(token)
-                char = codes.get(key)
-                if char is None:
-                    number = _FIRST_CODE + len(codes)
-                    if number >= 0xF900:  # past the private use area: continue in plane 1+
-                        number += 0x10000 - 0xF900
-                    char = chr(number)
-                    codes[key] = char
-                cache[token] = char
+        # Only tokens never seen before need Python work, and their keys are normalised
+        # together; every other token is one C-level lookup. A coarse token's trailing
+        # space does not matter.
+        new = list(set(tokens).difference(cache))
+        if new:
+            words = [token.rstrip() or " " for token in new] if coarse else new
+            for token, key in zip(new, self._keys(words)):
+                cache[token] = self._char_of(key)
         return "".join(map(cache.__getitem__, tokens))
 
+    def _keys(self, tokens: list[str]) -> list[str]:
+        known = self._key_cache
+        unknown = [token for token in tokens if token not in known]
+        if unknown:
+            known.update(zip(unknown, token_keys(unknown, self.options)))
+        return [known[token] for token in tokens]
 
-def _engine() -> diff_match_patch:
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0  # never trade correctness for time; spans are kept small instead
-    return dmp
-
-
-_DMP = _engine()
+    def _char_of(self, key: str) -> str:
+        char = self._codes.get(key)
+        if char is None:
+            number = _FIRST_CODE + len(self._codes)
+            if number >= 0xF900:  # past the private use area: continue in plane 1+
+                number += 0x10000 - 0xF900
+            char = chr(number)
+            self._codes[key] = char
+        return char
 
 
 def diff_spans(
@@ -90,8 +87,24 @@ def diff_spans(
     ``coarse`` diffs whole runs of non-space characters with their trailing space (what
     wdiff calls words): the minimal edit over words, used for the whole-document diff.
     """
-    if text_a[a_start:a_end] == text_b[b_start:b_end]:  # the common case between anchors
+    piece_a, piece_b = text_a[a_start:a_end], text_b[b_start:b_end]
+    if piece_a == piece_b:  # the common case between anchors
         return [Segment(Op.EQUAL, a_start, a_end, b_start, b_end)] if a_end > a_start else []
+    # An edited sentence is mostly unchanged at both ends: only the middle is tokenised.
+    head, tail = common_ends(piece_a, piece_b)
+    segments = []
+    if head:
+        segments.append(Segment(Op.EQUAL, a_start, a_start + head, b_start, b_start + head))
+    segments += _diff_tokens(text_a, a_start + head, a_end - tail, text_b, b_start + head, b_end - tail, codec, coarse)
+    if tail:
+        segments.append(Segment(Op.EQUAL, a_end - tail, a_end, b_end - tail, b_end))
+    segments = _join_equal(segments)
+    return segments if coarse else _absorb_lone_spaces(segments, text_a)
+
+
+def _diff_tokens(
+    text_a: str, a_start: int, a_end: int, text_b: str, b_start: int, b_end: int, codec: TokenCodec, coarse: bool
+) -> list[Segment]:
     split = coarse_tokenize if coarse else tokenize
     tokens_a = split(text_a[a_start:a_end])
     tokens_b = split(text_b[b_start:b_end])
@@ -103,10 +116,76 @@ def diff_spans(
     chars_b = codec.encode(tokens_b, coarse)
     if chars_a == chars_b:
         return [Segment(Op.EQUAL, a_start, a_end, b_start, b_end)]
-    diffs = _DMP.diff_main(chars_a, chars_b, False)
-    if coarse:
-        return list(_to_segments(diffs, tokens_a, tokens_b, a_start, b_start))
-    return _absorb_lone_spaces(list(_to_segments(diffs, tokens_a, tokens_b, a_start, b_start)), text_a)
+    return _to_segments(diff_steps(chars_a, chars_b), tokens_a, tokens_b, a_start, b_start)
+
+
+# How far back a common end looks for a token boundary; text without spaces for longer than
+# this (a long URL, unspaced scripts) is simply diffed whole, never scanned char by char.
+_MAX_BACK_OFF = 200
+
+
+def common_ends(a: str, b: str) -> tuple[int, int]:
+    """Lengths of the longest common prefix and, after it, suffix of ``a`` and ``b`` that end
+    and start at a token boundary in both.
+
+    A boundary is where non-space follows space (or an end): no token of either tokeniser
+    crosses it, so tokenising only the middle gives the middle's tokens of the whole. The
+    diff of the whole is then the equal ends plus the diff of the middle, which is where
+    diff-match-patch itself starts (it strips common ends first).
+    """
+    head = _prefix_length(a, b)
+    lowest = max(0, head - _MAX_BACK_OFF)
+    while head > lowest and not (_is_boundary(a, head) and _is_boundary(b, head)):
+        head -= 1
+    if head == lowest and not (_is_boundary(a, head) and _is_boundary(b, head)):
+        head = 0  # no space nearby (a very long token): keep the whole text
+    rest_a, rest_b = a[head:], b[head:]
+    tail = _suffix_length(rest_a, rest_b)
+    lowest = max(0, tail - _MAX_BACK_OFF)
+    while tail > lowest and not (_is_boundary(rest_a, len(rest_a) - tail) and _is_boundary(rest_b, len(rest_b) - tail)):
+        tail -= 1
+    if tail == lowest and not (_is_boundary(rest_a, len(rest_a) - tail) and _is_boundary(rest_b, len(rest_b) - tail)):
+        tail = 0
+    return head, tail
+
+
+def _prefix_length(a: str, b: str) -> int:
+    """Length of the common prefix, by bisection on C-level slice comparisons."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a.startswith(b[:middle]):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _suffix_length(a: str, b: str) -> int:
+    """Length of the common suffix, the same way."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a.endswith(b[len(b) - middle :]):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _is_boundary(text: str, position: int) -> bool:
+    return position == 0 or position == len(text) or (text[position - 1].isspace() and not text[position].isspace())
+
+
+def _join_equal(segments: list[Segment]) -> list[Segment]:
+    """Merge EQUAL neighbours (the trimmed ends and the middle's first or last run)."""
+    out: list[Segment] = []
+    for seg in segments:
+        if out and seg.op is Op.EQUAL and out[-1].op is Op.EQUAL:
+            out[-1] = Segment(Op.EQUAL, out[-1].a_start, seg.a_end, out[-1].b_start, seg.b_end)
+        else:
+            out.append(seg)
+    return out
 
 
 def _replace_all(a_start: int, a_end: int, b_start: int, b_end: int) -> list[Segment]:
@@ -119,24 +198,26 @@ def _replace_all(a_start: int, a_end: int, b_start: int, b_end: int) -> list[Seg
 
 
 def _to_segments(
-    diffs: list[tuple[int, str]], tokens_a: list[str], tokens_b: list[str], a_pos: int, b_pos: int
-) -> Iterator[Segment]:
+    diffs: list[Step], tokens_a: list[str], tokens_b: list[str], a_pos: int, b_pos: int
+) -> list[Segment]:
     # Character offsets of every token boundary, so each diff run maps to a range in O(1).
     ends_a = list(accumulate(map(len, tokens_a), initial=a_pos))
     ends_b = list(accumulate(map(len, tokens_b), initial=b_pos))
+    equal, delete, insert = Op.EQUAL, Op.DELETE, Op.INSERT  # local names: this loop is hot
+    out = []
     ia = ib = 0
-    for op, chars in diffs:
-        n = len(chars)
-        if op == 0:
-            yield Segment(Op.EQUAL, ends_a[ia], ends_a[ia + n], ends_b[ib], ends_b[ib + n])
+    for op, n in diffs:
+        if op == "=":
+            out.append(Segment(equal, ends_a[ia], ends_a[ia + n], ends_b[ib], ends_b[ib + n]))
             ia += n
             ib += n
-        elif op < 0:
-            yield Segment(Op.DELETE, ends_a[ia], ends_a[ia + n], ends_b[ib], ends_b[ib])
+        elif op == "-":
+            out.append(Segment(delete, ends_a[ia], ends_a[ia + n], ends_b[ib], ends_b[ib]))
             ia += n
         else:
-            yield Segment(Op.INSERT, ends_a[ia], ends_a[ia], ends_b[ib], ends_b[ib + n])
+            out.append(Segment(insert, ends_a[ia], ends_a[ia], ends_b[ib], ends_b[ib + n]))
             ib += n
+    return out
 
 
 def _absorb_lone_spaces(segments: list[Segment], text_a: str) -> list[Segment]:

@@ -6,6 +6,7 @@ Other tools rely on this shape: fields may be added, none renamed.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict
 from typing import Any
 
@@ -65,4 +66,81 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
 
 
 def comparison_to_json(comparison: Comparison, indent: int | None = None) -> str:
-    return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=indent)
+    """``json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=indent)``.
+
+    Without indentation the long arrays (sentences, blocks, units, the document diff: tens
+    of thousands of items on a book) are written straight from the values, which takes
+    about half the time of building dictionaries for the encoder; the text is the same.
+    """
+    if indent is not None:
+        return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=indent)
+    text_a, text_b = comparison.a.text, comparison.b.text
+    parts = [
+        '{"schema": ',
+        _string(SCHEMA),
+        ', "a": ',
+        _side_json(comparison.a, comparison.sentences_a),
+        ', "b": ',
+        _side_json(comparison.b, comparison.sentences_b),
+        ', "units": [',
+        ", ".join([_unit_json(unit, text_a, text_b) for unit in comparison.units]),
+        '], "only_a": ',
+        _ints(comparison.only_a),
+        ', "only_b": ',
+        _ints(comparison.only_b),
+        ', "diff": [',
+        ", ".join([_segment_json(seg, text_a, text_b) for seg in comparison.diff]),
+        '], "stats": ',
+        json.dumps(asdict(comparison.stats), ensure_ascii=False),
+        ', "options": ',
+        json.dumps(asdict(comparison.options), ensure_ascii=False),
+        "}",
+    ]
+    return "".join(parts)
+
+
+# The C string encoder json.dumps uses with ensure_ascii=False.
+_string = json.encoder.encode_basestring
+
+
+def _ints(values: tuple[int, ...]) -> str:
+    if len(values) == 1:  # most units are one sentence on each side
+        return f"[{values[0]}]"
+    return "[" + ", ".join(map(str, values)) + "]"
+
+
+def _number(value: float) -> str:
+    # json.dumps writes ints with int.__repr__ and finite floats with float.__repr__.
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        return repr(value)
+    return json.dumps(value)
+
+
+def _side_json(doc: Document, sentences: tuple[Sentence, ...]) -> str:
+    head = {"name": doc.name, "title": doc.title, "encoding": doc.encoding, "warnings": list(doc.warnings)}
+    blocks = ", ".join(
+        [f'{{"kind": {_string(b.kind.value)}, "start": {b.start}, "end": {b.end}}}' for b in doc.blocks]
+    )
+    sentence_items = ", ".join([f'{{"start": {s.start}, "end": {s.end}, "block": {s.block}}}' for s in sentences])
+    return (
+        json.dumps(head, ensure_ascii=False)[:-1]
+        + f', "text": {_string(doc.text)}, "blocks": [{blocks}], "sentences": [{sentence_items}]}}'
+    )
+
+
+def _unit_json(unit: Unit, text_a: str, text_b: str) -> str:
+    head = (
+        f'{{"a": {_ints(unit.a)}, "b": {_ints(unit.b)}, "kind": {_string(unit.kind.value)}, '
+        f'"edit_kind": {_string(unit.edit_kind.value)}, "moved": {"true" if unit.moved else "false"}, '
+        f'"similarity": {_number(unit.similarity)}'
+    )
+    if unit.edit_kind is UnitKind.IDENTICAL:
+        return head + "}"
+    diff = ", ".join([_segment_json(seg, text_a, text_b) for seg in unit.diff])
+    return f'{head}, "diff": [{diff}]}}'
+
+
+def _segment_json(seg: Segment, text_a: str, text_b: str) -> str:
+    if seg.op is Op.INSERT:
+        return f'["+", {_string(text_b[seg.b_start : seg.b_end])}]'
+    return f"[{_string(seg.op.value)}, {_string(text_a[seg.a_start : seg.a_end])}]"
