@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.alignment import ALIGNMENT, DEPLAIN, folds, load_scorer, units_score  # noqa: E402
-from benchmarks.fit_passes import EXTEND_BARS, SEGMENT_BARS, fit_passes  # noqa: E402
+from benchmarks.fit_passes import EXTEND_BARS, REVIEW_BARS, SEGMENT_BARS, fit_passes  # noqa: E402
 from reader.core.align import TUNED_ON_ODD_IDS, ChainSettings, align_sentences, identical_anchors  # noqa: E402
 from reader.core.align_dp import DP_CELL_LIMIT, PathParams, no_overlap_features, pair_features  # noqa: E402
 from reader.core.model import CompareOptions  # noqa: E402
@@ -125,6 +125,8 @@ START = ChainSettings(
     keep=0.6, part_factor=1.2, whole_factor=1.0, whole_weight=2.0, edge_factor=0.5, weak_part_cost=99.0,
     refill_factor=0.7, absorb_min=0.2, absorb_adjacent=0.2, wedged_cover=0.1, wedged_most_b=0,
     moved_margin=0.15, max_group=8, pair_split_cost=99.0,
+    # The learned passes start off and without a model: each fold fits its own (fit_passes.py).
+    segment_bar=99.0, extend_bar=99.0, review_bar=99.0, segment_model=(), extend_model=(), review_model=(),
 )
 
 
@@ -191,7 +193,7 @@ def chain_fold(tune: str) -> str:
     # bars get one more coordinate search together (all on the tuning half).
     f1 = f1_on(scorer, gold, halves[tune])
     settings, passes_log = fit_passes(settings, gold, halves[tune], f1, fit_logistic)
-    settings = coordinate_search(settings, f1, dict(CHAIN_GRID, segment_bar=SEGMENT_BARS, extend_bar=EXTEND_BARS), 1)
+    settings = coordinate_search(settings, f1, dict(CHAIN_GRID, segment_bar=SEGMENT_BARS, extend_bar=EXTEND_BARS, review_bar=REVIEW_BARS), 1)
     fitted = f1(settings)
     pred = chain_predict(gold, halves[test], settings)
     full = units_score(scorer, gold, pred, halves[test], False)

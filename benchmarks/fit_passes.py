@@ -5,6 +5,8 @@
 2. The extension pass (``align_segments.extend_units``): every unlinked B sentence next to a
    unit of one A sentence, labelled 1 when the gold unit of that A sentence holds it; the
    run grows along the gold path so later steps are seen too.
+3. The review pass (``align_review.review``): every non-identical unit the aligner finds with
+   the two passes above, labelled 1 when it is exactly a gold unit.
 
 Each is a logistic regression (pure Python, Newton's method, tiny L2: the positives are rare),
 and its bar is then chosen on the same half's units F1. Nothing here looks at the other half.
@@ -16,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reader.core.align import ChainSettings, align_sentences, identical_anchors
+from reader.core.align_review import is_identical, review_features
 from reader.core.align_segments import extend_features, gap_runs, open_gaps
 from reader.core.model import CompareOptions
 from reader.core.similarity import SentenceFeatures, build_features, sentence_keys
@@ -25,6 +28,9 @@ from reader.core.similarity import SentenceFeatures, build_features, sentence_ke
 PASS_L2 = 1e-6
 SEGMENT_BARS = (-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 99.0)  # 99: off
 EXTEND_BARS = (-1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 99.0)
+REVIEW_BARS = (-2.0, -1.5, -1.0, -0.5, 0.0, 99.0)
+# Units found are right more often than not: an ordinary small penalty.
+REVIEW_L2 = 1e-4
 
 Rows = list[tuple[float, ...]]
 
@@ -82,6 +88,22 @@ def extend_examples(gold: dict[str, Any], ids: set[str], settings: ChainSettings
     return rows, labels
 
 
+def review_examples(gold: dict[str, Any], ids: set[str], settings: ChainSettings) -> tuple[Rows, list[int]]:
+    rows: Rows = []
+    labels: list[int] = []
+    for key in sorted(ids, key=int):
+        record = gold[key]
+        links, fa, fb = _document(record, settings.with_values(review_bar=99.0))
+        units = {(tuple(a), tuple(b)) for a, b in record["gold_units"]}
+        linked_a = {i for link in links for i in link.a}
+        linked_b = {j for link in links for j in link.b}
+        for link in links:
+            if not is_identical(link, fa, fb):
+                rows.append(review_features(link, fa, fb, linked_a, linked_b))
+                labels.append(int((link.a, link.b) in units))
+    return rows, labels
+
+
 def fit_passes(
     settings: ChainSettings,
     gold: dict[str, Any],
@@ -91,15 +113,16 @@ def fit_passes(
 ) -> tuple[ChainSettings, list[str]]:
     """Both passes fitted on ``ids`` on top of ``settings``; returns the settings and a log."""
     log = []
-    for name, examples, bars in (
-        ("segment", segment_examples, SEGMENT_BARS),
-        ("extend", extend_examples, EXTEND_BARS),
+    for name, examples, bars, l2 in (
+        ("segment", segment_examples, SEGMENT_BARS, PASS_L2),
+        ("extend", extend_examples, EXTEND_BARS, PASS_L2),
+        ("review", review_examples, REVIEW_BARS, REVIEW_L2),
     ):
         rows, labels = examples(gold, ids, settings)
         if sum(labels) < 5:
             log.append(f"  {name} pass: too few positives ({sum(labels)}), left off")
             continue
-        weights, bias = fit_logistic(rows, labels, 25, PASS_L2)
+        weights, bias = fit_logistic(rows, labels, 25, l2)
         model = tuple(round(w, 3) for w in weights) + (round(bias, 3),)
         trials = [settings.with_values(**{f"{name}_model": model, f"{name}_bar": bar}) for bar in bars]
         settings = max(trials, key=lambda trial: (f1(trial), getattr(trial, f"{name}_bar")))

@@ -24,10 +24,11 @@ from collections.abc import Callable, Sequence
 
 from reader.core.align_dp import DP_CELL_LIMIT, PathParams, path_gap_units
 from reader.core.align_passes import Link, absorb, fill_wedged, merge_neighbours, moved
+from reader.core.align_review import review
 from reader.core.align_segments import extend_units, fill_segments
 from reader.core.align_units import ChainSettings, Thresholds, best_chain, gap_candidates
 from reader.core.model import CompareOptions
-from reader.core.segment_models import EXTEND_MODEL_EVEN, SEGMENT_MODEL_EVEN
+from reader.core.segment_models import EXTEND_MODEL_EVEN, REVIEW_MODEL_EVEN, SEGMENT_MODEL_EVEN
 from reader.core.similarity import SentenceFeatures, build_features, sentence_keys
 
 __all__ = [
@@ -50,8 +51,8 @@ TUNED_ON_ODD_IDS = ChainSettings()
 TUNED_ON_EVEN_IDS = ChainSettings(
     keep=0.7, part_factor=1.1, whole_factor=0.6, whole_weight=4.0, edge_factor=0.7, weak_part_cost=99.0,
     refill_factor=0.8, absorb_min=1.01, absorb_adjacent=0.3, wedged_cover=0.1, wedged_most_b=1,
-    moved_margin=0.15, max_group=6, pair_split_cost=99.0, segment_bar=0.0, extend_bar=0.0,
-    segment_model=SEGMENT_MODEL_EVEN, extend_model=EXTEND_MODEL_EVEN,
+    moved_margin=0.15, max_group=6, pair_split_cost=99.0, segment_bar=0.0, extend_bar=0.0, review_bar=-1.5,
+    segment_model=SEGMENT_MODEL_EVEN, extend_model=EXTEND_MODEL_EVEN, review_model=REVIEW_MODEL_EVEN,
 )
 
 
@@ -145,6 +146,8 @@ class _Aligner:
         if self.params is not None:
             links = merge_neighbours(links, self.fa, self.fb, self.params.merge, s.max_group)
         links.extend(moved(links, self.fa, self.fb, self.t.moved))
+        if s.review_bar < 10:
+            links = review(links, self.fa, self.fb, self.t.review, s.review_model)
         links.sort(key=lambda link: (link.a[0], link.b[0]))
         if progress is not None:
             progress(1.0)
