@@ -5,6 +5,8 @@ Run by hand from the project root:  uv run python benchmarks/fit_alignment.py [c
 1. The shipped candidate chain (``align.ChainSettings``; ``chain``, the default): a seeded
    random search over a fixed grid of every setting, then coordinate search from the best,
    maximising units F1 on ONE half of DEplain-web manual test (odd or even document ids).
+   Then the three learned passes (``benchmarks/fit_passes.py``) are fitted on what that chain
+   leaves on the same half, and one coordinate search runs over every setting and their bars.
    Both folds are run and each is measured on the other half. The constants shipped in
    ``align.TUNED_ON_ODD_IDS`` are the ones tuned on the ODD half; the even half never chose
    anything about them, so its score is the honest figure.

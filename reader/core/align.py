@@ -10,10 +10,15 @@ not by string equality. The pipeline:
 3. between the units found, the same search runs again with lower thresholds (the order
    already vouches for a link), and unlinked sentences next to a split join it when enough
    of them is found in the split sentence (:mod:`reader.core.align_passes`);
-4. sentences left over on both sides are paired across the whole text: those are moved.
+4. learned passes (:mod:`reader.core.align_segments`): each A sentence left between two
+   in-order units may take a run of B sentences there, and a unit of one A sentence may take
+   the free B sentences next to it, when logistic models over words *and* position agree;
+5. sentences left over on both sides are paired across the whole text: those are moved;
+6. a learned review (:mod:`reader.core.align_review`) drops the units it doubts; identical
+   pairs always stay.
 
-Every number of steps 2-4 is in :class:`ChainSettings`; the shipped ones
-(:data:`TUNED_ON_ODD_IDS`) were tuned on DEplain documents with odd ids only.
+Every number of steps 2-6 is in :class:`ChainSettings` (the models' weights too); the shipped
+ones (:data:`TUNED_ON_ODD_IDS`) were tuned and fitted on DEplain documents with odd ids only.
 """
 
 from __future__ import annotations

@@ -26,10 +26,12 @@ CANDIDATES_PER_SENTENCE = 12
 
 @dataclass(frozen=True, slots=True)
 class ChainSettings:
-    """Every tunable number of the candidate chain, at the default ``looseness`` of 0.5.
+    """Every tunable number of the aligner, at the default ``looseness`` of 0.5.
 
-    The defaults are the shipped values, tuned on DEplain documents with odd ids only by
-    ``benchmarks/fit_alignment.py`` (see docs/benchmarks-alignment.md).
+    The candidate chain's bars and factors, then the learned passes' bars and models (weights
+    with the bias last; an empty model turns its pass off). The defaults are the shipped
+    values, tuned on DEplain documents with odd ids only by ``benchmarks/fit_alignment.py``
+    (see docs/benchmarks-alignment.md).
     """
 
     keep: float = 0.65  # 1:1 bar on mutual containment at looseness 0.5

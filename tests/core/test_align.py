@@ -352,6 +352,9 @@ SETTINGS = st.builds(
     wedged_most_b=st.integers(0, 3),
     max_group=st.integers(2, 8),
     pair_split_cost=st.floats(0.0, 2.0),
+    segment_bar=st.one_of(st.floats(-3.0, 3.0), st.just(99.0)),
+    extend_bar=st.one_of(st.floats(-3.0, 3.0), st.just(99.0)),
+    review_bar=st.one_of(st.floats(-3.0, 3.0), st.just(99.0)),
 )
 
 
