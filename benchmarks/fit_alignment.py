@@ -195,7 +195,8 @@ def chain_fold(tune: str) -> str:
     # bars get one more coordinate search together (all on the tuning half).
     f1 = f1_on(scorer, gold, halves[tune])
     settings, passes_log = fit_passes(settings, gold, halves[tune], f1, fit_logistic)
-    settings = coordinate_search(settings, f1, dict(CHAIN_GRID, segment_bar=SEGMENT_BARS, extend_bar=EXTEND_BARS, review_bar=REVIEW_BARS), 1)
+    every_setting = dict(CHAIN_GRID, segment_bar=SEGMENT_BARS, extend_bar=EXTEND_BARS, review_bar=REVIEW_BARS)
+    settings = coordinate_search(settings, f1, every_setting, 1)
     fitted = f1(settings)
     pred = chain_predict(gold, halves[test], settings)
     full = units_score(scorer, gold, pred, halves[test], False)

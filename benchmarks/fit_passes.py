@@ -35,7 +35,9 @@ REVIEW_L2 = 1e-4
 Rows = list[tuple[float, ...]]
 
 
-def _document(record: dict[str, Any], settings: ChainSettings) -> tuple[list[Any], list[SentenceFeatures], list[SentenceFeatures]]:
+def _document(
+    record: dict[str, Any], settings: ChainSettings
+) -> tuple[list[Any], list[SentenceFeatures], list[SentenceFeatures]]:
     """The links the aligner finds with ``settings`` and the features it used."""
     options = CompareOptions()
     links = align_sentences(record["a"], record["b"], options, settings=settings)

@@ -74,7 +74,11 @@ def is_identical(link: Link, fa: Sequence[SentenceFeatures], fb: Sequence[Senten
 
 
 def review(
-    links: Sequence[Link], fa: Sequence[SentenceFeatures], fb: Sequence[SentenceFeatures], bar: float, model: Sequence[float]
+    links: Sequence[Link],
+    fa: Sequence[SentenceFeatures],
+    fb: Sequence[SentenceFeatures],
+    bar: float,
+    model: Sequence[float],
 ) -> list[Link]:
     """The units whose log-odds of being right reach ``bar`` (identical pairs always)."""
     if not fb or len(model) != len(REVIEW_FEATURE_NAMES) + 1:

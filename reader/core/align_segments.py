@@ -187,10 +187,8 @@ def extend_features(
     before = coverage(fa[i], parts)
     after = k > run[-1]
     beyond = k + 1 if after else k - 1
-    rival = max(
-        (_inside(fb[k], fa[other]) for other in range(i - RIVAL_REACH, i + RIVAL_REACH + 1) if other != i and 0 <= other < len(fa)),
-        default=0.0,
-    )
+    nearby = [other for other in range(i - RIVAL_REACH, i + RIVAL_REACH + 1) if other != i and 0 <= other < len(fa)]
+    rival = max((_inside(fb[k], fa[other]) for other in nearby), default=0.0)
     run_words = sum(part.words for part in parts)
     return (
         _inside(fb[k], fa[i]),
