@@ -6,8 +6,8 @@ Run by hand from the project root:  uv run python benchmarks/alignment.py
    a user would run it, scored with the paper's units metric (``score.py`` from
    ../shared/benchmarks/alignment), with and without identical pairs, on all documents and on
    the odd / even ids separately.
-2. The honest figures: the shipped chain settings were tuned on odd ids only
-   (``align.TUNED_ON_ODD_IDS``), so the even half is their held-out score; the reverse fold
+2. The honest figures: the shipped settings (chain and learned passes) were tuned and fitted
+   on odd ids only (``align.TUNED_ON_ODD_IDS``), so the even half is their held-out score; the reverse fold
    (``align.TUNED_ON_EVEN_IDS``, not shipped) is measured on odd ids. Then cross-validation
    of the one knob a user has (``looseness``) the same way.
 3. MSRP (English news paraphrase pairs): ``pair_similarity`` with a threshold chosen on the

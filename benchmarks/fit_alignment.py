@@ -5,6 +5,8 @@ Run by hand from the project root:  uv run python benchmarks/fit_alignment.py [c
 1. The shipped candidate chain (``align.ChainSettings``; ``chain``, the default): a seeded
    random search over a fixed grid of every setting, then coordinate search from the best,
    maximising units F1 on ONE half of DEplain-web manual test (odd or even document ids).
+   Then the three learned passes (``benchmarks/fit_passes.py``) are fitted on what that chain
+   leaves on the same half, and one coordinate search runs over every setting and their bars.
    Both folds are run and each is measured on the other half. The constants shipped in
    ``align.TUNED_ON_ODD_IDS`` are the ones tuned on the ODD half; the even half never chose
    anything about them, so its score is the honest figure.
@@ -27,7 +29,7 @@ import multiprocessing
 import random
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.alignment import ALIGNMENT, DEPLAIN, folds, load_scorer, units_score  # noqa: E402
+from benchmarks.fit_passes import EXTEND_BARS, REVIEW_BARS, SEGMENT_BARS, fit_passes  # noqa: E402
 from reader.core.align import TUNED_ON_ODD_IDS, ChainSettings, align_sentences, identical_anchors  # noqa: E402
 from reader.core.align_dp import DP_CELL_LIMIT, PathParams, no_overlap_features, pair_features  # noqa: E402
 from reader.core.model import CompareOptions  # noqa: E402
@@ -44,7 +47,9 @@ WINDOW = 0.3  # negatives: pairs of a gap at most this far from the diagonal (re
 L2 = 1e-3
 
 
-def fit_logistic(rows: Sequence[Sequence[float]], labels: Sequence[int], iterations: int = 25) -> tuple[list[float], float]:
+def fit_logistic(
+    rows: Sequence[Sequence[float]], labels: Sequence[int], iterations: int = 25, l2: float = L2
+) -> tuple[list[float], float]:
     """Logistic regression by Newton's method with a small L2 penalty; returns (weights, bias)."""
     dims = len(rows[0]) + 1
     beta = [0.0] * dims
@@ -64,13 +69,13 @@ def fit_logistic(rows: Sequence[Sequence[float]], labels: Sequence[int], iterati
                     row[b] += wa * v[b]
         n = len(rows)
         for a in range(dims):
-            grad[a] = grad[a] / n - (L2 * beta[a] if a < dims - 1 else 0.0)
+            grad[a] = grad[a] / n - (l2 * beta[a] if a < dims - 1 else 0.0)
             for b in range(a):
                 hess[a][b] = hess[b][a]
             for b in range(dims):
                 hess[a][b] /= n
             if a < dims - 1:
-                hess[a][a] += L2
+                hess[a][a] += l2
         step = solve(hess, grad)
         beta = [b + s for b, s in zip(beta, step)]
         if max(abs(s) for s in step) < 1e-7:
@@ -122,6 +127,8 @@ START = ChainSettings(
     keep=0.6, part_factor=1.2, whole_factor=1.0, whole_weight=2.0, edge_factor=0.5, weak_part_cost=99.0,
     refill_factor=0.7, absorb_min=0.2, absorb_adjacent=0.2, wedged_cover=0.1, wedged_most_b=0,
     moved_margin=0.15, max_group=8, pair_split_cost=99.0,
+    # The learned passes start off and without a model: each fold fits its own (fit_passes.py).
+    segment_bar=99.0, extend_bar=99.0, review_bar=99.0, segment_model=(), extend_model=(), review_model=(),
 )
 
 
@@ -133,9 +140,8 @@ def chain_predict(gold: dict[str, Any], ids: set[str], settings: ChainSettings) 
     }
 
 
-def tune_chain(scorer: Any, gold: dict[str, Any], ids: set[str]) -> tuple[ChainSettings, float]:
-    """Best settings on ``ids`` only: seeded random search over the grid, then coordinate search."""
-    rng = random.Random(SEED)
+def f1_on(scorer: Any, gold: dict[str, Any], ids: set[str]) -> Callable[[ChainSettings], float]:
+    """Units F1 of settings on ``ids``, cached (the searches revisit settings)."""
     cache: dict[ChainSettings, float] = {}
 
     def f1(settings: ChainSettings) -> float:
@@ -143,21 +149,37 @@ def tune_chain(scorer: Any, gold: dict[str, Any], ids: set[str]) -> tuple[ChainS
             cache[settings] = units_score(scorer, gold, chain_predict(gold, ids, settings), ids, False)["f1"]
         return cache[settings]
 
-    best, best_f1 = START, f1(START)
-    for _ in range(RANDOM_TRIALS):
-        trial = START.with_values(**{name: rng.choice(grid) for name, grid in CHAIN_GRID.items()})
-        if f1(trial) > best_f1 + 1e-9:
-            best, best_f1 = trial, f1(trial)
-    for _ in range(2):  # coordinate search in a fixed order, until nothing improves
+    return f1
+
+
+def coordinate_search(
+    best: ChainSettings, f1: Callable[[ChainSettings], float], grid: dict[str, tuple[float, ...]], rounds: int = 2
+) -> ChainSettings:
+    """Try every grid value of each setting in a fixed order, keep improvements, until none."""
+    best_f1 = f1(best)
+    for _ in range(rounds):
         improved = False
-        for name, grid in CHAIN_GRID.items():
-            for value in grid:
+        for name, values in grid.items():
+            for value in values:
                 trial = best.with_values(**{name: value})
                 if f1(trial) > best_f1 + 1e-9:
                     best, best_f1, improved = trial, f1(trial), True
         if not improved:
             break
-    return best, best_f1
+    return best
+
+
+def tune_chain(scorer: Any, gold: dict[str, Any], ids: set[str]) -> tuple[ChainSettings, float]:
+    """Best settings on ``ids`` only: seeded random search over the grid, then coordinate search."""
+    rng = random.Random(SEED)
+    f1 = f1_on(scorer, gold, ids)
+    best, best_f1 = START, f1(START)
+    for _ in range(RANDOM_TRIALS):
+        trial = START.with_values(**{name: rng.choice(grid) for name, grid in CHAIN_GRID.items()})
+        if f1(trial) > best_f1 + 1e-9:
+            best, best_f1 = trial, f1(trial)
+    best = coordinate_search(best, f1, CHAIN_GRID)
+    return best, f1(best)
 
 
 def chain_fold(tune: str) -> str:
@@ -168,11 +190,21 @@ def chain_fold(tune: str) -> str:
     test = "even ids" if tune == "odd ids" else "odd ids"
     start = time.perf_counter()
     settings, fitted = tune_chain(scorer, gold, halves[tune])
+    chain_only = fitted
+    # The learned passes are fitted on what this chain leaves, then every setting and both
+    # bars get one more coordinate search together (all on the tuning half).
+    f1 = f1_on(scorer, gold, halves[tune])
+    settings, passes_log = fit_passes(settings, gold, halves[tune], f1, fit_logistic)
+    every_setting = dict(CHAIN_GRID, segment_bar=SEGMENT_BARS, extend_bar=EXTEND_BARS, review_bar=REVIEW_BARS)
+    settings = coordinate_search(settings, f1, every_setting, 1)
+    fitted = f1(settings)
     pred = chain_predict(gold, halves[test], settings)
     full = units_score(scorer, gold, pred, halves[test], False)
     hard = units_score(scorer, gold, pred, halves[test], True)
     lines = [
-        f"\nCandidate chain tuned on {tune}: F1 {fitted:.3f} there ({time.perf_counter() - start:.0f} s)",
+        f"\nCandidate chain tuned on {tune}: F1 {chain_only:.3f} there, with the learned passes {fitted:.3f} "
+        f"({time.perf_counter() - start:.0f} s)",
+        *passes_log,
         f"  measured on {test}: P {full['precision']:.3f} R {full['recall']:.3f} F1 {full['f1']:.3f}, "
         f"without identical {hard['f1']:.3f}",
         f"  {settings!r}",

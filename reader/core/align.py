@@ -10,10 +10,15 @@ not by string equality. The pipeline:
 3. between the units found, the same search runs again with lower thresholds (the order
    already vouches for a link), and unlinked sentences next to a split join it when enough
    of them is found in the split sentence (:mod:`reader.core.align_passes`);
-4. sentences left over on both sides are paired across the whole text: those are moved.
+4. learned passes (:mod:`reader.core.align_segments`): each A sentence left between two
+   in-order units may take a run of B sentences there, and a unit of one A sentence may take
+   the free B sentences next to it, when logistic models over words *and* position agree;
+5. sentences left over on both sides are paired across the whole text: those are moved;
+6. a learned review (:mod:`reader.core.align_review`) drops the units it doubts; identical
+   pairs always stay.
 
-Every number of steps 2-4 is in :class:`ChainSettings`; the shipped ones
-(:data:`TUNED_ON_ODD_IDS`) were tuned on DEplain documents with odd ids only.
+Every number of steps 2-6 is in :class:`ChainSettings` (the models' weights too); the shipped
+ones (:data:`TUNED_ON_ODD_IDS`) were tuned and fitted on DEplain documents with odd ids only.
 """
 
 from __future__ import annotations
@@ -24,8 +29,11 @@ from collections.abc import Callable, Sequence
 
 from reader.core.align_dp import DP_CELL_LIMIT, PathParams, path_gap_units
 from reader.core.align_passes import Link, absorb, fill_wedged, merge_neighbours, moved
+from reader.core.align_review import review
+from reader.core.align_segments import extend_units, fill_segments
 from reader.core.align_units import ChainSettings, Thresholds, best_chain, gap_candidates
 from reader.core.model import CompareOptions
+from reader.core.segment_models import EXTEND_MODEL_EVEN, REVIEW_MODEL_EVEN, SEGMENT_MODEL_EVEN
 from reader.core.similarity import SentenceFeatures, build_features, sentence_keys
 
 __all__ = [
@@ -46,9 +54,10 @@ __all__ = [
 TUNED_ON_ODD_IDS = ChainSettings()
 # The reverse fold (tuned on even ids, measured on odd), kept to report it; never the default.
 TUNED_ON_EVEN_IDS = ChainSettings(
-    keep=0.7, part_factor=1.2, whole_factor=0.6, whole_weight=4.0, edge_factor=0.6, weak_part_cost=99.0,
-    refill_factor=0.8, absorb_min=1.01, absorb_adjacent=0.3, wedged_cover=0.1, wedged_most_b=3,
-    moved_margin=0.15, max_group=6, pair_split_cost=99.0,
+    keep=0.7, part_factor=1.1, whole_factor=0.6, whole_weight=4.0, edge_factor=0.7, weak_part_cost=99.0,
+    refill_factor=0.8, absorb_min=1.01, absorb_adjacent=0.3, wedged_cover=0.1, wedged_most_b=1,
+    moved_margin=0.15, max_group=6, pair_split_cost=99.0, segment_bar=0.0, extend_bar=0.0, review_bar=-1.5,
+    segment_model=SEGMENT_MODEL_EVEN, extend_model=EXTEND_MODEL_EVEN, review_model=REVIEW_MODEL_EVEN,
 )
 
 
@@ -135,9 +144,15 @@ class _Aligner:
                 links.extend(self._refill(links))
             links = absorb(links, self.fa, self.fb, s.absorb_min, s.absorb_adjacent, s.max_group)
             links.extend(fill_wedged(links, self.fa, self.fb, self.t.wedged, min(s.wedged_most_b, s.max_group)))
+            if s.segment_bar < 10:
+                links.extend(fill_segments(links, self.fa, self.fb, self.t.segment, s.max_group, s.segment_model))
+            if s.extend_bar < 10:
+                links = extend_units(links, self.fa, self.fb, self.t.extend, s.max_group, s.extend_model)
         if self.params is not None:
             links = merge_neighbours(links, self.fa, self.fb, self.params.merge, s.max_group)
         links.extend(moved(links, self.fa, self.fb, self.t.moved))
+        if s.review_bar < 10:
+            links = review(links, self.fa, self.fb, self.t.review, s.review_model)
         links.sort(key=lambda link: (link.a[0], link.b[0]))
         if progress is not None:
             progress(1.0)

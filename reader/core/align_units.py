@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+from reader.core.segment_models import EXTEND_MODEL_ODD, REVIEW_MODEL_ODD, SEGMENT_MODEL_ODD
 from reader.core.similarity import SentenceFeatures, containment_threshold, coverage, overlap
 
 # Gaps with more cells than this look candidates up by their rarest words only.
@@ -25,26 +26,34 @@ CANDIDATES_PER_SENTENCE = 12
 
 @dataclass(frozen=True, slots=True)
 class ChainSettings:
-    """Every tunable number of the candidate chain, at the default ``looseness`` of 0.5.
+    """Every tunable number of the aligner, at the default ``looseness`` of 0.5.
 
-    The defaults are the shipped values, tuned on DEplain documents with odd ids only by
-    ``benchmarks/fit_alignment.py`` (see docs/benchmarks-alignment.md).
+    The candidate chain's bars and factors, then the learned passes' bars and models (weights
+    with the bias last; an empty model turns its pass off). The defaults are the shipped
+    values, tuned on DEplain documents with odd ids only by ``benchmarks/fit_alignment.py``
+    (see docs/benchmarks-alignment.md).
     """
 
-    keep: float = 0.7  # 1:1 bar on mutual containment at looseness 0.5
-    part_factor: float = 1.3  # each part of a split should be this x ``keep`` inside the whole
+    keep: float = 0.65  # 1:1 bar on mutual containment at looseness 0.5
+    part_factor: float = 1.1  # each part of a split should be this x ``keep`` inside the whole
     whole_factor: float = 0.9  # ... and the whole this x ``keep`` covered by the parts together
     whole_weight: float = 1.5  # how much the whole's coverage counts against its parts
     edge_factor: float = 0.3  # the first and last part need at least this x ``keep``
     weak_part_cost: float = 99.0  # the most one poorly contained part can cost a split
     refill_factor: float = 0.6  # between linked units, thresholds drop to this share (0 = off)
     absorb_min: float = 0.25  # an unlinked sentence next to a split joins it from this on
-    absorb_adjacent: float = 0.0  # ... or this, when it alone sits between a split and the next unit
-    wedged_cover: float = 0.15  # a lone A sentence between two units links to the B ones there from this
-    wedged_most_b: int = 2  # ... when there are at most this many of them (0 = off)
+    absorb_adjacent: float = 0.2  # ... or this, when it alone sits between a split and the next unit
+    wedged_cover: float = 0.05  # a lone A sentence between two units links to the B ones there from this
+    wedged_most_b: int = 1  # ... when there are at most this many of them (0 = off)
     moved_margin: float = 0.15  # a moved pair needs the untuned 1:1 bar plus this
     max_group: int = 6  # at most this many sentences on one side of a split or merge
     pair_split_cost: float = 99.0  # what a 2:n unit (two sentences rewritten as n) pays up front
+    segment_bar: float = 1.0  # log-odds a run between in-order units needs (99 = segment pass off)
+    extend_bar: float = -1.0  # log-odds a B sentence next to a unit needs to join it (99 = off)
+    review_bar: float = -0.5  # log-odds a non-identical unit needs to stay (99 = review pass off)
+    segment_model: tuple[float, ...] = SEGMENT_MODEL_ODD  # weights then bias (segment_models.py)
+    extend_model: tuple[float, ...] = EXTEND_MODEL_ODD
+    review_model: tuple[float, ...] = REVIEW_MODEL_ODD
 
     def with_values(self, **values: float) -> ChainSettings:
         """A copy with some settings changed (counts are rounded to whole numbers)."""
@@ -52,6 +61,21 @@ class ChainSettings:
             if name in values:
                 values[name] = int(round(values[name]))
         return replace(self, **values)
+
+
+def segment_shift(looseness: float) -> float:
+    """How far ``looseness`` moves the segment pass's log-odds bar from its tuned value at 0.5.
+
+    Strict (0) asks for runs the model is all but sure of; loose (1) takes weaker ones.
+    """
+    loose = min(1.0, max(0.0, looseness))
+    return 8.0 * (0.5 - loose) / 0.5 if loose <= 0.5 else -2.0 * (loose - 0.5) / 0.5
+
+
+def review_shift(looseness: float) -> float:
+    """How far ``looseness`` moves the review pass's bar: a little stricter at 0, off near 1."""
+    loose = min(1.0, max(0.0, looseness))
+    return 2.0 * (0.5 - loose) / 0.5 if loose <= 0.5 else -4.0 * (loose - 0.5) / 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +94,9 @@ class Thresholds:
     edge: float
     moved: float
     wedged: float = 1.0
+    segment: float = 99.0
+    extend: float = 99.0
+    review: float = -99.0
 
     @classmethod
     def from_looseness(cls, looseness: float, settings: ChainSettings) -> Thresholds:
@@ -87,12 +114,23 @@ class Thresholds:
             # DEplain rewrites hardly move sentences, so the moved bar keeps the untuned mapping.
             moved=min(0.95, containment_threshold(looseness) + settings.moved_margin),
             wedged=wedged,
+            segment=settings.segment_bar + segment_shift(looseness),
+            extend=settings.extend_bar + segment_shift(looseness),
+            review=settings.review_bar + review_shift(looseness) if settings.review_bar < 10 else -99.0,
         )
 
     def scaled(self, factor: float) -> Thresholds:
         """Thresholds for a place where reading order already vouches for a link."""
         return Thresholds(
-            self.keep * factor, self.part * factor, self.whole * factor, self.edge * factor, self.moved, self.wedged
+            self.keep * factor,
+            self.part * factor,
+            self.whole * factor,
+            self.edge * factor,
+            self.moved,
+            self.wedged,
+            self.segment,
+            self.extend,
+            self.review,
         )
 
 

@@ -297,7 +297,8 @@ def test_whole_unit_score_keeps_an_added_explanation_inside_a_split() -> None:
 def test_lone_sentence_wedged_between_units_is_linked_only_when_the_pass_is_on() -> None:
     a = [NEWS_A[0], "Officials expect the harbour works to disturb traffic for months.", NEWS_A[2]]
     b = [NEWS_A[0], "Cars will have to wait at the harbour for a long time.", NEWS_A[2]]
-    on = ChainSettings(wedged_most_b=1, wedged_cover=0.05)
+    # The segment pass would link it too: off here, so only the wedged pass is measured.
+    on = ChainSettings(wedged_most_b=1, wedged_cover=0.05, segment_bar=99.0)
     off = on.with_values(wedged_most_b=0)
     assert ((1,), (1,)) in {(link.a, link.b) for link in align_sentences(a, b, DEFAULT, settings=on)}
     assert ((1,), (1,)) not in {(link.a, link.b) for link in align_sentences(a, b, DEFAULT, settings=off)}
@@ -351,6 +352,9 @@ SETTINGS = st.builds(
     wedged_most_b=st.integers(0, 3),
     max_group=st.integers(2, 8),
     pair_split_cost=st.floats(0.0, 2.0),
+    segment_bar=st.one_of(st.floats(-3.0, 3.0), st.just(99.0)),
+    extend_bar=st.one_of(st.floats(-3.0, 3.0), st.just(99.0)),
+    review_bar=st.one_of(st.floats(-3.0, 3.0), st.just(99.0)),
 )
 
 
