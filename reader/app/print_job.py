@@ -67,7 +67,11 @@ def run_print_job(parent: QWidget, job: PrintJob, label: str) -> str | None:
     def cancelled() -> None:
         outcome["error"] = "cancelled"
         if job.target is not None:
-            job.finished.connect(lambda: job.target.unlink(missing_ok=True))
+            target = job.target
+            job.finished.connect(lambda: target.unlink(missing_ok=True))
+            # Cancel pressed just as the job ended: ``finished`` is already gone, remove it now.
+            if job.isFinished():
+                target.unlink(missing_ok=True)
         loop.quit()
 
     job.failed.connect(failed)
