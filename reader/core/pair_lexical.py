@@ -22,7 +22,6 @@ _FOLD = {
     "b": "billion", "thousands": "thousand", "n't": "not", "cannot": "not",
 }
 _SCALES = frozenset("thousand million billion trillion %".split())
-NEGATION_WORDS = frozenset("not no never nobody nothing none neither nor without".split())
 _QUOTES = frozenset('"\u201c\u201d')
 
 # English function words: content words are what is left (a short list written for this).
@@ -149,7 +148,6 @@ def extra_pair_features(s1: str, s2: str, stem: Callable[[str], str]) -> dict[st
     # An entity only on one side: not even as a lower-case or sentence-initial word on the other.
     out["entities_alone"] = math.log1p(len(entities1 - lower2) + len(entities2 - lower1))
     out["length_gap"] = math.log1p(abs(len(words1) - len(words2)))
-    out["negation_differs"] = 1.0 if bool(lower1 & NEGATION_WORDS) != bool(lower2 & NEGATION_WORDS) else 0.0
     out["quote_differs"] = 1.0 if bool(_QUOTES & set(s1)) != bool(_QUOTES & set(s2)) else 0.0
     ratio = min(len(words1), len(words2)) / longest
     out["cover_x_ratio"] = out["content1_low"] * ratio
