@@ -13,9 +13,10 @@ Run by hand from the project root:  uv run python benchmarks/fit_alignment.py [c
 2. The opt-in path search (``deplain``): a logistic regression over the pair features of
    ``reader/core/align_dp.py`` on one half, then the path penalties (threshold, stay, skip,
    merge) by coordinate search on the same half's units F1; measured on the other half.
-3. The English pair decision (``msrp``): a logistic regression over
-   ``similarity.pair_features`` on msrp_train.jsonl only, the threshold most accurate on
-   train; with ``--test`` the test accuracy is printed once.
+3. The English pair decision (``msrp``): ``benchmarks/fit_msrp.py`` scores every listed
+   feature set and penalty by 10-fold cross-validation on msrp_train.jsonl only, refits the
+   best on all of train with the threshold most accurate there; with ``--test`` the test
+   accuracy of that one variant is printed.
 
 Prints the constants to paste into the code. Deterministic: the only random numbers come
 from ``random.Random(SEED)``.
@@ -23,7 +24,6 @@ from ``random.Random(SEED)``.
 
 from __future__ import annotations
 
-import json
 import math
 import multiprocessing
 import random
@@ -41,7 +41,7 @@ from benchmarks.fit_passes import EXTEND_BARS, REVIEW_BARS, SEGMENT_BARS, fit_pa
 from reader.core.align import TUNED_ON_ODD_IDS, ChainSettings, align_sentences, identical_anchors  # noqa: E402
 from reader.core.align_dp import DP_CELL_LIMIT, PathParams, no_overlap_features, pair_features  # noqa: E402
 from reader.core.model import CompareOptions  # noqa: E402
-from reader.core.similarity import build_features, pair_features as lone_pair_features, sentence_keys  # noqa: E402
+from reader.core.similarity import build_features, sentence_keys  # noqa: E402
 
 WINDOW = 0.3  # negatives: pairs of a gap at most this far from the diagonal (relative position)
 L2 = 1e-3
@@ -306,41 +306,10 @@ def deplain(scorer: Any) -> None:
 
 # -- 3. MSRP --------------------------------------------------------------------------------------
 def msrp() -> None:
-    def load(name: str) -> tuple[list[tuple[float, ...]], list[int]]:
-        with open(ALIGNMENT / name, encoding="utf-8") as handle:
-            records = [json.loads(line) for line in handle if line.strip()]
-        return [lone_pair_features(r["s1"], r["s2"]) for r in records], [int(r["label"]) for r in records]
+    # The variants, the cross-validation and the refit live in their own script.
+    from benchmarks import fit_msrp
 
-    train_x, train_y = load("msrp_train.jsonl")
-    # 5-fold cross-validation inside train: how features were chosen, without the test file.
-    correct = 0
-    for k in range(5):
-        fit_rows = [x for n, x in enumerate(train_x) if n % 5 != k]
-        fit_labels = [y for n, y in enumerate(train_y) if n % 5 != k]
-        w, b = fit_logistic(fit_rows, fit_labels)
-        correct += sum(
-            (b + sum(wi * f for wi, f in zip(w, x)) >= 0) == bool(y)
-            for n, (x, y) in enumerate(zip(train_x, train_y))
-            if n % 5 == k
-        )
-    print(f"\nMSRP 5-fold cross-validated accuracy on train: {correct / len(train_x):.3f}")
-    weights, bias = fit_logistic(train_x, train_y)
-
-    def probabilities(rows: list[tuple[float, ...]]) -> list[float]:
-        return [1.0 / (1.0 + math.exp(-(bias + sum(w * f for w, f in zip(weights, x))))) for x in rows]
-
-    def accuracy(probs: list[float], labels: list[int], threshold: float) -> float:
-        return sum((p >= threshold) == bool(y) for p, y in zip(probs, labels)) / len(labels)
-
-    train_p = probabilities(train_x)
-    _, threshold = max((accuracy(train_p, train_y, t / 100), -abs(t - 50), t / 100) for t in range(5, 96))[::2]
-    print(f"MSRP: PAIR_WEIGHTS = {tuple(round(w, 3) for w in weights)}, PAIR_BIAS = {bias:.3f}, "
-          f"DEFAULT_THRESHOLD = {threshold}")
-    print(f"  train accuracy {accuracy(train_p, train_y, threshold):.3f}")
-    if "--test" not in sys.argv:
-        return
-    test_x, test_y = load("msrp_test.jsonl")
-    print(f"  test accuracy (reported once) {accuracy(probabilities(test_x), test_y, threshold):.3f}")
+    fit_msrp.main()
 
 
 def main() -> int:

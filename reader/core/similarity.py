@@ -18,11 +18,10 @@ import re
 from collections import Counter
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from reader.core.model import CompareOptions
-from reader.core.tokens import normalize, normalize_many
+from reader.core.tokens import normalize_many
 
 _TERM_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 
@@ -232,99 +231,6 @@ def build_features(
     return features(keys_a, terms_a), features(keys_b, terms_b), weights
 
 
-PAIR_FEATURE_NAMES = (
-    "s1_in_s2",  # containment of the first sentence's weight in the second
-    "s2_in_s1",
-    "cosine",
-    "bigram_overlap",  # Jaccard overlap of consecutive stem pairs (word order)
-    "shared_number",  # 1 when a number occurs in both
-    "number_mismatch",  # 1 when a number occurs in one only
-    "length_difference",  # |log(words of s1 / words of s2)|
-    "negation_mismatch",  # 1 when one sentence is negated and the other not
-    "unmatched_1",  # log(1 + content stems of s1 missing from s2): what only s1 says
-    "unmatched_2",
-    "trigram_overlap",  # Jaccard overlap of stem triples
-    "characters",  # difflib ratio of the two normalised strings (spelling, word order)
-)
-NEGATIONS = frozenset("not n't no never nobody nothing none nicht kein keine keinen keinem keiner nie niemals".split())
-
-
-def pair_features(s1: str, s2: str, options: CompareOptions | None = None) -> tuple[float, ...]:
-    """The lexical features of :data:`PAIR_FEATURE_NAMES` for two lone sentences."""
-    options = options or CompareOptions()
-    weights = GenericWeights()
-    k1, k2 = normalize(s1, options), normalize(s2, options)
-    t1, t2 = terms_of(k1), terms_of(k2)
-    f1, f2 = features_of(k1, t1, weights), features_of(k2, t2, weights)
-    if k1 and k1 == k2:
-        c12 = c21 = cos = 1.0
-    else:
-        shared = overlap(f1.vector, f2.vector)
-        c12 = shared / f1.mass if f1.mass else 0.0
-        c21 = shared / f2.mass if f2.mass else 0.0
-        dot = sum(w * f2.vector.get(t, 0.0) for t, w in f1.vector.items())
-        cos = dot / (f1.norm * f2.norm) if f1.norm and f2.norm else 0.0
-    grams1 = {(x[0], y[0]) for x, y in zip(t1, t1[1:])}
-    grams2 = {(x[0], y[0]) for x, y in zip(t2, t2[1:])}
-    bigrams = len(grams1 & grams2) / len(grams1 | grams2) if grams1 | grams2 else 0.0
-    words1 = {w.lower() for w in _TERM_RE.findall(k1)} | ({"n't"} if "n't" in k1.lower() else set())
-    words2 = {w.lower() for w in _TERM_RE.findall(k2)} | ({"n't"} if "n't" in k2.lower() else set())
-    negated1, negated2 = bool(words1 & NEGATIONS), bool(words2 & NEGATIONS)
-    content1 = {t for t, w in t1 if w >= 1.0}
-    content2 = {t for t, w in t2 if w >= 1.0}
-    tri1 = {(x[0], y[0], z[0]) for x, y, z in zip(t1, t1[1:], t1[2:])}
-    tri2 = {(x[0], y[0], z[0]) for x, y, z in zip(t2, t2[1:], t2[2:])}
-    trigrams = len(tri1 & tri2) / len(tri1 | tri2) if tri1 | tri2 else 0.0
-    return (
-        c12,
-        c21,
-        cos,
-        bigrams,
-        1.0 if f1.numbers & f2.numbers else 0.0,
-        1.0 if f1.numbers ^ f2.numbers else 0.0,
-        abs(math.log((len(t1) + 1) / (len(t2) + 1))),
-        1.0 if negated1 != negated2 else 0.0,
-        math.log1p(len(content1 - content2)),
-        math.log1p(len(content2 - content1)),
-        trigrams,
-        SequenceMatcher(None, k1, k2, autojunk=False).ratio(),
-    )
-
-
-def pair_similarity(s1: str, s2: str, options: CompareOptions | None = None) -> float:
-    """Probability, 0..1, that two lone sentences say the same thing.
-
-    A logistic regression over :func:`pair_features`, fitted on the MSRP train file (English
-    news paraphrases) by ``benchmarks/fit_alignment.py``. Without surrounding texts there is
-    no rarity to learn, so content words weigh 1, function words little and numbers more.
-    Compare with :func:`pair_threshold`.
-    """
-    features = pair_features(s1, s2, options)
-    logit = PAIR_BIAS + sum(w * f for w, f in zip(PAIR_WEIGHTS, features))
-    return 1.0 / (1.0 + math.exp(-logit)) if logit > -700 else 0.0
-
-
-def pair_threshold(looseness: float) -> float:
-    """The link threshold on :func:`pair_similarity` that ``looseness`` (0..1) implies.
-
-    0 accepts only pairs the model is all but sure of, 1 loose paraphrases; 0.5 gives the
-    threshold that was most accurate on the MSRP train file. Piecewise linear in between.
-    """
-    loose = min(1.0, max(0.0, looseness))
-    if loose <= 0.5:
-        return STRICT_THRESHOLD + (DEFAULT_THRESHOLD - STRICT_THRESHOLD) * loose / 0.5
-    return DEFAULT_THRESHOLD + (LOOSE_THRESHOLD - DEFAULT_THRESHOLD) * (loose - 0.5) / 0.5
-
-
-# Fitted on msrp_train.jsonl only by benchmarks/fit_alignment.py (logistic regression, Newton
-# iterations, L2 1e-3); DEFAULT_THRESHOLD is the most accurate threshold on that train file.
-PAIR_WEIGHTS = (0.436, 0.345, 2.473, 2.019, -0.062, -0.264, -2.76, -1.181, -0.384, -0.647, -2.594, 1.492)
-PAIR_BIAS = -0.281
-STRICT_THRESHOLD = 0.98
-DEFAULT_THRESHOLD = 0.54
-LOOSE_THRESHOLD = 0.1
-
-
 def containment_threshold(looseness: float, default: float | None = None) -> float:
     """The 1:1 bar on mutual containment that ``looseness`` implies (candidate chain, moves).
 
@@ -341,3 +247,12 @@ def containment_threshold(looseness: float, default: float | None = None) -> flo
 STRICT_CONTAINMENT = 0.9
 DEFAULT_CONTAINMENT = 0.6
 LOOSE_CONTAINMENT = 0.2
+
+
+# The lone-pair decision lives in its own module; re-exported here where callers know it.
+from reader.core.pair_model import (  # noqa: E402, F401
+    PAIR_FEATURE_NAMES,
+    pair_features,
+    pair_similarity,
+    pair_threshold,
+)
