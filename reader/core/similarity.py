@@ -215,21 +215,40 @@ def build_features(
     keys_b: Sequence[str],
     skip_a: Container[int] = (),
     skip_b: Container[int] = (),
+    unweighed_a: Container[int] | None = None,
+    unweighed_b: Container[int] | None = None,
 ) -> tuple[list[SentenceFeatures], list[SentenceFeatures], Weights]:
     """Features of every sentence of both texts, with weights fitted on both.
 
     Sentences in ``skip_a`` / ``skip_b`` (already matched identically) keep only their key:
-    a book revision is mostly such sentences, and their words need no weighing.
+    a book revision is mostly such sentences, and their words need no weighing. Rarity is
+    fitted on the sentences outside ``unweighed_a`` / ``unweighed_b`` (by default the skipped
+    ones), so the aligner can match more sentences identically without moving the weights
+    of the rest.
     """
-    terms_a = [[] if i in skip_a else terms_of(k) for i, k in enumerate(keys_a)]
-    terms_b = [[] if j in skip_b else terms_of(k) for j, k in enumerate(keys_b)]
+    unweighed_a = skip_a if unweighed_a is None else unweighed_a
+    unweighed_b = skip_b if unweighed_b is None else unweighed_b
+    cache: dict[str, list[tuple[str, float]]] = {}
+
+    def terms(key: str) -> list[tuple[str, float]]:
+        # A revision repeats sentences ("```", "}"): their terms are the same list.
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = terms_of(key)
+        return found
+
+    terms_a = [[] if i in unweighed_a else terms(k) for i, k in enumerate(keys_a)]
+    terms_b = [[] if j in unweighed_b else terms(k) for j, k in enumerate(keys_b)]
     weights = Weights.fitted(t for t in terms_a + terms_b if t)
 
-    def features(keys: Sequence[str], terms: list[list[tuple[str, float]]]) -> list[SentenceFeatures]:
+    def features(keys: Sequence[str], terms: list[list[tuple[str, float]]], skip: Container[int]) -> list[SentenceFeatures]:
         # Skipped sentences (most of a revision) get a bare record: no vector maths.
-        return [features_of(k, t, weights) if t else SentenceFeatures(k, {}, 0.0, ()) for k, t in zip(keys, terms)]
+        return [
+            features_of(k, t, weights) if t and n not in skip else SentenceFeatures(k, {}, 0.0, ())
+            for n, (k, t) in enumerate(zip(keys, terms))
+        ]
 
-    return features(keys_a, terms_a), features(keys_b, terms_b), weights
+    return features(keys_a, terms_a, skip_a), features(keys_b, terms_b, skip_b), weights
 
 
 PAIR_FEATURE_NAMES = (
