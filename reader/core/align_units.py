@@ -272,29 +272,35 @@ def _groups(
         # the same weights in the same order as pooling each range anew (same sums).
         pooled: dict[str, float] = {}
         inside: list[float] = []
+        # Running sums over ``inside``, left to right as ``sum()`` would add them.
+        inside_total = parts_gain = 0.0
         next_member = start
+        has_twin = False
         for last in range(first + 1, len(parts)):
             end = parts[last][0]
             if end - start >= settings.max_group:
                 break
             while next_member <= end:
                 member = side[next_member]
+                has_twin = has_twin or member.key == whole.key
                 for term, weight in member.vector.items():
                     if term in whole_vector:
                         pooled[term] = pooled.get(term, 0.0) + weight
                 pair = (one, next_member) if split else (next_member, one)
-                inside.append(shared.get(pair, 0.0) / member.mass if member.mass else 0.0)
+                contained = shared.get(pair, 0.0) / member.mass if member.mass else 0.0
+                inside.append(contained)
+                inside_total += contained
+                parts_gain += max(contained - t.part, floor)
                 next_member += 1
-            if any(side[k].key == whole.key for k in range(start, end + 1)):
+            if has_twin:
                 continue  # an identical sentence is a 1:1 link, never one part of a split
-            cover = sum(min(whole_vector[t], w) for t, w in pooled.items()) / whole.mass if whole.mass else 0.0
+            cover = sum(min(whole_vector[term], w) for term, w in pooled.items()) / whole.mass if whole.mass else 0.0
             # Whole-unit score: the parts' union must cover the whole; a weak part between
             # two good ones costs at most ``weak_part_cost``.
-            parts_gain = sum(max(c - t.part, floor) for c in inside)
             gain = parts_gain + settings.whole_weight * (cover - t.whole)
             if gain <= 0:
                 continue
-            similarity = 0.5 * (cover + sum(inside) / len(inside))
+            similarity = 0.5 * (cover + inside_total / len(inside))
             if split:
                 out.append(Candidate(one, one + 1, start, end + 1, gain, similarity))
             else:

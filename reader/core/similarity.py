@@ -186,8 +186,16 @@ def coverage(whole: SentenceFeatures, parts: Sequence[SentenceFeatures]) -> floa
     """Share of ``whole``'s weight found in the union of ``parts`` (a split or a merge)."""
     if not whole.mass:
         return 0.0
-    pooled: Vector = {}
     wv = whole.vector
+    if len(parts) == 1:
+        # One part (most calls): no pooling; the minima add up in the same order as below.
+        total = 0.0
+        for term, weight in parts[0].vector.items():
+            held = wv.get(term)
+            if held is not None:
+                total += held if held < weight else weight
+        return total / whole.mass
+    pooled: Vector = {}
     for part in parts:
         for term, weight in part.vector.items():
             if term in wv:
