@@ -19,7 +19,6 @@ from collections import Counter
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
 
 from reader.core.model import CompareOptions
 from reader.core.tokens import normalize, normalize_many
@@ -94,15 +93,27 @@ def terms_of(key: str) -> list[tuple[str, float]]:
     Numbers are kept whole and marked ``#``; n-grams are marked ``~`` so they never collide
     with stems. A word's n-grams share ``NGRAM_SHARE`` of its weight between them.
     """
+    settings = (NGRAM_SHARE, FUNCTION_WORD_FACTOR, NUMBER_BOOST)
+    cache = _WORD_TERMS.get(settings)
+    if cache is None or len(cache) > WORD_CACHE_LIMIT:
+        cache = _WORD_TERMS[settings] = {}
     out: list[tuple[str, float]] = []
     for word in _TERM_RE.findall(key):
-        out.extend(_word_terms(word, NGRAM_SHARE, FUNCTION_WORD_FACTOR, NUMBER_BOOST))
+        # A plain dict look-up: a book has 200,000 words, and a cached call costs more.
+        found = cache.get(word)
+        if found is None:
+            found = cache[word] = _word_terms(word, *settings)
+        out.extend(found)
     return out
 
 
-@lru_cache(maxsize=1 << 16)
+# Terms of every word seen, per setting of the weights above (fitting scripts change them).
+_WORD_TERMS: dict[tuple[float, float, float], dict[str, tuple[tuple[str, float], ...]]] = {}
+WORD_CACHE_LIMIT = 1 << 18
+
+
 def _word_terms(word: str, ngram_share: float, function_factor: float, number_boost: float) -> tuple[tuple[str, float], ...]:
-    # Cached: a text repeats its words, and stemming dominates the cost of a book.
+    # Cached by terms_of: a text repeats its words, and stemming dominates the cost of a book.
     if word[0].isdigit():
         return (("#" + word, number_boost),)
     word = word.lower()
