@@ -55,12 +55,15 @@ def refine_anchors(
     out.extend(anchors)
     while pending:
         a0, a1, b0, b1 = pending.pop()
-        # The common head and tail of a gap continue the anchored runs around it.
-        while a0 < a1 and b0 < b1 and keys_a[a0] and keys_a[a0] == keys_b[b0]:
-            out.append((a0, b0))
+        # The common head and tail of a gap continue the anchored runs around it. Empty
+        # sentences (no words) are passed over, never anchored: nothing can link them.
+        while a0 < a1 and b0 < b1 and keys_a[a0] == keys_b[b0]:
+            if keys_a[a0]:
+                out.append((a0, b0))
             a0, b0 = a0 + 1, b0 + 1
-        while a0 < a1 and b0 < b1 and keys_a[a1 - 1] and keys_a[a1 - 1] == keys_b[b1 - 1]:
-            out.append((a1 - 1, b1 - 1))
+        while a0 < a1 and b0 < b1 and keys_a[a1 - 1] == keys_b[b1 - 1]:
+            if keys_a[a1 - 1]:
+                out.append((a1 - 1, b1 - 1))
             a1, b1 = a1 - 1, b1 - 1
         if a1 - a0 < 1 or b1 - b0 < 1 or (a1 - a0 == 1 and b1 - b0 == 1):
             continue
