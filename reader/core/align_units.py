@@ -272,8 +272,6 @@ def _groups(
         # the same weights in the same order as pooling each range anew (same sums).
         pooled: dict[str, float] = {}
         inside: list[float] = []
-        # Running sums over ``inside``, left to right as ``sum()`` would add them.
-        inside_total = parts_gain = 0.0
         next_member = start
         has_twin = False
         for last in range(first + 1, len(parts)):
@@ -287,20 +285,18 @@ def _groups(
                     if term in whole_vector:
                         pooled[term] = pooled.get(term, 0.0) + weight
                 pair = (one, next_member) if split else (next_member, one)
-                contained = shared.get(pair, 0.0) / member.mass if member.mass else 0.0
-                inside.append(contained)
-                inside_total += contained
-                parts_gain += max(contained - t.part, floor)
+                inside.append(shared.get(pair, 0.0) / member.mass if member.mass else 0.0)
                 next_member += 1
             if has_twin:
                 continue  # an identical sentence is a 1:1 link, never one part of a split
             cover = sum(min(whole_vector[term], w) for term, w in pooled.items()) / whole.mass if whole.mass else 0.0
             # Whole-unit score: the parts' union must cover the whole; a weak part between
             # two good ones costs at most ``weak_part_cost``.
+            parts_gain = sum(max(c - t.part, floor) for c in inside)
             gain = parts_gain + settings.whole_weight * (cover - t.whole)
             if gain <= 0:
                 continue
-            similarity = 0.5 * (cover + inside_total / len(inside))
+            similarity = 0.5 * (cover + sum(inside) / len(inside))
             if split:
                 out.append(Candidate(one, one + 1, start, end + 1, gain, similarity))
             else:

@@ -199,13 +199,8 @@ def coverage(whole: SentenceFeatures, parts: Sequence[SentenceFeatures]) -> floa
         return 0.0
     wv = whole.vector
     if len(parts) == 1:
-        # One part (most calls): no pooling; the minima add up in the same order as below.
-        total = 0.0
-        for term, weight in parts[0].vector.items():
-            held = wv.get(term)
-            if held is not None:
-                total += held if held < weight else weight
-        return total / whole.mass
+        # One part (most calls): no pooling; the same minima summed in the same order as below.
+        return sum([min(wv[term], weight) for term, weight in parts[0].vector.items() if term in wv]) / whole.mass
     pooled: Vector = {}
     for part in parts:
         for term, weight in part.vector.items():
