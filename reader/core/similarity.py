@@ -144,12 +144,14 @@ class Weights:
         return cls(df, sentences)
 
     def vector(self, terms: list[tuple[str, float]]) -> Vector:
-        vec: Vector = {}
-        for term, base in terms:
-            vec[term] = vec.get(term, 0.0) + base
-        idf, default = self.idf, self._max_idf
+        vec: Vector = dict(terms)
+        if len(vec) < len(terms):  # a repeated term: sum its base weights (rare, so a loop)
+            vec = {}
+            for term, base in terms:
+                vec[term] = vec.get(term, 0.0) + base
+        idf, default, sqrt = self.idf, self._max_idf, math.sqrt
         # Repeats count less than new words: damp the summed base weight.
-        return {term: math.sqrt(total) * idf.get(term, default) for term, total in vec.items()}
+        return {term: sqrt(total) * idf.get(term, default) for term, total in vec.items()}
 
 
 class GenericWeights(Weights):
@@ -167,11 +169,12 @@ class GenericWeights(Weights):
 
 def features_of(key: str, terms: list[tuple[str, float]], weights: Weights) -> SentenceFeatures:
     vec = weights.vector(terms)
-    words = [t for t in vec if t[0] != "~"]
+    words = [t for t in vec if t[0] != "~"] if NGRAM_SHARE > 0 else list(vec)  # no n-grams: every term
     rare = tuple(sorted(words, key=vec.__getitem__, reverse=True)[:4])
-    norm = math.sqrt(sum(w * w for w in vec.values()))
-    numbers = frozenset(t for t in vec if t[0] == "#")
-    return SentenceFeatures(key, vec, sum(vec.values()), rare, norm, numbers, len(terms))
+    weights_only = list(vec.values())
+    norm = math.sqrt(sum([w * w for w in weights_only]))
+    numbers = frozenset([t for t in words if t[0] == "#"])
+    return SentenceFeatures(key, vec, sum(weights_only), rare, norm, numbers, len(terms))
 
 
 def overlap(a: Vector, b: Vector) -> float:
