@@ -42,6 +42,7 @@ __all__ = [
     "Link",
     "Thresholds",
     "align_sentences",
+    "anchors_and_features",
     "identical_anchors",
     "longest_chain",
     "path_params",
@@ -76,15 +77,25 @@ def align_sentences(
     """
     settings = settings or TUNED_ON_ODD_IDS
     keys_a, keys_b = sentence_keys(a, options), sentence_keys(b, options)
-    unique = unique_anchors(keys_a, keys_b, 0, len(keys_a), 0, len(keys_b))
-    anchors = refine_anchors(keys_a, keys_b, unique)
-    # Sentences matched inside gaps keep their term vectors (not the unique anchors): they are
-    # repeats whose words the learned passes read around them, and without them the rivals
-    # and rarity those passes see would shift decisions elsewhere.
-    feats_a, feats_b, _ = build_features(keys_a, keys_b, {i for i, _ in unique}, {j for _, j in unique})
+    anchors, feats_a, feats_b = anchors_and_features(keys_a, keys_b)
     path = path_params(options.looseness, params) if params is not None else None
     aligner = _Aligner(feats_a, feats_b, Thresholds.from_looseness(options.looseness, settings), settings, path)
     return aligner.run(anchors, progress)
+
+
+def anchors_and_features(
+    keys_a: Sequence[str], keys_b: Sequence[str]
+) -> tuple[list[tuple[int, int]], list[SentenceFeatures], list[SentenceFeatures]]:
+    """The identical anchors and the sentence features the aligner works with.
+
+    Sentences matched inside gaps keep their term vectors (only the unique anchors go bare):
+    they are repeats whose words the learned passes read around them, and without them the
+    rivals and rarity those passes see would shift decisions elsewhere.
+    """
+    unique = unique_anchors(keys_a, keys_b, 0, len(keys_a), 0, len(keys_b))
+    anchors = refine_anchors(keys_a, keys_b, unique)
+    feats_a, feats_b, _ = build_features(keys_a, keys_b, {i for i, _ in unique}, {j for _, j in unique})
+    return anchors, feats_a, feats_b
 
 
 # How far ``looseness`` moves the log-odds a link must reach, from the fitted default at 0.5:
