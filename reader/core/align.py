@@ -4,7 +4,9 @@ Rewrites are paraphrases, so sentences are matched by weighted overlap of conten
 not by string equality. The pipeline:
 
 1. identical sentences that occur once on each side are anchors; the longest chain of them in
-   order splits the problem into gaps (a book revision is mostly anchors, so this stays fast);
+   order splits the problem into gaps (a book revision is mostly anchors, so this stays fast),
+   and repeated identical sentences join them gap by gap (:mod:`reader.core.anchors`); a gap
+   of one sentence a side is decided directly;
 2. inside a gap, candidate units (1:1, 1:n splits, n:1 merges) are scored and the best chain
    of them in reading order wins (:mod:`reader.core.align_units`);
 3. between the units found, the same search runs again with lower thresholds (the order
