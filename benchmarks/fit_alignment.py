@@ -36,12 +36,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.alignment import ALIGNMENT, DEPLAIN, folds, load_scorer, units_score  # noqa: E402
+from benchmarks.alignment import DEPLAIN, folds, load_scorer, units_score  # noqa: E402
 from benchmarks.fit_passes import EXTEND_BARS, REVIEW_BARS, SEGMENT_BARS, fit_passes  # noqa: E402
-from reader.core.align import TUNED_ON_ODD_IDS, ChainSettings, align_sentences, identical_anchors  # noqa: E402
+from reader.core.align import TUNED_ON_ODD_IDS, ChainSettings, align_sentences, anchors_and_features  # noqa: E402
 from reader.core.align_dp import DP_CELL_LIMIT, PathParams, no_overlap_features, pair_features  # noqa: E402
 from reader.core.model import CompareOptions  # noqa: E402
-from reader.core.similarity import build_features, sentence_keys  # noqa: E402
+from reader.core.similarity import sentence_keys  # noqa: E402
 
 WINDOW = 0.3  # negatives: pairs of a gap at most this far from the diagonal (relative position)
 L2 = 1e-3
@@ -226,8 +226,7 @@ def gap_examples(record: dict[str, Any]) -> Iterable[tuple[tuple[float, ...], in
     """(features, gold label) for the pairs of the gaps the aligner's path search sees."""
     options = CompareOptions()
     keys_a, keys_b = sentence_keys(record["a"], options), sentence_keys(record["b"], options)
-    anchors = identical_anchors(keys_a, keys_b)
-    fa, fb, _ = build_features(keys_a, keys_b, {i for i, _ in anchors}, {j for _, j in anchors})
+    anchors, fa, fb = anchors_and_features(keys_a, keys_b)
     gold = {(i, j) for unit_a, unit_b in record["gold_units"] for i in unit_a for j in unit_b}
     n, m = len(fa), len(fb)
     prev_a = prev_b = 0

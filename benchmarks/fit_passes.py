@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reader.core.align import ChainSettings, align_sentences, identical_anchors
+from reader.core.align import ChainSettings, align_sentences, anchors_and_features
 from reader.core.align_review import is_identical, review_features
 from reader.core.align_segments import extend_features, gap_runs, open_gaps
 from reader.core.model import CompareOptions
-from reader.core.similarity import SentenceFeatures, build_features, sentence_keys
+from reader.core.similarity import SentenceFeatures, sentence_keys
 
 # Positives are a fraction of a percent of the segment candidates: the usual 1e-3 penalty on
 # the mean loss would flatten every weight.
@@ -42,8 +42,7 @@ def _document(
     options = CompareOptions()
     links = align_sentences(record["a"], record["b"], options, settings=settings)
     keys_a, keys_b = sentence_keys(record["a"], options), sentence_keys(record["b"], options)
-    anchors = identical_anchors(keys_a, keys_b)
-    fa, fb, _ = build_features(keys_a, keys_b, {i for i, _ in anchors}, {j for _, j in anchors})
+    _, fa, fb = anchors_and_features(keys_a, keys_b)
     return links, fa, fb
 
 

@@ -4,7 +4,9 @@ Rewrites are paraphrases, so sentences are matched by weighted overlap of conten
 not by string equality. The pipeline:
 
 1. identical sentences that occur once on each side are anchors; the longest chain of them in
-   order splits the problem into gaps (a book revision is mostly anchors, so this stays fast);
+   order splits the problem into gaps (a book revision is mostly anchors, so this stays fast),
+   and repeated identical sentences join them gap by gap (:mod:`reader.core.anchors`); a gap
+   of one sentence a side is decided directly;
 2. inside a gap, candidate units (1:1, 1:n splits, n:1 merges) are scored and the best chain
    of them in reading order wins (:mod:`reader.core.align_units`);
 3. between the units found, the same search runs again with lower thresholds (the order
@@ -23,8 +25,6 @@ ones (:data:`TUNED_ON_ODD_IDS`) were tuned and fitted on DEplain documents with 
 
 from __future__ import annotations
 
-import bisect
-from collections import Counter
 from collections.abc import Callable, Sequence
 
 from reader.core.align_dp import DP_CELL_LIMIT, PathParams, path_gap_units
@@ -32,6 +32,7 @@ from reader.core.align_passes import Link, absorb, fill_wedged, merge_neighbours
 from reader.core.align_review import review
 from reader.core.align_segments import extend_units, fill_segments
 from reader.core.align_units import ChainSettings, Thresholds, best_chain, gap_candidates
+from reader.core.anchors import identical_anchors, longest_chain, refine_anchors, unique_anchors
 from reader.core.model import CompareOptions
 from reader.core.segment_models import EXTEND_MODEL_EVEN, REVIEW_MODEL_EVEN, SEGMENT_MODEL_EVEN
 from reader.core.similarity import SentenceFeatures, build_features, sentence_keys
@@ -43,6 +44,7 @@ __all__ = [
     "Link",
     "Thresholds",
     "align_sentences",
+    "anchors_and_features",
     "identical_anchors",
     "longest_chain",
     "path_params",
@@ -77,11 +79,25 @@ def align_sentences(
     """
     settings = settings or TUNED_ON_ODD_IDS
     keys_a, keys_b = sentence_keys(a, options), sentence_keys(b, options)
-    anchors = identical_anchors(keys_a, keys_b)
-    feats_a, feats_b, _ = build_features(keys_a, keys_b, {i for i, _ in anchors}, {j for _, j in anchors})
+    anchors, feats_a, feats_b = anchors_and_features(keys_a, keys_b)
     path = path_params(options.looseness, params) if params is not None else None
     aligner = _Aligner(feats_a, feats_b, Thresholds.from_looseness(options.looseness, settings), settings, path)
     return aligner.run(anchors, progress)
+
+
+def anchors_and_features(
+    keys_a: Sequence[str], keys_b: Sequence[str]
+) -> tuple[list[tuple[int, int]], list[SentenceFeatures], list[SentenceFeatures]]:
+    """The identical anchors and the sentence features the aligner works with.
+
+    Sentences matched inside gaps keep their term vectors (only the unique anchors go bare):
+    they are repeats whose words the learned passes read around them, and without them the
+    rivals and rarity those passes see would shift decisions elsewhere.
+    """
+    unique = unique_anchors(keys_a, keys_b, 0, len(keys_a), 0, len(keys_b))
+    anchors = refine_anchors(keys_a, keys_b, unique)
+    feats_a, feats_b, _ = build_features(keys_a, keys_b, {i for i, _ in unique}, {j for _, j in unique})
+    return anchors, feats_a, feats_b
 
 
 # How far ``looseness`` moves the log-odds a link must reach, from the fitted default at 0.5:
@@ -159,6 +175,8 @@ class _Aligner:
         return links
 
     def _align_gap(self, gap: tuple[int, int, int, int], t: Thresholds) -> list[Link]:
+        if gap[1] - gap[0] == 1 and gap[3] - gap[2] == 1:
+            return lone_pair_link(self.fa[gap[0]], self.fb[gap[2]], gap[0], gap[2], t.keep)
         chosen = best_chain(gap_candidates(self.fa, self.fb, gap, t, self.settings), gap[2], gap[3])
         return [Link(tuple(range(c.a0, c.a1)), tuple(range(c.b0, c.b1)), min(1.0, c.similarity)) for c in chosen]
 
@@ -175,34 +193,26 @@ class _Aligner:
         return out
 
 
-def identical_anchors(keys_a: Sequence[str], keys_b: Sequence[str]) -> list[tuple[int, int]]:
-    """Longest in-order chain of identical sentences that occur once on each side."""
-    count_a = Counter(keys_a)
-    count_b = Counter(keys_b)
-    where_b = {key: j for j, key in enumerate(keys_b) if count_b[key] == 1}
-    pairs = [(i, where_b[key]) for i, key in enumerate(keys_a) if key and count_a[key] == 1 and key in where_b]
-    return longest_chain(pairs)
+def lone_pair_link(fa: SentenceFeatures, fb: SentenceFeatures, i: int, j: int, keep: float) -> list[Link]:
+    """The chain's decision for a gap of one sentence on each side, without its candidate set.
 
-
-def longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Longest subsequence of (i, j) pairs increasing in both i and j (patience sorting)."""
-    pairs = sorted(pairs)
-    tails: list[int] = []  # smallest j ending a chain of each length
-    tail_index: list[int] = []
-    parent = [-1] * len(pairs)
-    for idx, (_, j) in enumerate(pairs):
-        k = bisect.bisect_left(tails, j)
-        if k == len(tails):
-            tails.append(j)
-            tail_index.append(idx)
-        else:
-            tails[k] = j
-            tail_index[k] = idx
-        parent[idx] = tail_index[k - 1] if k > 0 else -1
-    chain = []
-    idx = tail_index[-1] if tail_index else -1
-    while idx >= 0:
-        chain.append(pairs[idx])
-        idx = parent[idx]
-    chain.reverse()
-    return chain
+    With one sentence a side no split or merge fits, so the chain keeps the 1:1 pair exactly
+    when it shares a term and its mutual containment reaches ``keep``; the sums run in the
+    order :func:`reader.core.align_units.pair_overlaps` uses, so the figures are the same.
+    """
+    shared, found = 0.0, False
+    other = fb.vector
+    for term, wa in fa.vector.items():
+        wb = other.get(term)
+        if wb is not None:
+            shared += wa if wa < wb else wb
+            found = True
+    if not found:
+        return []
+    if fa.key == fb.key:
+        similarity = 1.0
+    else:
+        c_ab = shared / fa.mass if fa.mass else 0.0
+        c_ba = shared / fb.mass if fb.mass else 0.0
+        similarity = 0.5 * (c_ab + c_ba)
+    return [Link((i,), (j,), min(1.0, similarity))] if similarity >= keep else []

@@ -265,20 +265,31 @@ def _groups(
     """1:n (``split``) or n:1 units around sentence ``one``, bounded by well-contained parts."""
     out = []
     floor = -settings.weak_part_cost
+    whole_vector = whole.vector
     for first in range(len(parts)):
         start = parts[first][0]
+        # The union of the parts grows one sentence at a time; pooling it incrementally adds
+        # the same weights in the same order as pooling each range anew (same sums).
+        pooled: dict[str, float] = {}
+        inside: list[float] = []
+        next_member = start
+        has_twin = False
         for last in range(first + 1, len(parts)):
             end = parts[last][0]
             if end - start >= settings.max_group:
                 break
-            members = range(start, end + 1)
-            if any(side[k].key == whole.key for k in members):
+            while next_member <= end:
+                member = side[next_member]
+                has_twin = has_twin or member.key == whole.key
+                for term, weight in member.vector.items():
+                    if term in whole_vector:
+                        pooled[term] = pooled.get(term, 0.0) + weight
+                pair = (one, next_member) if split else (next_member, one)
+                inside.append(shared.get(pair, 0.0) / member.mass if member.mass else 0.0)
+                next_member += 1
+            if has_twin:
                 continue  # an identical sentence is a 1:1 link, never one part of a split
-            inside = [
-                shared.get((one, k) if split else (k, one), 0.0) / side[k].mass if side[k].mass else 0.0
-                for k in members
-            ]
-            cover = coverage(whole, [side[k] for k in members])
+            cover = sum(min(whole_vector[term], w) for term, w in pooled.items()) / whole.mass if whole.mass else 0.0
             # Whole-unit score: the parts' union must cover the whole; a weak part between
             # two good ones costs at most ``weak_part_cost``.
             parts_gain = sum(max(c - t.part, floor) for c in inside)

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import chain
 
 from reader.core.model import CompareOptions
 from reader.core.tokens import normalize_many
@@ -93,15 +93,27 @@ def terms_of(key: str) -> list[tuple[str, float]]:
     Numbers are kept whole and marked ``#``; n-grams are marked ``~`` so they never collide
     with stems. A word's n-grams share ``NGRAM_SHARE`` of its weight between them.
     """
+    settings = (NGRAM_SHARE, FUNCTION_WORD_FACTOR, NUMBER_BOOST)
+    cache = _WORD_TERMS.get(settings)
+    if cache is None or len(cache) > WORD_CACHE_LIMIT:
+        cache = _WORD_TERMS[settings] = {}
     out: list[tuple[str, float]] = []
     for word in _TERM_RE.findall(key):
-        out.extend(_word_terms(word, NGRAM_SHARE, FUNCTION_WORD_FACTOR, NUMBER_BOOST))
+        # A plain dict look-up: a book has 200,000 words, and a cached call costs more.
+        found = cache.get(word)
+        if found is None:
+            found = cache[word] = _word_terms(word, *settings)
+        out.extend(found)
     return out
 
 
-@lru_cache(maxsize=1 << 16)
+# Terms of every word seen, per setting of the weights above (fitting scripts change them).
+_WORD_TERMS: dict[tuple[float, float, float], dict[str, tuple[tuple[str, float], ...]]] = {}
+WORD_CACHE_LIMIT = 1 << 18
+
+
 def _word_terms(word: str, ngram_share: float, function_factor: float, number_boost: float) -> tuple[tuple[str, float], ...]:
-    # Cached: a text repeats its words, and stemming dominates the cost of a book.
+    # Cached by terms_of: a text repeats its words, and stemming dominates the cost of a book.
     if word[0].isdigit():
         return (("#" + word, number_boost),)
     word = word.lower()
@@ -124,20 +136,19 @@ class Weights:
 
     @classmethod
     def fitted(cls, term_lists: Iterable[list[tuple[str, float]]]) -> Weights:
-        df: Counter[str] = Counter()
-        sentences = 0
-        for terms in term_lists:
-            df.update({term for term, _ in terms})
-            sentences += 1
-        return cls(df, sentences)
+        term_sets = [{term for term, _ in terms} for terms in term_lists]
+        # One counting pass over all sentences' distinct terms (C-level) instead of one update each.
+        return cls(Counter(chain.from_iterable(term_sets)), len(term_sets))
 
     def vector(self, terms: list[tuple[str, float]]) -> Vector:
-        vec: Vector = {}
-        for term, base in terms:
-            vec[term] = vec.get(term, 0.0) + base
-        idf, default = self.idf, self._max_idf
+        vec: Vector = dict(terms)
+        if len(vec) < len(terms):  # a repeated term: sum its base weights (rare, so a loop)
+            vec = {}
+            for term, base in terms:
+                vec[term] = vec.get(term, 0.0) + base
+        idf, default, sqrt = self.idf, self._max_idf, math.sqrt
         # Repeats count less than new words: damp the summed base weight.
-        return {term: math.sqrt(total) * idf.get(term, default) for term, total in vec.items()}
+        return {term: sqrt(total) * idf.get(term, default) for term, total in vec.items()}
 
 
 class GenericWeights(Weights):
@@ -155,11 +166,12 @@ class GenericWeights(Weights):
 
 def features_of(key: str, terms: list[tuple[str, float]], weights: Weights) -> SentenceFeatures:
     vec = weights.vector(terms)
-    words = [t for t in vec if t[0] != "~"]
+    words = [t for t in vec if t[0] != "~"] if NGRAM_SHARE > 0 else list(vec)  # no n-grams: every term
     rare = tuple(sorted(words, key=vec.__getitem__, reverse=True)[:4])
-    norm = math.sqrt(sum(w * w for w in vec.values()))
-    numbers = frozenset(t for t in vec if t[0] == "#")
-    return SentenceFeatures(key, vec, sum(vec.values()), rare, norm, numbers, len(terms))
+    weights_only = list(vec.values())
+    norm = math.sqrt(sum([w * w for w in weights_only]))
+    numbers = frozenset([t for t in words if t[0] == "#"])
+    return SentenceFeatures(key, vec, sum(weights_only), rare, norm, numbers, len(terms))
 
 
 def overlap(a: Vector, b: Vector) -> float:
@@ -185,8 +197,11 @@ def coverage(whole: SentenceFeatures, parts: Sequence[SentenceFeatures]) -> floa
     """Share of ``whole``'s weight found in the union of ``parts`` (a split or a merge)."""
     if not whole.mass:
         return 0.0
-    pooled: Vector = {}
     wv = whole.vector
+    if len(parts) == 1:
+        # One part (most calls): no pooling; the same minima summed in the same order as below.
+        return sum([min(wv[term], weight) for term, weight in parts[0].vector.items() if term in wv]) / whole.mass
+    pooled: Vector = {}
     for part in parts:
         for term, weight in part.vector.items():
             if term in wv:
@@ -214,21 +229,40 @@ def build_features(
     keys_b: Sequence[str],
     skip_a: Container[int] = (),
     skip_b: Container[int] = (),
+    unweighed_a: Container[int] | None = None,
+    unweighed_b: Container[int] | None = None,
 ) -> tuple[list[SentenceFeatures], list[SentenceFeatures], Weights]:
     """Features of every sentence of both texts, with weights fitted on both.
 
     Sentences in ``skip_a`` / ``skip_b`` (already matched identically) keep only their key:
-    a book revision is mostly such sentences, and their words need no weighing.
+    a book revision is mostly such sentences, and their words need no weighing. Rarity is
+    fitted on the sentences outside ``unweighed_a`` / ``unweighed_b`` (by default the skipped
+    ones), so the aligner can match more sentences identically without moving the weights
+    of the rest.
     """
-    terms_a = [[] if i in skip_a else terms_of(k) for i, k in enumerate(keys_a)]
-    terms_b = [[] if j in skip_b else terms_of(k) for j, k in enumerate(keys_b)]
+    unweighed_a = skip_a if unweighed_a is None else unweighed_a
+    unweighed_b = skip_b if unweighed_b is None else unweighed_b
+    cache: dict[str, list[tuple[str, float]]] = {}
+
+    def terms(key: str) -> list[tuple[str, float]]:
+        # A revision repeats sentences ("```", "}"): their terms are the same list.
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = terms_of(key)
+        return found
+
+    terms_a = [[] if i in unweighed_a else terms(k) for i, k in enumerate(keys_a)]
+    terms_b = [[] if j in unweighed_b else terms(k) for j, k in enumerate(keys_b)]
     weights = Weights.fitted(t for t in terms_a + terms_b if t)
 
-    def features(keys: Sequence[str], terms: list[list[tuple[str, float]]]) -> list[SentenceFeatures]:
+    def features(keys: Sequence[str], terms: list[list[tuple[str, float]]], skip: Container[int]) -> list[SentenceFeatures]:
         # Skipped sentences (most of a revision) get a bare record: no vector maths.
-        return [features_of(k, t, weights) if t else SentenceFeatures(k, {}, 0.0, ()) for k, t in zip(keys, terms)]
+        return [
+            features_of(k, t, weights) if t and n not in skip else SentenceFeatures(k, {}, 0.0, ())
+            for n, (k, t) in enumerate(zip(keys, terms))
+        ]
 
-    return features(keys_a, terms_a), features(keys_b, terms_b), weights
+    return features(keys_a, terms_a, skip_a), features(keys_b, terms_b, skip_b), weights
 
 
 def containment_threshold(looseness: float, default: float | None = None) -> float:

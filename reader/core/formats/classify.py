@@ -46,6 +46,13 @@ _DATE_CORE = re.compile(
     )(?!\w)
     """
 )
+# A cheap test that must pass before _DATE_CORE is searched (that search is slow): every date
+# it finds holds digits shaped like a numeric date, or a month name, which in an ASCII line
+# starts with one of these letters whatever its case.
+_NUMERIC_DATE_HINT = re.compile(r"\d{4}-\d{1,2}-\d|\d[./]\d{1,2}[./]\d")
+_MONTH_STARTS = tuple(
+    sorted({name[:3] for name in _MONTHS.split("|") if name.isascii()})
+)
 _TIME = re.compile(r"(?i)\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?")
 _DATE_FILLER = re.compile(rf"(?i)(?<!\w)(?:{_WEEKDAYS}|{_DATE_WORDS})\.?(?!\w)")
 _DIGIT = re.compile(r"\d")
@@ -68,7 +75,7 @@ def is_dateline(line: str) -> bool:
     # Every date has a digit: a cheap test first, since the date pattern is slow to search.
     if len(line) > 80 or "\n" in line or not _DIGIT.search(line) or len(line.split()) > 10:
         return False
-    if not _DATE_CORE.search(line):
+    if not _may_hold_date(line) or not _DATE_CORE.search(line):
         return False
     rest = _DATE_CORE.sub(" ", line)
     rest = _TIME.sub(" ", rest)
@@ -76,6 +83,14 @@ def is_dateline(line: str) -> bool:
     place_words = [word for word in _PUNCTUATION.split(rest) if word]
     # What is left must be a short place name such as "Berlin" or "New York".
     return len(place_words) <= 3 and all(word[0].isupper() for word in place_words)
+
+
+def _may_hold_date(line: str) -> bool:
+    """False only when ``_DATE_CORE`` cannot match ``line`` (true for anything non-ASCII)."""
+    if _NUMERIC_DATE_HINT.search(line) or not line.isascii():
+        return True
+    lowered = line.lower()
+    return any(start in lowered for start in _MONTH_STARTS)
 
 
 def is_byline(line: str) -> bool:

@@ -17,6 +17,8 @@ from .layout import Piece
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _BULLET = re.compile(r"^\s*[-*+•]\s+\S")
+# The characters a list marker (classify.LIST_MARKER) starts with, digits aside.
+_LIST_STARTS = frozenset("-*+•–")
 # Bylines are only trusted among the first lines of an article.
 _BYLINE_ZONE_LINES = 8
 
@@ -113,14 +115,21 @@ def _split_block(lines: list[str], lines_before: int) -> list[Piece]:
 
     for offset, line in enumerate(lines):
         stripped = line.strip()
+        # The first visible character rules out most lines before any pattern runs: a "#"
+        # heading starts with "#", a list item with a bullet, dash or digit.
+        first = stripped[:1]
         in_list = current_kind is BlockKind.LIST_ITEM
-        if HASH_HEADING.match(line) and (not current or in_list):
+        if first == "#" and HASH_HEADING.match(line) and (not current or in_list):
             flush()
             pieces.append((BlockKind.HEADING, line))
-        elif LIST_MARKER.match(line) and (not current or in_list or _list_may_start(line, current)):
+        elif (
+            (first in _LIST_STARTS or first.isdigit())
+            and LIST_MARKER.match(line)
+            and (not current or in_list or _list_may_start(line, current))
+        ):
             flush()
             current, current_kind = [line], BlockKind.LIST_ITEM
-        elif is_dateline(stripped):
+        elif len(stripped) <= 80 and is_dateline(stripped):
             flush()
             pieces.append((BlockKind.DATELINE, line))
         elif lines_before + offset < _BYLINE_ZONE_LINES and is_byline(stripped):
