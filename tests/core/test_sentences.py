@@ -394,8 +394,9 @@ def test_a_megabyte_splits_quickly() -> None:
     elapsed = time.perf_counter() - began
     # Every copy of the paragraph splits the same way as the paragraph alone.
     assert len(sentences) == len(split_text(paragraph, "en")) * len(blocks)
-    # About 0.05 s on a laptop; the bound leaves room for slow CI machines.
-    assert elapsed < 0.5
+    # A guard against catastrophic backtracking, not a speed figure (about 0.05 s here;
+    # benchmarks/sentence_split.py measures speed): only a hang or a quadratic blow-up fails.
+    assert elapsed < 10
 
 
 @pytest.mark.parametrize(
@@ -405,5 +406,5 @@ def test_a_megabyte_splits_quickly() -> None:
 def test_pathological_runs_stay_fast(text: str) -> None:
     began = time.perf_counter()
     spans = split_text(text, "en")
-    assert time.perf_counter() - began < 1.0
+    assert time.perf_counter() - began < 10  # a hang guard: backtracking would take minutes
     assert all(text[start:end].strip() == text[start:end] for start, end in spans)
