@@ -8,6 +8,7 @@ from functools import partial
 from reader.core.align import Link, align_sentences
 from reader.core.docdiff import MIN_ANCHOR_WORDS, document_diff
 from reader.core.model import (
+    BlockKind,
     CompareOptions,
     Comparison,
     Document,
@@ -24,6 +25,8 @@ from reader.core.worddiff import TokenCodec, diff_spans
 
 # A unit whose words are at least this much shared is an edit; below it, a rewrite.
 EDITED_MIN_SHARED = 0.6
+# Lines that stand alone in an article: a unit never joins one with another block.
+STANDALONE_KINDS = frozenset({BlockKind.TITLE, BlockKind.BYLINE, BlockKind.DATELINE, BlockKind.HEADING})
 
 Progress = Callable[[float], None]
 # Words of a unit's A span, how many a deletion touches, the same for B.
@@ -51,6 +54,7 @@ def compare(
             progress(0.05 + 0.75 * fraction)
 
     links = align_sentences(texts_a, texts_b, options, align_progress if progress else None)
+    links = [kept for link in links if (kept := _within_roles(link, a, b, sentences_a, sentences_b)) is not None]
     codec = TokenCodec(options)
     built = [_unit(link, a.text, b.text, sentences_a, sentences_b, codec) for link in links]
     units = tuple(unit for unit, _ in built)
@@ -83,6 +87,36 @@ def compare(
         options=options,
         diff_source=diff,
     )
+
+
+def _role(document: Document, sentence: Sentence) -> tuple[BlockKind | None, int]:
+    """A stand-alone line is its own role (kind and block); all body text shares one."""
+    kind = document.blocks[sentence.block].kind if 0 <= sentence.block < len(document.blocks) else None
+    return (kind, sentence.block) if kind in STANDALONE_KINDS else (None, -1)
+
+
+def _within_roles(
+    link: Link, a: Document, b: Document, sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence]
+) -> Link | None:
+    """The link with each side kept to one role, so a headline never takes the byline along.
+
+    The aligner sees bare sentences (it also serves ``tandem align``), so a split learned on
+    body text can reach into the byline under a headline; the sentences cut off are unique.
+    """
+    roles_a = [_role(a, sentences_a[i]) for i in link.a]
+    roles_b = [_role(b, sentences_b[j]) for j in link.b]
+    if len(set(roles_a)) == 1 and len(set(roles_b)) == 1:
+        return link  # nearly every unit
+
+    def keep(roles: list[tuple[BlockKind | None, int]], other: list[tuple[BlockKind | None, int]]) -> tuple[BlockKind | None, int]:
+        # The role whose kind the other side has too (headline with headline), else the first.
+        kinds = {kind for kind, _ in other}
+        return next((role for role in roles if role[0] in kinds), roles[0])
+
+    role_a, role_b = keep(roles_a, roles_b), keep(roles_b, roles_a)
+    kept_a = tuple(i for i, role in zip(link.a, roles_a) if role == role_a)
+    kept_b = tuple(j for j, role in zip(link.b, roles_b) if role == role_b)
+    return Link(kept_a, kept_b, link.similarity, link.moved)
 
 
 def _span(sentences: Sequence[Sentence], indices: tuple[int, ...]) -> tuple[int, int]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core import Comparison, UnitKind, compare, load_document
+from reader.core import BlockKind, Comparison, UnitKind, compare, document_from_text, load_document
+from reader.core.align import Link
+from reader.core.compare import STANDALONE_KINDS, _within_roles
+from reader.core.sentences import split_sentences
 from reader.resources import demo_pair
 
 
@@ -57,3 +60,30 @@ def test_reworded_sentences_are_linked(demo: Comparison) -> None:
     # and none may be linked to a wrong sentence.
     assert hits >= len(expected) - 2, found
     assert all(found[a] in (b, None) for a, b in expected.items()), found
+
+
+def test_bylines_stay_apart_from_the_headlines(demo: Comparison) -> None:
+    """The two bylines name different reporters: neither joins a headline's unit."""
+    assert 1 in demo.only_a and 1 in demo.only_b
+    assert units_by_a(demo)[(0,)][0] == (0,)
+
+
+def test_no_unit_joins_a_standalone_line_with_another_block(demo: Comparison) -> None:
+    for unit in demo.units:
+        for document, sentences, side in ((demo.a, demo.sentences_a, unit.a), (demo.b, demo.sentences_b, unit.b)):
+            blocks = {sentences[i].block for i in side}
+            kinds = {document.blocks[block].kind for block in blocks}
+            assert len(blocks) == 1 or not kinds & STANDALONE_KINDS, (unit.a, unit.b)
+
+
+def test_a_link_into_the_byline_is_cut_back_to_the_headline() -> None:
+    a = document_from_text("Council votes to repair the old bridge\n\nThe council voted on Monday.", "a.txt")
+    b = document_from_text("Old bridge to be repaired, council says\n\nBy Ann Lee\n\nOn Monday the council voted.", "b.txt")
+    kinds_b = [block.kind for block in b.blocks]
+    assert kinds_b[:2] == [BlockKind.TITLE, BlockKind.BYLINE]
+    sentences_a = split_sentences(a.text, a.blocks, "en")
+    sentences_b = split_sentences(b.text, b.blocks, "en")
+    cut = _within_roles(Link((0,), (0, 1), 0.4), a, b, sentences_a, sentences_b)
+    assert cut == Link((0,), (0,), 0.4)
+    body = _within_roles(Link((1,), (2,), 0.9), a, b, sentences_a, sentences_b)
+    assert body == Link((1,), (2,), 0.9)
