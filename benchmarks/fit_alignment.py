@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.alignment import DEPLAIN, folds, load_scorer, units_score  # noqa: E402
+from benchmarks.fit_msrp import solve  # noqa: E402  (one Gaussian elimination for both fits)
 from benchmarks.fit_passes import EXTEND_BARS, REVIEW_BARS, SEGMENT_BARS, fit_passes  # noqa: E402
 from reader.core.align import TUNED_ON_ODD_IDS, ChainSettings, align_sentences, anchors_and_features  # noqa: E402
 from reader.core.align_dp import DP_CELL_LIMIT, PathParams, no_overlap_features, pair_features  # noqa: E402
@@ -81,23 +82,6 @@ def fit_logistic(
         if max(abs(s) for s in step) < 1e-7:
             break
     return beta[:-1], beta[-1]
-
-
-def solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
-    """Gaussian elimination with partial pivoting (the Hessian is small and positive definite)."""
-    n = len(vector)
-    m = [row[:] + [vector[k]] for k, row in enumerate(matrix)]
-    for col in range(n):
-        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
-        m[col], m[pivot] = m[pivot], m[col]
-        for r in range(col + 1, n):
-            factor = m[r][col] / m[col][col]
-            for c in range(col, n + 1):
-                m[r][c] -= factor * m[col][c]
-    out = [0.0] * n
-    for r in range(n - 1, -1, -1):
-        out[r] = (m[r][n] - sum(m[r][c] * out[c] for c in range(r + 1, n))) / m[r][r]
-    return out
 
 
 # -- 1. the candidate chain ---------------------------------------------------------------------
