@@ -34,6 +34,7 @@ from reader.app.settings import SETTINGS_ENV, AppSettings  # noqa: E402
 from reader.app.window import MainWindow  # noqa: E402
 from reader.core.marks import Side  # noqa: E402
 from tests.app.conftest import ARTICLE_A, ARTICLE_B  # noqa: E402
+from tests.core.test_fetch import serving  # noqa: E402
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 20_000
@@ -225,5 +226,30 @@ def test_two_real_launches_and_a_crashed_one(tmp_path: Path, socket_name: str, a
         replacement.close()
     finally:
         if first.poll() is None:
+            first.kill()
+            first.wait(timeout=10)
+
+
+def test_a_second_launch_with_a_link_makes_the_running_window_fetch_it(tmp_path: Path, socket_name: str) -> None:
+    """End to end: the link crosses the socket and the first process downloads the page."""
+    env = {INSTANCE_ENV: socket_name, SETTINGS_ENV: str(tmp_path / "settings.ini")}
+    with serving() as server:
+        link = f"http://127.0.0.1:{server.server_address[1]}/article"
+        first = launch([], cwd=tmp_path, env_extra={**env, "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"})
+        try:
+            deadline = time.monotonic() + 30
+            while not is_running(socket_name):
+                assert first.poll() is None, first.stderr.read()
+                assert time.monotonic() < deadline, "the first launch never started listening"
+                time.sleep(0.1)
+            second = launch([link], cwd=tmp_path, env_extra=env)
+            assert second.wait(timeout=30) == 0, second.stderr.read()
+            deadline = time.monotonic() + 30
+            while "/article" not in server.paths:
+                assert first.poll() is None, first.stderr.read()
+                assert time.monotonic() < deadline, "the running window never fetched the link"
+                time.sleep(0.1)
+            assert first.poll() is None  # still running, now showing the page
+        finally:
             first.kill()
             first.wait(timeout=10)
