@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.core.align_units import term_index
 from reader.core.similarity import SentenceFeatures, containment, coverage
 
 FEATURE_NAMES = (
@@ -78,10 +79,7 @@ def pair_features(
 ) -> dict[tuple[int, int], tuple[float, ...]]:
     """Features of every pair of the gap that shares a term (others only have position)."""
     shared: dict[tuple[int, int], list[float]] = {}
-    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for j in range(b0, b1):
-        for term, weight in fb[j].vector.items():
-            index[term].append((j, weight))
+    index = term_index(fb, b0, b1)
     for i in range(a0, a1):
         for term, wa in fa[i].vector.items():
             for j, wb in index.get(term, ()):

@@ -14,6 +14,7 @@ the unit when together the parts cover the original well.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reader.core.segment_models import EXTEND_MODEL_ODD, REVIEW_MODEL_ODD, SEGMENT_MODEL_ODD
@@ -146,16 +147,22 @@ class Candidate:
     similarity: float
 
 
+def term_index(fb: Sequence[SentenceFeatures], b0: int, b1: int) -> dict[str, list[tuple[int, float]]]:
+    """Which B sentences of ``b0:b1`` hold each term, with its weight there."""
+    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for j in range(b0, b1):
+        for term, weight in fb[j].vector.items():
+            index[term].append((j, weight))
+    return index
+
+
 def pair_overlaps(
     fa: list[SentenceFeatures], fb: list[SentenceFeatures], a0: int, a1: int, b0: int, b1: int
 ) -> dict[tuple[int, int], float]:
     """Shared weight of every (i, j) pair of the gap that shares anything telling."""
     shared: dict[tuple[int, int], float] = {}
     if (a1 - a0) * (b1 - b0) <= EXACT_CELL_LIMIT:
-        index: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for j in range(b0, b1):
-            for term, weight in fb[j].vector.items():
-                index[term].append((j, weight))
+        index = term_index(fb, b0, b1)
         for i in range(a0, a1):
             for term, wa in fa[i].vector.items():
                 for j, wb in index.get(term, ()):

@@ -54,7 +54,7 @@ def compare(
             progress(0.05 + 0.75 * fraction)
 
     links = align_sentences(texts_a, texts_b, options, align_progress if progress else None)
-    links = [kept for link in links if (kept := _within_roles(link, a, b, sentences_a, sentences_b)) is not None]
+    links = [_within_roles(link, a, b, sentences_a, sentences_b) for link in links]
     codec = TokenCodec(options)
     built = [_unit(link, a.text, b.text, sentences_a, sentences_b, codec) for link in links]
     units = tuple(unit for unit, _ in built)
@@ -97,16 +97,18 @@ def _role(document: Document, sentence: Sentence) -> tuple[BlockKind | None, int
 
 def _within_roles(
     link: Link, a: Document, b: Document, sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence]
-) -> Link | None:
+) -> Link:
     """The link with each side kept to one role, so a headline never takes the byline along.
 
     The aligner sees bare sentences (it also serves ``tandem align``), so a split learned on
     body text can reach into the byline under a headline; the sentences cut off are unique.
     """
+    if len(link.a) == 1 and len(link.b) == 1:
+        return link  # nearly every unit: one sentence a side has one role
     roles_a = [_role(a, sentences_a[i]) for i in link.a]
     roles_b = [_role(b, sentences_b[j]) for j in link.b]
     if len(set(roles_a)) == 1 and len(set(roles_b)) == 1:
-        return link  # nearly every unit
+        return link
 
     def keep(roles: list[tuple[BlockKind | None, int]], other: list[tuple[BlockKind | None, int]]) -> tuple[BlockKind | None, int]:
         # The role whose kind the other side has too (headline with headline), else the first.

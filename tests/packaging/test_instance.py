@@ -11,6 +11,7 @@ import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 import uuid  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -194,6 +195,15 @@ def test_one_forwarded_file_fills_the_empty_side_then_replaces_b(
     assert window.paths == {Side.A: articles[1], Side.B: third}
 
 
+def wait_while_alive(process: subprocess.Popen, done: Callable[[], bool], failure: str) -> None:
+    """Poll ``done`` for up to 30 s; the process must stay alive meanwhile."""
+    deadline = time.monotonic() + 30
+    while not done():
+        assert process.poll() is None, process.stderr.read()
+        assert time.monotonic() < deadline, failure
+        time.sleep(0.1)
+
+
 def test_a_live_instance_keeps_its_name(qtbot, window: MainWindow, socket_name: str) -> None:
     first = serve_window(window, socket_name)
     assert first is not None
@@ -207,11 +217,7 @@ def test_two_real_launches_and_a_crashed_one(tmp_path: Path, socket_name: str, a
     env = {INSTANCE_ENV: socket_name, SETTINGS_ENV: str(tmp_path / "settings.ini")}
     first = launch([], cwd=tmp_path, env_extra=env)
     try:
-        deadline = time.monotonic() + 30
-        while not is_running(socket_name):
-            assert first.poll() is None, first.stderr.read()
-            assert time.monotonic() < deadline, "the first launch never started listening"
-            time.sleep(0.1)
+        wait_while_alive(first, lambda: is_running(socket_name), "the first launch never started listening")
         second = launch([str(articles[0]), str(articles[1])], cwd=tmp_path, env_extra=env)
         assert second.wait(timeout=30) == 0, second.stderr.read()
         assert first.poll() is None  # the running window is still there
@@ -237,18 +243,10 @@ def test_a_second_launch_with_a_link_makes_the_running_window_fetch_it(tmp_path:
         link = f"http://127.0.0.1:{server.server_address[1]}/article"
         first = launch([], cwd=tmp_path, env_extra={**env, "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"})
         try:
-            deadline = time.monotonic() + 30
-            while not is_running(socket_name):
-                assert first.poll() is None, first.stderr.read()
-                assert time.monotonic() < deadline, "the first launch never started listening"
-                time.sleep(0.1)
+            wait_while_alive(first, lambda: is_running(socket_name), "the first launch never started listening")
             second = launch([link], cwd=tmp_path, env_extra=env)
             assert second.wait(timeout=30) == 0, second.stderr.read()
-            deadline = time.monotonic() + 30
-            while "/article" not in server.paths:
-                assert first.poll() is None, first.stderr.read()
-                assert time.monotonic() < deadline, "the running window never fetched the link"
-                time.sleep(0.1)
+            wait_while_alive(first, lambda: "/article" in server.paths, "the running window never fetched the link")
             assert first.poll() is None  # still running, now showing the page
         finally:
             first.kill()
