@@ -1,4 +1,5 @@
-"""Sentence splitter: speed on a 1.2 MB book, exactness on German DEplain sentences.
+"""Sentence splitter: speed on a 1.2 MB book, exactness on German DEplain sentences and on
+hand-checked English article segmentations.
 
 Run from the project root: ``python benchmarks/sentence_split.py``. It needs the shared
 benchmark data in ``../shared/benchmarks`` and skips with a message when that is absent.
@@ -6,12 +7,16 @@ benchmark data in ``../shared/benchmarks`` and skips with a message when that is
 Speed: ``large_a.txt`` with every blank-line-separated paragraph as one block, best of
 several runs of ``split_sentences``. Exactness: for each DEplain document the gold
 sentences of ``a`` (and of ``b``) are joined with single spaces and split again; a gold
-sentence counts as recovered when exactly its span comes back.
+sentence counts as recovered when exactly its span comes back. English articles: the gold
+segmentations in ``alignment/english/seg`` (one JSON list of sentences per text); a gold
+sentence counts when Tandem produces exactly that sentence (whitespace-normalised), once by
+reading the ``.txt`` file as the app does and once splitting each line on its own.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 import re
 import statistics
 import sys
@@ -21,12 +26,14 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
+from reader.core.documents import load_document  # noqa: E402
 from reader.core.model import Block, BlockKind  # noqa: E402
 from reader.core.sentences import detect_language, split_sentences, split_text  # noqa: E402
 
 SHARED = PROJECT_ROOT / ".." / "shared" / "benchmarks"
 LARGE_TEXT = SHARED / "revisions" / "large_a.txt"
 DEPLAIN = SHARED / "alignment" / "deplain_web_manual_test.jsonl"
+ENGLISH = SHARED / "alignment" / "english"
 PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\n[ \t]*\n|\s*\Z)", re.DOTALL)
 RUNS = 7
 
@@ -137,6 +144,33 @@ def measure_deplain() -> list[tuple[str, str]]:
     return rows
 
 
+def _normalised(sentences: list[str]) -> Counter[str]:
+    return Counter(" ".join(sentence.split()) for sentence in sentences)
+
+
+def measure_english_articles() -> list[tuple[str, str]]:
+    """Gold sentences reproduced exactly: via the plain-text reader, and line by line."""
+    rows = []
+    read_total = lines_total = gold_total = 0
+    for gold_path in sorted((ENGLISH / "seg").glob("*.json")):
+        gold = _normalised(json.loads(gold_path.read_text(encoding="utf-8")))
+        text_path = ENGLISH / "pairs" / f"{gold_path.stem}.txt"
+        document = load_document(text_path)
+        read = [document.text[s.start : s.end] for s in split_sentences(document.text, document.blocks, "en")]
+        raw = text_path.read_text(encoding="utf-8")
+        by_line = [line[a:b] for line in raw.splitlines() for a, b in split_text(line, "en")]
+        read_hits = sum((gold & _normalised(read)).values())
+        line_hits = sum((gold & _normalised(by_line)).values())
+        total = sum(gold.values())
+        read_total += read_hits
+        lines_total += line_hits
+        gold_total += total
+        rows.append((f"english {gold_path.stem} (file / by line)", f"{read_hits}/{total} / {line_hits}/{total}"))
+    rows.append(("english articles exact, read as .txt", f"{read_total / gold_total:.3f} ({read_total}/{gold_total})"))
+    rows.append(("english articles exact, line by line", f"{lines_total / gold_total:.3f} ({lines_total}/{gold_total})"))
+    return rows
+
+
 def print_table(rows: list[tuple[str, str]]) -> None:
     width = max(len(name) for name, _ in rows)
     print(f"| {'measurement'.ljust(width)} | value |")
@@ -158,6 +192,10 @@ def main() -> int:
         rows += measure_deplain()
     else:
         print(f"skipped DEplain: {DEPLAIN.name} is absent")
+    if (ENGLISH / "seg").is_dir():
+        rows += measure_english_articles()
+    else:
+        print("skipped English articles: alignment/english/seg is absent")
     if rows:
         print_table(rows)
     return 0
