@@ -219,6 +219,7 @@ def _sentence_list(record: Any, field: str, where: str) -> list[str]:
 
 def _align(args: argparse.Namespace) -> int:
     from reader.core.align import align_sentences
+    from reader.core.sentences import detect_language
 
     options = _options(args)
     if args.output and os.path.realpath(args.output) == os.path.realpath(args.input):
@@ -228,7 +229,8 @@ def _align(args: argparse.Namespace) -> int:
         where = f"{args.input}:{number}"
         a = _sentence_list(record, "a", where)
         b = _sentence_list(record, "b", where)
-        links = align_sentences(a, b, options)
+        language = options.language or detect_language("\n".join(a[:200] + b[:200]))
+        links = align_sentences(a, b, options, language=language)
         units = [[list(link.a), list(link.b)] for link in links]
         lines.append(json.dumps({"id": record.get("id"), "units": units}, ensure_ascii=False))
     _write("".join(line + "\n" for line in lines), args.output)

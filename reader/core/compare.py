@@ -53,7 +53,7 @@ def compare(
         if progress is not None:
             progress(0.05 + 0.75 * fraction)
 
-    links = align_sentences(texts_a, texts_b, options, align_progress if progress else None)
+    links = align_sentences(texts_a, texts_b, options, align_progress if progress else None, language=language)
     links = [_within_roles(link, a, b, sentences_a, sentences_b) for link in links]
     codec = TokenCodec(options)
     built = [_unit(link, a.text, b.text, sentences_a, sentences_b, codec) for link in links]

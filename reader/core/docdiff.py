@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from itertools import accumulate
 
-from reader.core.chain import heaviest_chain
+from reader.core.align.chain import heaviest_chain
 from reader.core.model import Op, Segment, Sentence, Unit, UnitKind
 from reader.core.tokens import WORD_RE, coarse_tokenize
 from reader.core.worddiff import TokenCodec, diff_spans

@@ -1,0 +1,111 @@
+"""Sentence alignment: which sentences of A and B say the same thing.
+
+Two questions, answered in turn:
+
+* **Coverage** (order-free): is what this sentence says found anywhere in the other text,
+  in one sentence or in several together? That decides "only in A / only in B".
+* **Units for display**: the links grouped 1:1, 1:n or n:1 with contiguous sides, in
+  reading order where the texts keep it, marked moved where they do not.
+
+The pipeline: identical sentences are anchors (:mod:`.anchors`; a book revision is mostly
+anchors, so this stays fast); every other sentence becomes a vector of weighted content
+terms (:mod:`.vectors`, Snowball stems); candidate pairs are scored by cosine
+(:mod:`.candidates`); then the passes of :mod:`.passes` link best matches, pair what sits in
+the same place, join split pieces and keep far pieces, and :mod:`.units` groups the links.
+The bars are named, fitted data (:mod:`.settings`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reader.core.align.anchors import identical_anchors
+from reader.core.align.candidates import candidate_scores
+from reader.core.align.link import Link
+from reader.core.align.passes import best_matches, far_pieces, gap_pairs, neighbour_pieces
+from reader.core.align.settings import Settings, load_settings
+from reader.core.align.units import Grouping, Unit, in_order
+from reader.core.align.vectors import Vector, cosine, pooled, sentence_terms, tfidf_vectors
+from reader.core.model import CompareOptions
+from reader.core.tokens import normalize_many
+
+__all__ = ["SHIPPED", "Link", "Settings", "align_sentences", "load_settings"]
+
+SHIPPED = load_settings()
+
+
+def align_sentences(
+    a: Sequence[str],
+    b: Sequence[str],
+    options: CompareOptions,
+    progress: Callable[[float], None] | None = None,
+    settings: Settings | None = None,
+    language: str | None = None,
+) -> list[Link]:
+    """Align two lists of sentences; links sorted by their first A sentence, then B.
+
+    ``settings`` replaces the shipped ones (for fitting and measuring); ``language`` picks
+    the stemmer and function words (both English and German lists when it is None).
+    """
+    bars = (settings or SHIPPED).at_looseness(options.looseness)
+    keys_a, keys_b = normalize_many(a, options), normalize_many(b, options)
+    anchors = identical_anchors(keys_a, keys_b)
+    anchored_a = {i for i, _ in anchors}
+    anchored_b = {j for _, j in anchors}
+    free_a = [i for i in range(len(a)) if i not in anchored_a]
+    free_b = [j for j in range(len(b)) if j not in anchored_b]
+    terms = sentence_terms([keys_a[i] for i in free_a] + [keys_b[j] for j in free_b], language, bars.number_weight)
+    vectors = tfidf_vectors(terms)
+    va: list[Vector] = [{} for _ in a]
+    vb: list[Vector] = [{} for _ in b]
+    for k, i in enumerate(free_a):
+        va[i] = vectors[k]
+    for k, j in enumerate(free_b):
+        vb[j] = vectors[len(free_a) + k]
+    if progress is not None:
+        progress(0.3)
+    scores = candidate_scores(va, vb, _gaps(anchors, free_a, free_b))
+    if progress is not None:
+        progress(0.7)
+
+    grouping = Grouping()
+    for i, j in anchors:
+        grouping.add(i, j, 1.0)
+    grouping.add_all(best_matches(scores, bars.link_bar))
+    grouping.add_all(gap_pairs(grouping, scores, len(a), len(b), bars.gap_bar))
+    neighbour_pieces(grouping, va, vb, bars.attach_bar)
+    grouping.add_all(gap_pairs(grouping, scores, len(a), len(b), bars.gap_bar))
+    far = far_pieces(grouping, scores, bars.link_bar)
+
+    units = grouping.units()
+    chain = in_order(units)
+    links = [_link(unit, k not in chain, va, vb, keys_a, keys_b) for k, unit in enumerate(units)]
+    links += [Link((i,), (j,), round(min(score, 1.0), 4), True) for i, j, score in far]
+    links.sort(key=lambda link: (link.a[0], link.b[0]))
+    if progress is not None:
+        progress(1.0)
+    return links
+
+
+def _gaps(anchors: list[tuple[int, int]], free_a: list[int], free_b: list[int]) -> list[tuple[list[int], list[int]]]:
+    """Free sentences of both sides grouped by the gap between anchors they sit in."""
+    bounds = [(-1, -1), *sorted(anchors)]
+    gaps: list[tuple[list[int], list[int]]] = [([], []) for _ in bounds]
+    import bisect
+
+    starts_a = [i for i, _ in bounds]
+    starts_b = [j for _, j in bounds]
+    for i in free_a:
+        gaps[bisect.bisect_left(starts_a, i) - 1][0].append(i)
+    for j in free_b:
+        gaps[bisect.bisect_left(starts_b, j) - 1][1].append(j)
+    return [gap for gap in gaps if gap[0] or gap[1]]
+
+
+def _link(unit: Unit, moved: bool, va: Sequence[Vector], vb: Sequence[Vector], keys_a: Sequence[str], keys_b: Sequence[str]) -> Link:
+    a, b = tuple(sorted(unit.a)), tuple(sorted(unit.b))
+    if len(a) == 1 and len(b) == 1 and keys_a[a[0]] == keys_b[b[0]]:
+        similarity = 1.0
+    else:
+        similarity = cosine(pooled(va[i] for i in a), pooled(vb[j] for j in b))
+    return Link(a, b, round(min(similarity, 1.0), 4), moved)

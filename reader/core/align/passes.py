@@ -1,0 +1,135 @@
+"""The passes that turn pair scores into links, each answering one question.
+
+1. :func:`best_matches` (order-free): a sentence whose best match anywhere in the other
+   text reaches ``link_bar`` says the same thing as that match. Both directions, so the
+   pieces of a split all find the whole sentence.
+2. :func:`gap_pairs` (order): between two units in reading order, free sentences that sit
+   in the same place pair at the lower ``gap_bar``; the place vouches for them.
+3. :func:`neighbour_pieces` (splits and merges): a free sentence next to a unit joins it
+   when the unit's other side contains enough of it (``attach_bar``).
+4. :func:`far_pieces` (splits whose pieces lie apart): a free sentence whose best match is
+   already in a unit elsewhere gets its own moved link to it, instead of being called new.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.core.align.candidates import Scores
+from reader.core.align.units import Grouping, Unit, in_order
+from reader.core.align.vectors import Vector, contained
+
+Triple = tuple[int, int, float]
+
+
+def best_matches(scores: Scores, bar: float) -> list[Triple]:
+    """Each sentence's best match on the other side, when it reaches ``bar``; strongest first.
+
+    Pieces of one split come together: a link is ranked by the whole run of neighbouring
+    sentences that share its best match, so two halves beat one far look-alike.
+    """
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for (i, j), score in scores.items():
+        if score > best_a.get(i, (0.0, -1))[0]:
+            best_a[i] = (score, j)
+        if score > best_b.get(j, (0.0, -1))[0]:
+            best_b[j] = (score, i)
+    links = {(i, j): s for i, (s, j) in best_a.items() if s >= bar}
+    links.update({(i, j): s for j, (s, i) in best_b.items() if s >= bar})
+    by_b: dict[int, set[int]] = {}
+    by_a: dict[int, set[int]] = {}
+    for i, j in links:
+        by_b.setdefault(j, set()).add(i)
+        by_a.setdefault(i, set()).add(j)
+
+    def run_weight(i: int, j: int) -> float:
+        return max(
+            sum(links[x, j] for x in _run(i, by_b[j])),
+            sum(links[i, y] for y in _run(j, by_a[i])),
+        )
+
+    ranked = sorted(links, key=lambda p: (run_weight(*p), links[p]), reverse=True)
+    return [(i, j, links[i, j]) for i, j in ranked]
+
+
+def _run(x: int, members: set[int]) -> list[int]:
+    """The contiguous run of ``members`` around ``x``."""
+    low, high = x, x
+    while low - 1 in members:
+        low -= 1
+    while high + 1 in members:
+        high += 1
+    return list(range(low, high + 1))
+
+
+def gap_pairs(grouping: Grouping, scores: Scores, na: int, nb: int, bar: float) -> list[Triple]:
+    """Pairs of free sentences between consecutive in-order units, reaching ``bar``."""
+    units = grouping.units()
+    chain = sorted(in_order(units), key=lambda k: min(units[k].a))
+    bounds = [(-1, -1)] + [(max(units[k].a), max(units[k].b)) for k in chain] + [(na, nb)]
+    starts = [(-1, -1)] + [(min(units[k].a), min(units[k].b)) for k in chain] + [(na, nb)]
+    out: list[Triple] = []
+    for (a0, b0), (a1, b1) in zip(bounds[:-1], starts[1:]):
+        free_a = [i for i in range(a0 + 1, a1) if i not in grouping.unit_a]
+        free_b = {j for j in range(b0 + 1, b1) if j not in grouping.unit_b}
+        if not free_a or not free_b:
+            continue
+        found = sorted(
+            ((scores[i, j], i, j) for i in free_a for j in free_b if (i, j) in scores and scores[i, j] >= bar),
+            reverse=True,
+        )
+        used_a: set[int] = set()
+        used_b: set[int] = set()
+        for score, i, j in found:
+            if i not in used_a and j not in used_b:
+                out.append((i, j, score))
+                used_a.add(i)
+                used_b.add(j)
+    return out
+
+
+def neighbour_pieces(grouping: Grouping, va: Sequence[Vector], vb: Sequence[Vector], bar: float) -> int:
+    """Join free sentences to the unit next to them as pieces of its split; how many joined."""
+    joined = 0
+    for mine, other_vectors, own_vectors, side_a in (
+        (grouping.unit_a, vb, va, True),
+        (grouping.unit_b, va, vb, False),
+    ):
+        changed = True
+        while changed:
+            changed = False
+            for x in range(len(own_vectors)):
+                if x in mine or not own_vectors[x]:
+                    continue
+                for unit in _neighbours(mine, x):
+                    others = sorted(unit.b if side_a else unit.a)
+                    share = contained(own_vectors[x], [other_vectors[y] for y in others])
+                    if share < bar:
+                        continue
+                    partner = others[0]
+                    link = (x, partner) if side_a else (partner, x)
+                    if grouping.add(*link, share):
+                        joined += 1
+                        changed = True
+                        break
+    return joined
+
+
+def _neighbours(mine: dict[int, Unit], x: int) -> list[Unit]:
+    units = [mine[y] for y in (x - 1, x + 1) if y in mine]
+    return [u for k, u in enumerate(units) if all(u is not v for v in units[:k])]
+
+
+def far_pieces(grouping: Grouping, scores: Scores, link_bar: float) -> list[Triple]:
+    """Free sentences whose best match (reaching ``link_bar``) is already in a unit."""
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for (i, j), score in scores.items():
+        if i not in grouping.unit_a and j in grouping.unit_b and score > best_a.get(i, (0.0, -1))[0]:
+            best_a[i] = (score, j)
+        if j not in grouping.unit_b and i in grouping.unit_a and score > best_b.get(j, (0.0, -1))[0]:
+            best_b[j] = (score, i)
+    out = [(i, j, s) for i, (s, j) in best_a.items() if s >= link_bar]
+    out += [(i, j, s) for j, (s, i) in best_b.items() if s >= link_bar]
+    return out

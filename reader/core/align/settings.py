@@ -1,0 +1,63 @@
+"""The aligner's fitted settings, stored as named data in ``settings.json``.
+
+``benchmarks/fit_alignment.py`` chooses them (leave-one-pair-out over the English set,
+documented in docs/benchmarks-alignment.md) and writes the file; loading checks that every
+name is known, none is missing and every value is a number in its range.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields, replace
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Bars on similarity (cosine or containment, 0..1) and the weight of numbers."""
+
+    link_bar: float  # cosine at which a sentence's best match anywhere is its counterpart
+    gap_bar: float  # cosine enough for a pair that sits in the same place of both texts
+    attach_bar: float  # containment at which a neighbour joins a unit as a piece of a split
+    number_weight: float  # a number term weighs this many words
+
+    def check(self) -> Settings:
+        for item in fields(self):
+            value = getattr(self, item.name)
+            high = 10.0 if item.name == "number_weight" else 1.0
+            if not isinstance(value, int | float) or not 0.0 <= value <= high:
+                raise ValueError(f"alignment setting {item.name} = {value!r} is outside 0..{high}")
+        return self
+
+    def at_looseness(self, looseness: float) -> Settings:
+        """Bars for a ``looseness`` in 0..1: the fitted ones at 0.5, all higher below, lower above.
+
+        Monotone by construction, so a looser setting never links fewer sentences.
+        """
+        loose = min(1.0, max(0.0, looseness))
+        if loose <= 0.5:  # towards 0: only near-identical sentences (every bar towards 0.95)
+            t = (0.5 - loose) / 0.5
+
+            def bar(value: float) -> float:
+                return value + (0.95 - value) * t
+        else:  # towards 1: half the fitted bars
+            t = (loose - 0.5) / 0.5
+
+            def bar(value: float) -> float:
+                return value * (1.0 - 0.5 * t)
+
+        return replace(
+            self, link_bar=bar(self.link_bar), gap_bar=bar(self.gap_bar), attach_bar=bar(self.attach_bar)
+        )
+
+
+def load_settings(text: str | None = None) -> Settings:
+    """The shipped settings (or those in ``text``, JSON), checked."""
+    if text is None:
+        text = resources.files("reader.core.align").joinpath("settings.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    values = data.get("settings") if isinstance(data, dict) else None
+    names = {item.name for item in fields(Settings)}
+    if not isinstance(values, dict) or set(values) != names:
+        raise ValueError(f"alignment settings must name exactly {sorted(names)}")
+    return Settings(**values).check()
