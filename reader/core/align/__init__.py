@@ -73,9 +73,9 @@ def align_sentences(
         grouping.add(i, j, 1.0)
     grouping.add_all(best_matches(scores, bars.link_bar))
     grouping.add_all(gap_pairs(grouping, scores, len(a), len(b), bars.gap_bar))
-    neighbour_pieces(grouping, va, vb, bars.attach_bar)
+    neighbour_pieces(grouping, scores, va, vb, bars.attach_bar, bars.gap_bar)
     grouping.add_all(gap_pairs(grouping, scores, len(a), len(b), bars.gap_bar))
-    far = far_pieces(grouping, scores, bars.link_bar)
+    far = far_pieces(grouping, scores, va, vb, bars.link_bar, bars.attach_bar)
 
     units = grouping.units()
     chain = in_order(units)

@@ -21,12 +21,16 @@ from reader.core.align.vectors import Vector, contained
 
 Triple = tuple[int, int, float]
 
+# A match this close to a sentence's best is a rival the neighbours decide between.
+NEAR_BEST = 0.8
+
 
 def best_matches(scores: Scores, bar: float) -> list[Triple]:
-    """Each sentence's best match on the other side, when it reaches ``bar``; strongest first.
+    """Each sentence's best matches on the other side, when they reach ``bar``; strongest first.
 
-    Pieces of one split come together: a link is ranked by the whole run of neighbouring
-    sentences that share its best match, so two halves beat one far look-alike.
+    A sentence keeps every match close to its best (:data:`NEAR_BEST`), and a link is ranked
+    by the whole run of neighbouring sentences that share its match: the two halves of a
+    split beat one look-alike elsewhere, and the grouping refuses the look-alike afterwards.
     """
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
@@ -35,8 +39,11 @@ def best_matches(scores: Scores, bar: float) -> list[Triple]:
             best_a[i] = (score, j)
         if score > best_b.get(j, (0.0, -1))[0]:
             best_b[j] = (score, i)
-    links = {(i, j): s for i, (s, j) in best_a.items() if s >= bar}
-    links.update({(i, j): s for j, (s, i) in best_b.items() if s >= bar})
+    links = {
+        (i, j): score
+        for (i, j), score in scores.items()
+        if score >= bar and (score >= NEAR_BEST * best_a[i][0] or score >= NEAR_BEST * best_b[j][0])
+    }
     by_b: dict[int, set[int]] = {}
     by_a: dict[int, set[int]] = {}
     for i, j in links:
@@ -89,8 +96,15 @@ def gap_pairs(grouping: Grouping, scores: Scores, na: int, nb: int, bar: float) 
     return out
 
 
-def neighbour_pieces(grouping: Grouping, va: Sequence[Vector], vb: Sequence[Vector], bar: float) -> int:
-    """Join free sentences to the unit next to them as pieces of its split; how many joined."""
+def neighbour_pieces(
+    grouping: Grouping, scores: Scores, va: Sequence[Vector], vb: Sequence[Vector], bar: float, best_bar: float
+) -> int:
+    """Join free sentences to the unit next to them as pieces of its split; how many joined.
+
+    A sentence joins when the unit's other side contains ``bar`` of it, or when its best
+    match anywhere is in that unit and reaches ``best_bar`` (its place and its words agree).
+    """
+    best = _best_partners(scores)
     joined = 0
     for mine, other_vectors, own_vectors, side_a in (
         (grouping.unit_a, vb, va, True),
@@ -105,7 +119,8 @@ def neighbour_pieces(grouping: Grouping, va: Sequence[Vector], vb: Sequence[Vect
                 for unit in _neighbours(mine, x):
                     others = sorted(unit.b if side_a else unit.a)
                     share = contained(own_vectors[x], [other_vectors[y] for y in others])
-                    if share < bar:
+                    score, match = best[0 if side_a else 1].get(x, (0.0, -1))
+                    if share < bar and not (match in others and score >= best_bar):
                         continue
                     partner = others[0]
                     link = (x, partner) if side_a else (partner, x)
@@ -121,8 +136,26 @@ def _neighbours(mine: dict[int, Unit], x: int) -> list[Unit]:
     return [u for k, u in enumerate(units) if all(u is not v for v in units[:k])]
 
 
-def far_pieces(grouping: Grouping, scores: Scores, link_bar: float) -> list[Triple]:
-    """Free sentences whose best match (reaching ``link_bar``) is already in a unit."""
+def _best_partners(scores: Scores) -> tuple[dict[int, tuple[float, int]], dict[int, tuple[float, int]]]:
+    """Each A sentence's best (score, B sentence), and each B sentence's best A sentence."""
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for (i, j), score in scores.items():
+        if score > best_a.get(i, (0.0, -1))[0]:
+            best_a[i] = (score, j)
+        if score > best_b.get(j, (0.0, -1))[0]:
+            best_b[j] = (score, i)
+    return best_a, best_b
+
+
+def far_pieces(
+    grouping: Grouping, scores: Scores, va: Sequence[Vector], vb: Sequence[Vector], link_bar: float, part_bar: float
+) -> list[Triple]:
+    """Free sentences whose best match (reaching ``link_bar``) is already in a unit elsewhere.
+
+    Only a piece is kept: the match must contain ``part_bar`` of the free sentence, since a
+    sentence that merely resembles one already linked is more likely new.
+    """
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
     for (i, j), score in scores.items():
@@ -130,6 +163,6 @@ def far_pieces(grouping: Grouping, scores: Scores, link_bar: float) -> list[Trip
             best_a[i] = (score, j)
         if j not in grouping.unit_b and i in grouping.unit_a and score > best_b.get(j, (0.0, -1))[0]:
             best_b[j] = (score, i)
-    out = [(i, j, s) for i, (s, j) in best_a.items() if s >= link_bar]
-    out += [(i, j, s) for j, (s, i) in best_b.items() if s >= link_bar]
+    out = [(i, j, s) for i, (s, j) in best_a.items() if s >= link_bar and contained(va[i], [vb[j]]) >= part_bar]
+    out += [(i, j, s) for j, (s, i) in best_b.items() if s >= link_bar and contained(vb[j], [va[i]]) >= part_bar]
     return out
