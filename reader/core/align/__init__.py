@@ -71,11 +71,12 @@ def align_sentences(
     grouping = Grouping()
     for i, j in anchors:
         grouping.add(i, j, 1.0)
-    grouping.add_all(best_matches(scores, bars.link_bar))
+    grouping.add_all(best_matches(scores, bars.link_bar, len(a), len(b)))
+    _drop_weak_moves(grouping, va, vb, keys_a, keys_b, bars.move_bar)
     grouping.add_all(gap_pairs(grouping, scores, len(a), len(b), bars.gap_bar))
     neighbour_pieces(grouping, scores, va, vb, bars.attach_bar, bars.gap_bar)
     grouping.add_all(gap_pairs(grouping, scores, len(a), len(b), bars.gap_bar))
-    far = far_pieces(grouping, scores, va, vb, bars.link_bar, bars.attach_bar)
+    far = far_pieces(grouping, scores, va, vb, max(bars.link_bar, bars.move_bar), bars.attach_bar)
 
     units = grouping.units()
     chain = in_order(units)
@@ -85,6 +86,21 @@ def align_sentences(
     if progress is not None:
         progress(1.0)
     return links
+
+
+def _drop_weak_moves(
+    grouping: Grouping, va: Sequence[Vector], vb: Sequence[Vector], keys_a: Sequence[str], keys_b: Sequence[str], bar: float
+) -> None:
+    """Free the units out of reading order whose similarity stays below ``bar``.
+
+    A look-alike elsewhere is more common than a real move, so a move needs more evidence;
+    the freed sentences may still pair in place or join a split next to them.
+    """
+    units = grouping.units()
+    chain = in_order(units)
+    for k, unit in enumerate(units):
+        if k not in chain and _link(unit, True, va, vb, keys_a, keys_b).similarity < bar:
+            grouping.remove(unit)
 
 
 def _gaps(anchors: list[tuple[int, int]], free_a: list[int], free_b: list[int]) -> list[tuple[list[int], list[int]]]:

@@ -25,7 +25,7 @@ Triple = tuple[int, int, float]
 NEAR_BEST = 0.8
 
 
-def best_matches(scores: Scores, bar: float) -> list[Triple]:
+def best_matches(scores: Scores, bar: float, na: int, nb: int) -> list[Triple]:
     """Each sentence's best matches on the other side, when they reach ``bar``; strongest first.
 
     A sentence keeps every match close to its best (:data:`NEAR_BEST`), and a link is ranked
@@ -56,7 +56,11 @@ def best_matches(scores: Scores, bar: float) -> list[Triple]:
             sum(links[i, y] for y in _run(j, by_a[i])),
         )
 
-    ranked = sorted(links, key=lambda p: (run_weight(*p), links[p]), reverse=True)
+    def distance(i: int, j: int) -> float:
+        # Ties (copies of one sentence) go to the copy at the same place in the other text.
+        return abs(i / max(na, 1) - j / max(nb, 1))
+
+    ranked = sorted(links, key=lambda p: (-run_weight(*p), -links[p], distance(*p)))
     return [(i, j, links[i, j]) for i, j in ranked]
 
 

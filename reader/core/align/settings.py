@@ -19,6 +19,7 @@ class Settings:
     link_bar: float  # cosine at which a sentence's best match anywhere is its counterpart
     gap_bar: float  # cosine enough for a pair that sits in the same place of both texts
     attach_bar: float  # containment at which a neighbour joins a unit as a piece of a split
+    move_bar: float  # cosine a link out of reading order needs (moves are rarer than look-alikes)
     number_weight: float  # a number term weighs this many words
 
     def check(self) -> Settings:
@@ -47,7 +48,10 @@ class Settings:
                 return value * (1.0 - 0.5 * t)
 
         return replace(
-            self, link_bar=bar(self.link_bar), gap_bar=bar(self.gap_bar), attach_bar=bar(self.attach_bar)
+            self, link_bar=bar(self.link_bar),
+            gap_bar=bar(self.gap_bar),
+            attach_bar=bar(self.attach_bar),
+            move_bar=bar(self.move_bar),
         )
 
 

@@ -54,6 +54,13 @@ class Grouping:
             self.unit_b[y] = merged
         return True
 
+    def remove(self, unit: Unit) -> None:
+        """Free every sentence of ``unit``."""
+        for x in unit.a:
+            del self.unit_a[x]
+        for y in unit.b:
+            del self.unit_b[y]
+
     def add_all(self, links: Iterable[tuple[int, int, float]]) -> None:
         """Add links strongest first, retrying refused ones until nothing changes.
 
