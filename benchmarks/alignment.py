@@ -31,7 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.core.align import SHIPPED, align_sentences  # noqa: E402
+from reader.core.align import align_sentences, settings_for  # noqa: E402
 from reader.core.align.vectors import cosine, sentence_terms, tfidf_vectors  # noqa: E402
 from reader.core.model import CompareOptions  # noqa: E402
 from reader.core.tokens import normalize_many  # noqa: E402
@@ -114,12 +114,12 @@ def msrp() -> None:
     train, test = load("msrp_train.jsonl"), load("msrp_test.jsonl")
     options = CompareOptions()
     sentences = [s for row in train for s in (row["s1"], row["s2"])]
-    fitted = sentence_terms(normalize_many(sentences, options), "en", SHIPPED.number_weight)
+    fitted = sentence_terms(normalize_many(sentences, options), "en", settings_for("en").number_weight)
 
     def cosines(rows: list[dict[str, Any]]) -> list[tuple[float, bool]]:
         # Rarity from the train sentences only: each pair is vectorised beside them.
         keys = normalize_many([s for row in rows for s in (row["s1"], row["s2"])], options)
-        terms = sentence_terms(keys, "en", SHIPPED.number_weight)
+        terms = sentence_terms(keys, "en", settings_for("en").number_weight)
         vectors = tfidf_vectors(fitted + terms)[len(fitted) :]
         return [(cosine(vectors[2 * k], vectors[2 * k + 1]), bool(int(r["label"]))) for k, r in enumerate(rows)]
 

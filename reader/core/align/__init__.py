@@ -23,15 +23,21 @@ from reader.core.align.anchors import identical_anchors
 from reader.core.align.candidates import candidate_scores
 from reader.core.align.link import Link
 from reader.core.align.passes import best_matches, far_pieces, gap_pairs, neighbour_pieces
-from reader.core.align.settings import Settings, load_settings
+from reader.core.align.settings import DEFAULT_LANGUAGE, Settings, load_settings
 from reader.core.align.units import Grouping, Unit, in_order
 from reader.core.align.vectors import Vector, cosine, pooled, sentence_terms, tfidf_vectors
 from reader.core.model import CompareOptions
 from reader.core.tokens import normalize_many
 
-__all__ = ["SHIPPED", "Link", "Settings", "align_sentences", "load_settings"]
+__all__ = ["SHIPPED", "Link", "Settings", "align_sentences", "load_settings", "settings_for"]
 
+# The fitted settings per language code, checked when loaded.
 SHIPPED = load_settings()
+
+
+def settings_for(language: str | None) -> Settings:
+    """The shipped settings of ``language`` (English ones for a language without its own)."""
+    return SHIPPED.get(language or DEFAULT_LANGUAGE, SHIPPED[DEFAULT_LANGUAGE])
 
 
 def align_sentences(
@@ -47,7 +53,7 @@ def align_sentences(
     ``settings`` replaces the shipped ones (for fitting and measuring); ``language`` picks
     the stemmer and function words (both English and German lists when it is None).
     """
-    bars = (settings or SHIPPED).at_looseness(options.looseness)
+    bars = (settings or settings_for(language)).at_looseness(options.looseness)
     keys_a, keys_b = normalize_many(a, options), normalize_many(b, options)
     anchors = identical_anchors(keys_a, keys_b)
     anchored_a = {i for i, _ in anchors}

@@ -1,8 +1,9 @@
-"""The aligner's fitted settings, stored as named data in ``settings.json``.
+"""The aligner's fitted settings per language, stored as named data in ``settings.json``.
 
-``benchmarks/fit_alignment.py`` chooses them (leave-one-pair-out over the English set,
-documented in docs/benchmarks-alignment.md) and writes the file; loading checks that every
-name is known, none is missing and every value is a number in its range.
+``benchmarks/fit_alignment.py`` chooses them (English: the English rewrites, leave one pair
+out; German: DEplain documents with odd ids, the even ones held out; docs/benchmarks-
+alignment.md) and writes the file. Loading checks that every name is known, none is missing
+and every value is a number in its range; a language without its own uses English.
 """
 
 from __future__ import annotations
@@ -55,13 +56,21 @@ class Settings:
         )
 
 
-def load_settings(text: str | None = None) -> Settings:
-    """The shipped settings (or those in ``text``, JSON), checked."""
+DEFAULT_LANGUAGE = "en"
+
+
+def load_settings(text: str | None = None) -> dict[str, Settings]:
+    """The shipped settings per language (or those in ``text``, JSON), checked."""
     if text is None:
         text = resources.files("reader.core.align").joinpath("settings.json").read_text(encoding="utf-8")
     data = json.loads(text)
-    values = data.get("settings") if isinstance(data, dict) else None
+    languages = data.get("settings") if isinstance(data, dict) else None
+    if not isinstance(languages, dict) or DEFAULT_LANGUAGE not in languages:
+        raise ValueError(f'alignment settings must have a "settings" object with "{DEFAULT_LANGUAGE}"')
     names = {item.name for item in fields(Settings)}
-    if not isinstance(values, dict) or set(values) != names:
-        raise ValueError(f"alignment settings must name exactly {sorted(names)}")
-    return Settings(**values).check()
+    out = {}
+    for language, values in languages.items():
+        if not isinstance(values, dict) or set(values) != names:
+            raise ValueError(f"alignment settings for {language!r} must name exactly {sorted(names)}")
+        out[language] = Settings(**values).check()
+    return out
