@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from reader.core.align.vectors import Vector, cosine
 
 # The rarest terms of a sentence that are looked up (by weight, which is rarity).
-LOOKUP_TERMS = 8
+LOOKUP_TERMS = 6
 # A term in more sentences than this says little about which one is the counterpart.
-MAX_POSTINGS = 64
+MAX_POSTINGS = 24
 # Free sentences of a gap between anchors scored all against all when there are this few.
 LOCAL_PAIRS = 2_500
 
