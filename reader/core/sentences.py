@@ -18,6 +18,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.core import lexicon
+from reader.core.list_markers import list_item_boundaries
 from reader.core.model import Block, BlockKind, Sentence
 
 __all__ = ["detect_language", "split_sentences", "split_text"]
@@ -38,73 +40,42 @@ _NOT_A_START = ",;:.!?…)]}%/"
 _CANDIDATE = re.compile(
     r"(?P<punct>[.!?…](?<![.!?…][.!?…])[.!?…]*+)"
     r"(?P<close>[\"'”’“»«)\]}]*+"
+    # Footnote markers glued to the full stop ("empire.[3] After") belong to the sentence.
+    r"(?:\[(?:\d{1,3}|[a-z]|note \d{1,3})\][\"'”’)]*+)*+"
     # A closing quote set off by a space ("...vermehren! “ Und") still ends the sentence.
     r"(?:[ \t]+[\"”“»«](?=\s))?)"
     r"(?=(?P<space>\s+)[\"'“„‘‚«»(\[{¿¡]*(?P<next>\S))"
 )
+# A full stop with no space after it, between a word and a capitalised word: "1980s.Q magazine".
+# (The word before is checked in Python: a look-behind here would make the search 30x slower.)
+_GLUED = re.compile(r"\.(?=[A-Z][a-z \t])")
+_PLAIN_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)?")
+_CODE_CHARS = frozenset("./@(=_:\\")
+# A line that ends in a colon ends a sentence when the next line does not go on in lower case.
+_LINE_COLON = re.compile(r":(?=[ \t]*+\n\s*+(?P<next>\S))")
+# "stairways." (Smith 55). - a parenthetical citation closes the quoted sentence.
+_CITATION = re.compile(r"\([^\W\d_][^()\n]{0,60}?\s\d[\d,–-]*\)[.!?]")
+# A glued full stop followed by a spaced ellipsis and a capital: "compounds. . . . The".
+_PERIOD_THEN_ELLIPSIS = re.compile(r"\.(?: \.){3}\s+[\"'“„‘‚«»(\[]*[A-Z]")
+# A sentence that is only a list or footnote number ("2.", "[3]") joins its neighbour.
+_BARE_MARKER = re.compile(r"[\[(]?\d{1,3}[\].)]?|[•⁃‣◦▪*]")
+_LIST_LABEL = re.compile(r"\d{1,3}|[a-z]")
+_BULLETS_AND_SPACE = " \t•⁃‣◦▪"
 _WORD = re.compile(r"[^\W_]+")
 _INITIAL_NEXT = re.compile(r"[^\W\d_]\.")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _LANGUAGE_WORD = re.compile(r"[a-zäöüß]+")
 
-# --- word lists --------------------------------------------------------------------------
+# --- word lists (reader/core/lexicon.py) ------------------------------------------------
 
-
-def _with_capitals(words: str) -> frozenset[str]:
-    """Words as written plus their sentence-initial capitalised form."""
-    items = words.split()
-    return frozenset(items + [word[:1].upper() + word[1:] for word in items])
-
-
-# Titles come before a name: never the end of a sentence.
-_TITLES = frozenset("Mr Mrs Ms Messrs Dr Prof Hr Hrn Mme Mlle Rev Hon".split())
-
-# Abbreviations that often end a sentence: a boundary when a capital follows.
-_MAY_END = frozenset("etc usw usf a.m p.m A.M P.M u.a u.ä o.ä".split())
-
-# Other abbreviations: mid-sentence unless a typical sentence starter follows.
-_ABBREVIATIONS = frozenset(
-    "vs Inc Corp Ltd Co Bros Jr Sr St Ste Mt Ft Ave Blvd Rd Gen Gov Sen Rep Lt Col Capt Sgt "
-    "Cmdr Adm Maj Pres Supt Dept Univ Assn No Nos Fig Figs Vol Vols Ch Sec Art Arts Eq Eqs "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri "
-    "Sat Sun Nr Str Fr Abs Bd Jh Jhd Mio Mrd Tsd Dipl Ing Std Min Sek Kap Abb Tab Hrsg "
-    "Aufl Tel Fa Okt Dez Mrz Gebr".split()
-) | _with_capitals(
-    "e.g i.e cf approx est ca bzw evtl ggf vgl inkl exkl bspw sog zzgl allg ehem geb gest "
-    "gegr z.B d.h z.T v.a i.d.R u.U s.o s.u m.E pp ff ed eds al"
-)
-
-_MONTHS = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-    "Januar Jänner Februar März Mai Juni Juli Oktober Dezember Okt Dez".split()
-)
-
-# Capitalised words that usually open a sentence; after an abbreviation they mark a boundary.
-_STARTERS_EN = frozenset(
-    "The A An This That These Those It Its He She They We I You His Her Their Our My There "
-    "Here But And Or So Yet In On At As If When While After Before Since Although Though "
-    "However Meanwhile Still Then Now Today Yesterday Some Many Most All No One Both Each "
-    "Every What Who Why How Where Which For With From By To Under Over During Despite Instead "
-    "Also Later Earlier Last Next Such Other Another Once Even Only".split()
-)
-_STARTERS_DE = frozenset(
-    "Der Die Das Den Dem Des Ein Eine Einen Einem Einer Er Sie Es Wir Ich Ihr Man Dies Diese "
-    "Dieser Dieses Diesen Aber Und Oder Doch Denn Auch Im In Am An Auf Bei Mit Nach Seit Wenn "
-    "Als Da Dann So Nun Jetzt Heute Gestern Zudem Außerdem Deshalb Daher Trotzdem Zum Zur Vom "
-    "Von Für Um Wie Was Wer Wo Warum Sein Seine Ihre Unser Unsere Viele Alle Hier Dort Darum "
-    "Damit Dabei Danach Später Jeder Jede Jedes Kein Keine Nicht Noch Schon Bis Durch Gegen "
-    "Ohne Über Unter Vor Während Weil Obwohl Dass".split()
-)
-
-_STOPWORDS_EN = frozenset(
-    "the and of to is that it for on are with as be this by at from have has not or but they "
-    "he she which were would their been there said".split()
-)
-_STOPWORDS_DE = frozenset(
-    "der die das und ist nicht ein eine zu den mit sich des auf für im dem von auch es sie er "
-    "wir wird werden bei aus nach oder aber wie dass noch sind hat einen einem".split()
-)
+_TITLES = lexicon.TITLES
+_MAY_END = lexicon.MAY_END
+_ABBREVIATIONS = lexicon.ABBREVIATIONS
+_MONTHS = lexicon.MONTHS
+_STARTERS_EN = lexicon.STARTERS_EN
+_STARTERS_DE = lexicon.STARTERS_DE
+_STOPWORDS_EN = lexicon.STOPWORDS_EN
+_STOPWORDS_DE = lexicon.STOPWORDS_DE
 
 # Blocks that stand alone when they carry no final punctuation (headlines, bylines...).
 _STANDALONE_KINDS = frozenset(
@@ -216,12 +187,36 @@ def _ends_with_terminal(block_text: str) -> bool:
 
 def _boundaries(text: str, rules: _Rules) -> tuple[list[int], list[int]]:
     """Accepted boundaries over the whole text: where a sentence ends, where the next starts."""
+    marker_dots, extra = list_item_boundaries(text, _MONTHS, rules.ordinal_numbers)
     ends: list[int] = []
     starts: list[int] = []
+    sentence_start = 0
     for match in _CANDIDATE.finditer(text):
-        if _is_boundary(text, match, rules):
+        if marker_dots and match.start("punct") in marker_dots:
+            continue  # "1. The first item": a list marker's full stop
+        if _is_boundary(text, match, rules, sentence_start):
+            sentence_start = match.end("space")
             ends.append(match.end())
-            starts.append(match.end("space"))
+            starts.append(sentence_start)
+    for match in _GLUED.finditer(text):
+        dot = match.start()
+        if dot >= 2 and text[dot - 1].islower() and text[dot - 2].isalnum() and _glued_boundary(
+            text, dot, rules
+        ):
+            extra.append((match.end(), match.end()))
+    for match in _LINE_COLON.finditer(text):
+        if not match.group("next").islower():
+            extra.append((match.end(), match.start("next")))
+    if not extra:
+        return ends, starts
+    # The other kinds of boundary are rare; one sort puts them among the punctuation ones.
+    pairs = sorted([*zip(ends, starts), *extra])
+    ends, starts = [], []
+    for end, start in pairs:
+        if ends and end <= ends[-1]:
+            continue  # the same boundary found twice ("item. 2. The")
+        ends.append(end)
+        starts.append(start)
     return ends, starts
 
 
@@ -236,15 +231,38 @@ def _split_range(
         return []
     spans: list[tuple[int, int]] = []
     current = content_start
+    shortest = content_end - content_start
     for position in range(bisect_left(ends, content_start + 1), len(ends)):
         boundary = ends[position]
         if boundary >= content_end:
             break
         if boundary > current:
             spans.append((current, boundary))
+            shortest = min(shortest, boundary - current)
             current = starts[position]
     spans.append((current, content_end))
-    return spans
+    shortest = min(shortest, content_end - current)
+    # Only a span of five characters or fewer can be a bare "12." or "[3]".
+    return _join_bare_markers(text, spans) if len(spans) > 1 and shortest <= 5 else spans
+
+
+def _join_bare_markers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A span that is only "2.", "[3]" or "•" joins the next span, or the previous at the end."""
+    joined: list[tuple[int, int]] = []
+    carry: int | None = None
+    for span_start, span_end in spans:
+        if carry is not None:
+            span_start, carry = carry, None
+        elif span_end - span_start <= 5 and _BARE_MARKER.fullmatch(text, span_start, span_end):
+            carry = span_start
+            continue
+        joined.append((span_start, span_end))
+    if carry is not None:
+        if joined:
+            joined[-1] = (joined[-1][0], spans[-1][1])
+        else:
+            joined.append((carry, spans[-1][1]))
+    return joined
 
 
 def _previous_token(text: str, position: int) -> str:
@@ -256,18 +274,32 @@ def _previous_token(text: str, position: int) -> str:
     return window[-1].strip(_QUOTES_AND_BRACKETS) if window else ""
 
 
-def _is_boundary(text: str, match: re.Match[str], rules: _Rules) -> bool:
+def _is_boundary(text: str, match: re.Match[str], rules: _Rules, sentence_start: int) -> bool:
     punct, close, following = match.group("punct", "close", "next")
+    dot = match.start("punct")
+    if punct == ".":
+        if following == "." or text[dot - 1] == " ":
+            verdict = _spaced_ellipsis(text, dot, close, following)
+            if verdict is not None:
+                return verdict
+        if not close and dot - sentence_start <= 8 and _LIST_LABEL.fullmatch(
+            text[sentence_start:dot].strip(_BULLETS_AND_SPACE)
+        ):
+            return False  # "...data. 1. We collect": a list number opens the sentence
+    elif punct == "..." and close[:1] == "]" and dot > 0 and text[dot - 1] == "[":
+        return False  # "[...]" marks an omission inside a quotation
     if following.islower() or following in _NOT_A_START:
         # "Well... maybe", "U.S. officials", '"Is it?" he asked' all continue the sentence.
         return False
     if not (following.isupper() or following.isdigit() or following.istitle()):
         # Dashes, bullets, symbols and letters without case: trust the punctuation.
         return True
+    if text[match.end("space")] == "(" and _CITATION.match(text, match.end("space")):
+        return False  # '..." (Smith 55).': the citation belongs to the quotation
     if punct != "." or close:
         # "?!", "!!", "..." and a closing quote or bracket: the case of the next word decides.
         return True
-    token = _previous_token(text, match.start("punct"))
+    token = _previous_token(text, dot)
     if not token:
         return True
     next_start = match.start("next")
@@ -278,9 +310,62 @@ def _is_boundary(text: str, match: re.Match[str], rules: _Rules) -> bool:
     if token.isdigit():
         return _number_before_word(token, text, next_start, rules)
     if token in _MAY_END:
-        return True
+        # "At 5 a.m. Mr. Smith left": a sentence is more than a time phrase.
+        return token not in lexicon.TIMES_OF_DAY or not _only_time_phrase(
+            text, sentence_start, dot
+        )
     if _is_abbreviation(token):
         return _starter_follows(text, next_start, rules)
+    return True
+
+
+def _spaced_ellipsis(text: str, dot: int, close: str, following: str) -> bool | None:
+    """The verdict on a full stop that is part of a spaced ellipsis, or None if it is not.
+
+    ". . ." set off from the word before marks an omission and ends nothing; glued to the
+    word ("Dose. . . Energy") it trails off like "...", and a fourth dot (". . . .") ends
+    the sentence. After a glued full stop and three more dots ("compounds. . . . The") the
+    sentence ends at that full stop and the ellipsis opens the next one.
+    """
+    if following == "." and not close:
+        if dot > 0 and not text[dot - 1].isspace() and _PERIOD_THEN_ELLIPSIS.match(text, dot):
+            return True
+        return None
+    dots, first = 1, dot
+    while dots < 5 and first >= 2 and text[first - 1] == " " and text[first - 2] == ".":
+        dots, first = dots + 1, first - 2
+    if dots < 3:
+        return None
+    glued = first > 0 and not text[first - 1].isspace()
+    if dots == 3 and not glued or dots == 4 and glued:
+        return False
+    return None
+
+
+def _only_time_phrase(text: str, sentence_start: int, dot: int) -> bool:
+    """Whether the sentence so far is a preposition and a time: "At 5 a.m."."""
+    if dot - sentence_start > 24:
+        return False
+    words = text[sentence_start:dot].split()
+    return len(words) <= 3 and bool(words) and words[0] in lexicon.PREPOSITIONS
+
+
+def _glued_boundary(text: str, dot: int, rules: _Rules) -> bool:
+    """ "...of the 1980s.Q magazine": a full stop without a space still ends a sentence.
+
+    Only between a plain word and a plain capitalised word, so "U.S.", "e.g.", "3.5",
+    "index.html", "Node.js", "java.util.List" and URLs stay whole.
+    """
+    window = text[max(0, dot - 40) : dot].split()
+    word = window[-1] if window else ""
+    if not _PLAIN_WORD.fullmatch(word) or word in _TITLES:
+        return False
+    after = text[dot + 1 : dot + 61].split()
+    following = after[0].rstrip(".,;:!?\"'”’)") if after else ""
+    if not following or any(char in _CODE_CHARS for char in following):
+        return False
+    if _is_abbreviation(word):
+        return _starter_follows(text, dot + 1, rules)
     return True
 
 

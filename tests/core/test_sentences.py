@@ -135,6 +135,113 @@ GERMAN_CASES = [
 ]
 
 
+# Lists, ellipses, citations, footnotes and glued full stops (texts of our own).
+ENGLISH_MORE_CASES = [
+    # list items running on in one line, and a lone marker opening a sentence
+    ("1. Pack the tent 2. Drive to the lake", ["1. Pack the tent", "2. Drive to the lake"]),
+    ("1) Pack the tent. 2) Drive to the lake.", ["1) Pack the tent.", "2) Drive to the lake."]),
+    ("3.) Check the oil 4.) Fill the tank", ["3.) Check the oil", "4.) Fill the tank"]),
+    ("a. Boil water b. Add rice c. Wait", ["a. Boil water", "b. Add rice", "c. Wait"]),
+    ("• 7. Lock up • 8. Go home", ["• 7. Lock up", "• 8. Go home"]),
+    ("1. The council meets monthly.", ["1. The council meets monthly."]),
+    ("Our rules follow. 2. We keep data safe.", ["Our rules follow.", "2. We keep data safe."]),
+    ("Step 1. Then step 2. Done.", ["Step 1.", "Then step 2.", "Done."]),
+    # the numero sign, the pronoun I, a time of day
+    ("It was filed as N°. 44.12. Nobody read it.", ["It was filed as N°. 44.12.", "Nobody read it."]),
+    ("Between you and I. Did Henry I. Marsh agree?",
+     ["Between you and I.", "Did Henry I. Marsh agree?"]),
+    ("By 7 a.m. Dr. Lane had left the ward.", ["By 7 a.m. Dr. Lane had left the ward."]),
+    ("The shop opens at 9 a.m. Mr. Pike runs it.", ["The shop opens at 9 a.m.", "Mr. Pike runs it."]),
+    # omissions and citations in quotations
+    ('He wrote that "the river [...] never froze [...]" (Hale 12). Later it did.',
+     ['He wrote that "the river [...] never froze [...]" (Hale 12).', "Later it did."]),
+    ("The rest . . . I cannot read.", ["The rest . . . I cannot read."]),
+    ("It was over. . . . Then came spring.", ["It was over.", ". . . Then came spring."]),
+    ("The lines end here . . . . Another begins.", ["The lines end here . . . .", "Another begins."]),
+    ("And then the storm. . . Nobody slept.", ["And then the storm. . .", "Nobody slept."]),
+    # footnote markers after the full stop stay with their sentence
+    ("It ruled the coast.[3] After that it declined.",
+     ["It ruled the coast.[3]", "After that it declined."]),
+    ("It ruled the coast.[3][14] After that it declined.",
+     ["It ruled the coast.[3][14]", "After that it declined."]),
+    # a full stop without a space before a capitalised word
+    ("She sang in bands of the 1970s.Q magazine praised her.",
+     ["She sang in bands of the 1970s.", "Q magazine praised her."]),
+    ("The ferry was late again.The captain apologised.",
+     ["The ferry was late again.", "The captain apologised."]),
+    # bare numbers join their sentence
+    ("We share nothing. [4]", ["We share nothing. [4]"]),
+    ("See the notes. 7.", ["See the notes. 7."]),
+]
+
+# None of these may be cut: dotted names, numbers, files, code, addresses, titles.
+ENGLISH_WHOLE = [
+    "The U.S.Navy sailed at dawn.",
+    "Install Node.js before you start.",
+    "Open index.html in the browser.",
+    "Prices rose 3.5 percent last year.",
+    "Use java.util.List in the example.",
+    "Visit www.Example.org for the map.",
+    "Ask Mr.Smith about the boat.",
+    "Read https://example.org/Bridge/Plan.Final.pdf for details.",
+    "Call St.Pauli about the match.",
+]
+
+GERMAN_MORE_CASES = [
+    ("1. Der Rat tagt monatlich.", ["1. Der Rat tagt monatlich."]),
+    ("1. Wir wohnen im 2. Stock.", ["1. Wir wohnen im 2. Stock."]),
+    ("1. Treffen am 2. März", ["1. Treffen am 2. März"]),
+    ("Wir sprachen mit Dr. med. Kurz über den Plan.", ["Wir sprachen mit Dr. med. Kurz über den Plan."]),
+    ("Sie kennt u.a. Paris und Rom.", ["Sie kennt u.a. Paris und Rom."]),
+    ("Sie lehrt an einer kath. Hochschule.", ["Sie lehrt an einer kath. Hochschule."]),
+    ("Er leitet ein ev. Krankenhaus.", ["Er leitet ein ev. Krankenhaus."]),
+    ("Abfahrt um 8 Uhr Vorm. Ankunft am Abend.", ["Abfahrt um 8 Uhr Vorm.", "Ankunft am Abend."]),
+    ("1. Erster Punkt 2. Zweiter Punkt", ["1. Erster Punkt", "2. Zweiter Punkt"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_MORE_CASES)
+def test_more_english_sentences(text: str, expected: list[str]) -> None:
+    assert sentences_of(text, "en") == expected
+
+
+@pytest.mark.parametrize("text", ENGLISH_WHOLE)
+def test_glued_full_stops_inside_names_do_not_split(text: str) -> None:
+    assert sentences_of(text, "en") == [text]
+
+
+@pytest.mark.parametrize(("text", "expected"), GERMAN_MORE_CASES)
+def test_more_german_sentences(text: str, expected: list[str]) -> None:
+    assert sentences_of(text, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You will need:\nA tent and a stove.", ["You will need:", "A tent and a stove."]),
+        ("The list:  \n- tent\n- stove", ["The list:", "- tent\n- stove"]),
+        # a wrapped line that goes on in lower case, and a colon inside a line, do not end it
+        ("He said the reason was this:\nthe bridge is old.",
+         ["He said the reason was this:\nthe bridge is old."]),
+        ("Note: the road is closed.", ["Note: the road is closed."]),
+    ],
+)
+def test_a_line_ending_in_a_colon_ends_a_sentence(text: str, expected: list[str]) -> None:
+    assert sentences_of(text, "en") == expected
+
+
+def test_list_numbers_do_not_become_sentences_of_their_own() -> None:
+    text, blocks = make_document(
+        [(BlockKind.PARAGRAPH, "1. We collect your name. 2. We keep it safe. [3]"),
+         (BlockKind.PARAGRAPH, "4.\nWe delete it on request.")]
+    )
+    assert [text[s.start : s.end] for s in split_sentences(text, blocks, "en")] == [
+        "1. We collect your name.",
+        "2. We keep it safe. [3]",
+        "4.\nWe delete it on request.",
+    ]
+
+
 @pytest.mark.parametrize(("text", "expected"), ENGLISH_CASES)
 def test_english_sentences(text: str, expected: list[str]) -> None:
     assert sentences_of(text, "en") == expected
@@ -401,10 +508,20 @@ def test_a_megabyte_splits_quickly() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["." * 100_000 + "x", "!?" * 50_000 + "x", '"' * 100_000 + ". x", ". " * 50_000, " " * 100_000],
+    [
+        "." * 100_000 + "x", "!?" * 50_000 + "x", '"' * 100_000 + ". x", ". " * 50_000,
+        " " * 100_000, "-" * 100_000, "a. " * 100_000, "A. " * 100_000, "1. " * 50_000,
+        "\n1. x" * 30_000, "1. x " + " ".join(f"{n}. x" for n in range(2, 30_000)),
+        "a.B" * 50_000, "end.[1]" * 30_000 + " Next", ":\n" * 50_000, ": " * 50_000 + "\n",
+        ". ." * 50_000 + " X", "x" + " " * 100_000 + ". Y", "(" * 50_000 + "x.) (a 1).",
+    ],
 )
 def test_pathological_runs_stay_fast(text: str) -> None:
     began = time.perf_counter()
     spans = split_text(text, "en")
     assert time.perf_counter() - began < 10  # a hang guard: backtracking would take minutes
     assert all(text[start:end].strip() == text[start:end] for start, end in spans)
+    # Every visible character is still in exactly one sentence.
+    assert sum(len("".join(text[start:end].split())) for start, end in spans) == len(
+        "".join(text.split())
+    )
