@@ -221,6 +221,22 @@ def _total_words(text: str, spans: list[tuple[int, int, int]]) -> int:
     return total if not rest or rest.isspace() else _words(text, 0, len(text))
 
 
+def _count_once(built: Sequence[tuple[Unit, WordCounts]]) -> list[tuple[Unit, WordCounts]]:
+    """The units with the word counts of a side already counted by an earlier unit set to 0."""
+    seen_a: set[int] = set()
+    seen_b: set[int] = set()
+    out = []
+    for unit, (total_a, changed_a, total_b, changed_b) in built:
+        if seen_a.issuperset(unit.a):
+            total_a = changed_a = 0
+        if seen_b.issuperset(unit.b):
+            total_b = changed_b = 0
+        seen_a.update(unit.a)
+        seen_b.update(unit.b)
+        out.append((unit, (total_a, changed_a, total_b, changed_b)))
+    return out
+
+
 def _stats(
     text_a: str,
     text_b: str,
@@ -230,6 +246,9 @@ def _stats(
     only_a: Sequence[int],
     only_b: Sequence[int],
 ) -> Stats:
+    # A far piece of a split shares its counterpart with the unit of the other pieces: each
+    # sentence's words count once, in the first unit that holds it.
+    built = _count_once(built)
     units = [unit for unit, _ in built]
     shared_a = shared_b = deleted = inserted = 0
     for _, counts in built:
