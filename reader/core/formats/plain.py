@@ -5,6 +5,10 @@ written (single newlines included), because a .txt file's text *is* its display.
 Only whole lines are split off as blocks of their own: a headline, a byline, a
 dateline, "#" headings and list items. Nothing is removed, not even list markers,
 so every word of the file reaches ``Document.text``.
+
+Some files put one paragraph on each line with no blank lines between them (exports of
+web articles, corpora). ``one_paragraph_per_line`` tells them from hard-wrapped prose by
+their line lengths and line ends; in such a file every line is a block of its own.
 """
 
 from __future__ import annotations
@@ -16,6 +20,13 @@ from .classify import HASH_HEADING, LIST_MARKER, is_byline, is_dateline, looks_l
 from .layout import Piece
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# A line that ends like a sentence: final punctuation, maybe footnote marks and closing quotes.
+_SENTENCE_LINE_END = re.compile(r"[.!?…:](?:\[\w{1,3}\])*[\"'”’»«)\]]*$")
+# Lines shorter than this are headlines, list items or the last line of a paragraph:
+# they say nothing about how the file breaks its lines.
+_PROSE_LINE = 40
+# Hard-wrapped prose is wrapped at 60-80 characters, almost never beyond 100.
+_LONGER_THAN_WRAPPING = 100
 _BULLET = re.compile(r"^\s*[-*+•]\s+\S")
 # The characters a list marker (classify.LIST_MARKER) starts with, digits aside.
 _LIST_STARTS = frozenset("-*+•–")
@@ -26,6 +37,8 @@ _BYLINE_ZONE_LINES = 8
 def plain_pieces(text: str) -> list[Piece]:
     """Split normalised plain text (LF line ends) into typed pieces."""
     raw_blocks = [_trim_blank_lines(part) for part in _BLANK_LINE.split(text) if part.strip()]
+    if one_paragraph_per_line(raw_blocks):
+        raw_blocks = [line for raw in raw_blocks for line in raw.split("\n") if line.strip()]
     pieces: list[Piece] = []
     lines_seen = 0
     have_title = False
@@ -56,6 +69,36 @@ def plain_pieces(text: str) -> list[Piece]:
             pieces.append((kind, piece_text))
         lines_seen += len(lines)
     return pieces
+
+
+def one_paragraph_per_line(raw_blocks: list[str]) -> bool:
+    """Whether the lines inside blocks are whole paragraphs rather than hard-wrapped lines.
+
+    Only the prose lines of blocks with more than one line count. Paragraph per line: most
+    are longer than any usual wrap width and most of those end like a sentence, or (short
+    paragraphs) nearly all end like a sentence and their lengths are not bunched below one
+    width. Hard-wrapped lines sit near a fixed width and mostly end mid-sentence.
+    """
+    lengths: list[int] = []
+    sentence_ends: list[bool] = []
+    for raw in raw_blocks:
+        if "\n" not in raw:
+            continue
+        for line in raw.split("\n"):
+            stripped = line.strip()
+            if stripped:
+                lengths.append(len(stripped))
+                sentence_ends.append(_SENTENCE_LINE_END.search(stripped) is not None)
+    prose = [length for length in lengths if length >= _PROSE_LINE]
+    long_ends = [end for length, end in zip(lengths, sentence_ends) if length > _LONGER_THAN_WRAPPING]
+    if len(prose) >= 2 and len(long_ends) * 2 >= len(prose):
+        return sum(long_ends) >= 0.7 * len(long_ends)
+    # Short paragraphs: every line counts, the last line of a wrapped paragraph included.
+    if len(lengths) < 4 or sum(sentence_ends) < 0.9 * len(lengths):
+        return False
+    width = sorted(lengths)[len(lengths) * 9 // 10]
+    near_width = sum(1 for length in lengths if length >= 0.85 * width)
+    return near_width * 2 < len(lengths)
 
 
 def _trim_blank_lines(part: str) -> str:
