@@ -84,12 +84,17 @@ class Links:
 
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
+        # A sentence may be in several units (the far pieces of a split are moved units
+        # sharing their counterpart): the first unit that is not moved wins, a moved one
+        # only when the sentence is in no other.
         self._unit_of: dict[Side, dict[int, int]] = {Side.A: {}, Side.B: {}}
         for number, unit in enumerate(comparison.units):
-            for i in unit.a:
-                self._unit_of[Side.A][i] = number
-            for j in unit.b:
-                self._unit_of[Side.B][j] = number
+            for side, sentences in ((Side.A, unit.a), (Side.B, unit.b)):
+                found = self._unit_of[side]
+                for sentence in sentences:
+                    held = found.get(sentence)
+                    if held is None or (comparison.units[held].moved and not unit.moved):
+                        found[sentence] = number
         self.coordinates = CoordinateMap(comparison)
         self.differences = _differences_in_reading_order(comparison, self.coordinates)
         self._difference_starts = [_first_a(d, self.coordinates) for d in self.differences]

@@ -3,6 +3,7 @@ next/previous commands in the window."""
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 
@@ -14,7 +15,7 @@ from PySide6.QtTest import QTest
 from reader.app.navigation import CoordinateMap, Links, reading_rows, step
 from reader.core import compare, document_from_text
 from reader.core.marks import Side, counterpart
-from reader.core.model import UnitKind
+from reader.core.model import Unit, UnitKind
 from tests.app.conftest import ARTICLE_A, ARTICLE_B
 from tests.app.helpers import wait_result
 
@@ -51,6 +52,24 @@ def test_a_merged_unit_links_all_its_sentences() -> None:
     group = links.group(Side.B, 0)
     assert group.a == (0, 1) and group.b == (0,)
     assert links.group(Side.A, 1) == group
+
+
+def test_a_sentence_in_several_units_belongs_to_the_one_that_keeps_its_place() -> None:
+    # A split whose pieces lie apart: the whole sentence A1 is in the unit of its near piece
+    # (B2) and in a moved 1:1 unit with the far piece, which comes first in B here (B0), then
+    # last (B4). The units are set by hand: this is about the lookup, not the aligner.
+    text_a = "\n\n".join(SENTENCES[:4])
+    for far, near, others in ((0, 2, ((0, 1), (2, 3), (3, 4))), (4, 1, ((0, 0), (2, 2), (3, 3)))):
+        comparison = _comparison(text_a, "\n\n".join(SENTENCES[3:8]))  # five sentences
+        units = [Unit((i,), (j,), UnitKind.IDENTICAL, 1.0) for i, j in others]
+        units += [Unit((1,), (near,), UnitKind.EDITED, 0.6), Unit((1,), (far,), UnitKind.MOVED, 0.5, moved=True)]
+        units.sort(key=lambda u: (u.a[0], u.b[0]))
+        comparison = dataclasses.replace(comparison, units=tuple(units), only_a=(), only_b=())
+        links = Links(comparison)
+        assert links.group(Side.A, 1).b == (near,)
+        assert links.counterpart(Side.A, 1) == (near,)
+        far_group = links.group(Side.B, far)  # the far piece still finds the whole sentence
+        assert far_group.a == (1,) and comparison.units[far_group.unit].moved
 
 
 def test_differences_walk_units_that_differ_and_unique_sentences_in_reading_order() -> None:
