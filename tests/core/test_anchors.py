@@ -1,9 +1,4 @@
-"""Identical anchors grown gap by gap, and the aligner's shortcuts that must decide as before.
-
-The shortcuts (a gap of one sentence a side, one-part coverage, split unions pooled one
-sentence at a time) are checked against the plain computations they replace, on random
-sentences from a small vocabulary so that sentences share words often.
-"""
+"""Identical anchors grown gap by gap, and the longest in-order chain they are built from."""
 
 from __future__ import annotations
 
@@ -13,20 +8,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core import CompareOptions
-from reader.core.align import TUNED_ON_ODD_IDS, Thresholds, align_sentences, lone_pair_link
-from reader.core.align_units import best_chain, gap_candidates
-from reader.core.anchors import identical_anchors, longest_chain, refine_anchors, unique_anchors
-from reader.core.similarity import SentenceFeatures, build_features, coverage, sentence_keys
+from reader.core.align import align_sentences
+from reader.core.align.anchors import identical_anchors, longest_chain, refine_anchors, unique_anchors
+from reader.core.tokens import normalize_many
 
-WORDS = ["harbour", "ship", "sails", "north", "the", "crew", "storm", "12", "```", "}", "quiet"]
-SENTENCE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(lambda ws: " ".join(ws) + ".")
 KEYS = st.lists(st.sampled_from(["a", "b", "c", "d", "e", "", "```", "}"]), max_size=40)
 
 
 def test_repeated_sentences_next_to_anchors_link_to_their_twins() -> None:
     a = ["```", "fn main() {", "}", "```", "Text one.", "```", "let x = 1;", "```"]
     b = ["```", "fn main() {", "}", "```", "Text one changed.", "```", "let x = 2;", "```"]
-    anchors = identical_anchors(sentence_keys(a, CompareOptions()), sentence_keys(b, CompareOptions()))
+    anchors = identical_anchors(normalize_many(a, CompareOptions()), normalize_many(b, CompareOptions()))
     # "fn main() {" is the only unique anchor; the fences and "}" join around it and in gaps.
     assert (0, 0) in anchors and (2, 2) in anchors and (3, 3) in anchors
     assert (5, 5) in anchors and (7, 7) in anchors
@@ -62,42 +54,24 @@ def test_a_text_against_its_reverse_stays_well_formed() -> None:
     assert anchors == longest_chain(anchors)
 
 
-def _features(a: list[str], b: list[str]) -> tuple[list[SentenceFeatures], list[SentenceFeatures]]:
-    options = CompareOptions()
-    fa, fb, _ = build_features(sentence_keys(a, options), sentence_keys(b, options))
-    return fa, fb
+# As unique_anchors builds them: each sentence of either side in at most one pair.
+PAIRS = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=12, unique_by=(lambda p: p[0], lambda p: p[1]))
 
 
 @settings(max_examples=300, deadline=None)
-@given(SENTENCE, SENTENCE, st.floats(0.0, 1.0))
-def test_lone_pair_decision_is_the_candidate_chains(a: str, b: str, looseness: float) -> None:
-    fa, fb = _features([a], [b])
-    t = Thresholds.from_looseness(looseness, TUNED_ON_ODD_IDS)
-    chain = best_chain(gap_candidates(fa, fb, (0, 1, 0, 1), t, TUNED_ON_ODD_IDS), 0, 1)
-    expected = [((c.a0,), (c.b0,), min(1.0, c.similarity)) for c in chain]
-    assert [(link.a, link.b, link.similarity) for link in lone_pair_link(fa[0], fb[0], 0, 0, t.keep)] == expected
-
-
-@settings(max_examples=300, deadline=None)
-@given(SENTENCE, SENTENCE)
-def test_one_part_coverage_equals_the_pooled_sum(whole: str, part: str) -> None:
-    fa, fb = _features([whole], [part, "."])
-    # An empty second part sends coverage through the pooled path with the same sums.
-    assert not fb[1].vector
-    assert coverage(fa[0], [fb[0]]) == coverage(fa[0], [fb[0], fb[1]])
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.lists(SENTENCE, min_size=1, max_size=4), st.lists(SENTENCE, min_size=1, max_size=7))
-def test_split_candidates_score_their_union_from_scratch(a: list[str], b: list[str]) -> None:
-    fa, fb = _features(a, b)
-    t = Thresholds.from_looseness(0.5, TUNED_ON_ODD_IDS)
-    for cand in gap_candidates(fa, fb, (0, len(a), 0, len(b)), t, TUNED_ON_ODD_IDS):
-        if cand.a1 - cand.a0 == 1 and cand.b1 - cand.b0 > 1:
-            parts = fb[cand.b0 : cand.b1]
-            cover = coverage(fa[cand.a0], parts)
-            inside = [coverage(part, [fa[cand.a0]]) if part.mass else 0.0 for part in parts]
-            assert abs(cand.similarity - 0.5 * (cover + sum(inside) / len(inside))) < 1e-9
+@given(PAIRS)
+def test_longest_chain_is_in_order_and_as_long_as_any(pairs: list[tuple[int, int]]) -> None:
+    chain = longest_chain(pairs)
+    assert set(chain) <= set(pairs)
+    assert all(i1 < i2 and j1 < j2 for (i1, j1), (i2, j2) in zip(chain, chain[1:]))
+    # The longest increasing run by dynamic programming over the sorted distinct pairs.
+    ordered = sorted(set(pairs))
+    best = [1] * len(ordered)
+    for k, (i, j) in enumerate(ordered):
+        for m in range(k):
+            if ordered[m][0] < i and ordered[m][1] < j:
+                best[k] = max(best[k], best[m] + 1)
+    assert len(chain) == max(best, default=0)
 
 
 def test_a_revision_links_every_repeated_fence_to_its_twin() -> None:
