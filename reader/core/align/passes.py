@@ -21,6 +21,8 @@ from reader.core.align.vectors import Vector, contained
 
 Triple = tuple[int, int, float]
 
+# Terms a pair found only by its place must share.
+MIN_SHARED_IN_PLACE = 2
 # A match this close to a sentence's best is a rival the neighbours decide between.
 NEAR_BEST = 0.8
 
@@ -74,12 +76,24 @@ def _run(x: int, members: set[int]) -> list[int]:
     return list(range(low, high + 1))
 
 
-def gap_pairs(grouping: Grouping, scores: Scores, na: int, nb: int, bar: float) -> list[Triple]:
-    """Pairs of free sentences between consecutive in-order units, reaching ``bar``."""
+def gap_pairs(
+    grouping: Grouping, scores: Scores, va: Sequence[Vector], vb: Sequence[Vector], bar: float
+) -> list[Triple]:
+    """Pairs of free sentences between consecutive in-order units, reaching ``bar``.
+
+    The place lowers the bar, not the evidence: a pair must share two terms, since one
+    shared word is what two different sentences about the same story have in common.
+    """
+    na, nb = len(va), len(vb)
     units = grouping.units()
     chain = sorted(in_order(units), key=lambda k: min(units[k].a))
     bounds = [(-1, -1)] + [(max(units[k].a), max(units[k].b)) for k in chain] + [(na, nb)]
     starts = [(-1, -1)] + [(min(units[k].a), min(units[k].b)) for k in chain] + [(na, nb)]
+    # Each A sentence's scored partners: a gap is searched through them, never all against all.
+    by_a: dict[int, list[tuple[int, float]]] = {}
+    for (i, j), score in scores.items():
+        if score >= bar:
+            by_a.setdefault(i, []).append((j, score))
     out: list[Triple] = []
     for (a0, b0), (a1, b1) in zip(bounds[:-1], starts[1:]):
         free_a = [i for i in range(a0 + 1, a1) if i not in grouping.unit_a]
@@ -87,7 +101,12 @@ def gap_pairs(grouping: Grouping, scores: Scores, na: int, nb: int, bar: float) 
         if not free_a or not free_b:
             continue
         found = sorted(
-            ((scores[i, j], i, j) for i in free_a for j in free_b if (i, j) in scores and scores[i, j] >= bar),
+            (
+                (score, i, j)
+                for i in free_a
+                for j, score in by_a.get(i, ())
+                if j in free_b and score >= bar and _shared_terms(va[i], vb[j]) >= MIN_SHARED_IN_PLACE
+            ),
             reverse=True,
         )
         used_a: set[int] = set()
@@ -98,6 +117,10 @@ def gap_pairs(grouping: Grouping, scores: Scores, na: int, nb: int, bar: float) 
                 used_a.add(i)
                 used_b.add(j)
     return out
+
+
+def _shared_terms(u: Vector, v: Vector) -> int:
+    return sum(1 for term in u if term in v)
 
 
 def neighbour_pieces(
