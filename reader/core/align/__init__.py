@@ -17,6 +17,7 @@ The bars are named, fitted data (:mod:`.settings`).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 
 from reader.core.align.anchors import identical_anchors
@@ -82,12 +83,18 @@ def align_sentences(
     grouping.add_all(gap_pairs(grouping, scores, va, vb, bars.gap_bar))
     neighbour_pieces(grouping, scores, va, vb, bars.attach_bar, bars.gap_bar)
     grouping.add_all(gap_pairs(grouping, scores, va, vb, bars.gap_bar))
-    far = far_pieces(grouping, scores, va, vb, max(bars.link_bar, bars.move_bar), bars.attach_bar)
+    far = far_pieces(grouping, scores, va, vb, bars.link_bar, bars.attach_bar)
 
     units = grouping.units()
     chain = in_order(units)
     links = [_link(unit, k not in chain, va, vb, keys_a, keys_b) for k, unit in enumerate(units)]
-    links += [Link((i,), (j,), round(min(score, 1.0), 4), True) for i, j, score in far]
+    placed = sorted((min(units[k].a), max(units[k].a), min(units[k].b), max(units[k].b)) for k in chain)
+    on_chain = {id(units[k]) for k in chain}
+    for i, j, score in far:
+        owner = grouping.unit_a.get(i) or grouping.unit_b.get(j)  # the unit it shares a sentence with
+        moved = id(owner) in on_chain or not _in_place(placed, i, j)
+        if not moved or score >= bars.move_bar:  # a move needs its own bar here too
+            links.append(Link((i,), (j,), round(min(score, 1.0), 4), moved))
     links.sort(key=lambda link: (link.a[0], link.b[0]))
     if progress is not None:
         progress(1.0)
@@ -109,12 +116,23 @@ def _drop_weak_moves(
             grouping.remove(unit)
 
 
+def _in_place(placed: list[tuple[int, int, int, int]], i: int, j: int) -> bool:
+    """Whether a link of ``i`` and ``j`` keeps the reading order of the in-order units around it.
+
+    ``placed`` holds (first A, last A, first B, last B) of those units, sorted. Asked only
+    for a far piece whose shared unit is off the chain: when the piece in its place is the
+    weaker match, the stronger one elsewhere took the unit, and it is that one which moved.
+    """
+    k = bisect.bisect_left(placed, (i, i, j, j))
+    before = [unit for unit in placed[max(0, k - 1) : k + 1] if unit[1] <= i]
+    after = [unit for unit in placed[k : k + 2] if unit[0] >= i]
+    return all(unit[3] <= j for unit in before[-1:]) and all(unit[2] >= j for unit in after[:1])
+
+
 def _gaps(anchors: list[tuple[int, int]], free_a: list[int], free_b: list[int]) -> list[tuple[list[int], list[int]]]:
     """Free sentences of both sides grouped by the gap between anchors they sit in."""
     bounds = [(-1, -1), *sorted(anchors)]
     gaps: list[tuple[list[int], list[int]]] = [([], []) for _ in bounds]
-    import bisect
-
     starts_a = [i for i, _ in bounds]
     starts_b = [j for _, j in bounds]
     for i in free_a:
