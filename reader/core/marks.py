@@ -49,19 +49,34 @@ def pane_spans(comparison: Comparison, side: Side) -> list[SentenceSpan]:
     """Spans of one pane in reading order, covering every sentence of that side once."""
     sentences = comparison.sentences_a if side is Side.A else comparison.sentences_b
     spans: list[SentenceSpan] = []
-    for index, unit in enumerate(comparison.units):
-        own = unit.a if side is Side.A else unit.b
-        if not own:
-            continue
-        start, end = sentences[own[0]].start, sentences[own[-1]].end
-        if side is Side.A:
-            changes = tuple((s.a_start, s.a_end) for s in unit.diff if s.op is Op.DELETE and s.a_end > s.a_start)
-        else:
-            changes = tuple((s.b_start, s.b_end) for s in unit.diff if s.op is Op.INSERT and s.b_end > s.b_start)
-        kind = SpanKind(unit.kind.value)
-        spans.append(
-            SentenceSpan(start, end, kind, index, own, changes, unit.edit_kind is not UnitKind.IDENTICAL)
-        )
+    shown: set[int] = set()
+    # A sentence split into pieces that lie apart is in several units; its pane shows it once,
+    # with the unit that keeps its place (moved units come last and skip what is shown).
+    ordered = sorted(enumerate(comparison.units), key=lambda item: item[1].moved)
+    for index, unit in ordered:
+        own = tuple(i for i in (unit.a if side is Side.A else unit.b) if i not in shown)
+        shown.update(own)
+        runs: list[list[int]] = []
+        for i in own:  # contiguous runs: a sentence shown with another unit may sit inside
+            if runs and i == runs[-1][-1] + 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for run in runs:
+            start, end = sentences[run[0]].start, sentences[run[-1]].end
+            if side is Side.A:
+                changes = tuple(
+                    (x.a_start, x.a_end) for x in unit.diff
+                    if x.op is Op.DELETE and x.a_end > x.a_start and start <= x.a_start < end
+                )
+            else:
+                changes = tuple(
+                    (x.b_start, x.b_end) for x in unit.diff
+                    if x.op is Op.INSERT and x.b_end > x.b_start and start <= x.b_start < end
+                )
+            kind = SpanKind(unit.kind.value)
+            edited = unit.edit_kind is not UnitKind.IDENTICAL
+            spans.append(SentenceSpan(start, end, kind, index, tuple(run), changes, edited))
     for i in comparison.only_a if side is Side.A else comparison.only_b:
         s = sentences[i]
         spans.append(SentenceSpan(s.start, s.end, SpanKind.ONLY, None, (i,), (), True))

@@ -90,9 +90,13 @@ def align_sentences(
     links = [_link(unit, k not in chain, va, vb, keys_a, keys_b) for k, unit in enumerate(units)]
     placed = sorted((min(units[k].a), max(units[k].a), min(units[k].b), max(units[k].b)) for k in chain)
     on_chain = {id(units[k]) for k in chain}
+    kept_place: set[tuple[str, int]] = set()  # shared sentences whose far piece keeps its place
     for i, j, score in far:
+        shared = ("a", i) if i in grouping.unit_a else ("b", j)
         owner = grouping.unit_a.get(i) or grouping.unit_b.get(j)  # the unit it shares a sentence with
-        moved = id(owner) in on_chain or not _in_place(placed, i, j)
+        moved = id(owner) in on_chain or shared in kept_place or not _in_place(placed, i, j)
+        if not moved:
+            kept_place.add(shared)
         if not moved or score >= bars.move_bar:  # a move needs its own bar here too
             links.append(Link((i,), (j,), round(min(score, 1.0), 4), moved))
     links.sort(key=lambda link: (link.a[0], link.b[0]))
