@@ -210,6 +210,8 @@ def _total_words(text: str, spans: list[tuple[int, int, int]]) -> int:
     spans.sort()
     total, done = 0, 0
     for start, end, words in spans:
+        if start < done:  # spans overlap (a far piece shares a sentence): count the text
+            return _words(text, 0, len(text))
         gap = text[done:start]
         if gap and not gap.isspace():
             return _words(text, 0, len(text))
