@@ -359,6 +359,9 @@ def test_links_are_well_formed(a: list[str], b: list[str], looseness: float) -> 
     check_links(align_sentences(a, b, CompareOptions(looseness=looseness)), len(a), len(b))
 
 
+# Known defect (issue 13, item 9): greedy grouping can trade two links for one when bars
+# drop. Strict, so the day the engine is monotone this test says so.
+@pytest.mark.xfail(strict=True, reason="looser bars can regroup units and link fewer sentences")
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS, TEXTS, LOOSENESS, LOOSENESS)
 # Found by this property (5,000 examples): looser bars merged A0 into B1's unit and left B0 out.
