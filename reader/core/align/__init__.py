@@ -80,9 +80,9 @@ def align_sentences(
         grouping.add(i, j, 1.0)
     grouping.add_all(best_matches(scores, bars.link_bar, len(a), len(b)))
     _drop_weak_moves(grouping, va, vb, keys_a, keys_b, bars.move_bar)
-    grouping.add_all(gap_pairs(grouping, scores, va, vb, bars.gap_bar))
+    grouping.add_all(gap_pairs(grouping, scores, va, vb, bars.gap_bar, bars.attach_bar))
     neighbour_pieces(grouping, scores, va, vb, bars.attach_bar, bars.gap_bar)
-    grouping.add_all(gap_pairs(grouping, scores, va, vb, bars.gap_bar))
+    grouping.add_all(gap_pairs(grouping, scores, va, vb, bars.gap_bar, bars.attach_bar))
     far = far_pieces(grouping, scores, va, vb, bars.link_bar, bars.attach_bar)
 
     units = grouping.units()

@@ -77,12 +77,13 @@ def _run(x: int, members: set[int]) -> list[int]:
 
 
 def gap_pairs(
-    grouping: Grouping, scores: Scores, va: Sequence[Vector], vb: Sequence[Vector], bar: float
+    grouping: Grouping, scores: Scores, va: Sequence[Vector], vb: Sequence[Vector], bar: float, piece_bar: float
 ) -> list[Triple]:
     """Pairs of free sentences between consecutive in-order units, reaching ``bar``.
 
     The place lowers the bar, not the evidence: a pair must share two terms, since one
-    shared word is what two different sentences about the same story have in common.
+    shared word is what two different sentences about the same story have in common. A
+    sentence takes a second partner only as a piece of a split (it contains ``piece_bar``).
     """
     na, nb = len(va), len(vb)
     units = grouping.units()
@@ -112,10 +113,16 @@ def gap_pairs(
         used_a: set[int] = set()
         used_b: set[int] = set()
         for score, i, j in found:
-            if i not in used_a and j not in used_b:
-                out.append((i, j, score))
-                used_a.add(i)
-                used_b.add(j)
+            if i in used_a and j in used_b:
+                continue
+            # A second partner is a piece of a split: the other sentence must contain it.
+            if j in used_b and contained(va[i], [vb[j]]) < piece_bar:
+                continue
+            if i in used_a and contained(vb[j], [va[i]]) < piece_bar:
+                continue
+            out.append((i, j, score))
+            used_a.add(i)
+            used_b.add(j)
     return out
 
 
@@ -193,3 +200,4 @@ def far_pieces(
     out = [(i, j, s) for i, (s, j) in best_a.items() if s >= link_bar and contained(va[i], [vb[j]]) >= part_bar]
     out += [(i, j, s) for j, (s, i) in best_b.items() if s >= link_bar and contained(vb[j], [va[i]]) >= part_bar]
     return out
+
