@@ -81,9 +81,9 @@ def align_sentences(
     grouping.add_all(best_matches(scores, bars.link_bar, len(a), len(b)))
     _drop_weak_moves(grouping, va, vb, keys_a, keys_b, bars.move_bar)
     grouping.add_all(gap_pairs(grouping, scores, va, vb, bars.gap_bar, bars.attach_bar))
-    neighbour_pieces(grouping, scores, va, vb, bars.attach_bar, bars.gap_bar)
+    neighbour_pieces(grouping, va, vb, bars.attach_bar)
     grouping.add_all(gap_pairs(grouping, scores, va, vb, bars.gap_bar, bars.attach_bar))
-    far = far_pieces(grouping, scores, va, vb, bars.link_bar, bars.attach_bar)
+    far = far_pieces(grouping, scores, va, vb, bars.link_bar, bars.far_piece_bar)
 
     units = grouping.units()
     chain = in_order(units)
@@ -97,8 +97,7 @@ def align_sentences(
         moved = id(owner) in on_chain or shared in kept_place or not _in_place(placed, i, j)
         if not moved:
             kept_place.add(shared)
-        if not moved or score >= bars.move_bar:  # a move needs its own bar here too
-            links.append(Link((i,), (j,), round(min(score, 1.0), 4), moved))
+        links.append(Link((i,), (j,), round(min(score, 1.0), 4), moved))
     links.sort(key=lambda link: (link.a[0], link.b[0]))
     if progress is not None:
         progress(1.0)

@@ -8,7 +8,8 @@
 3. :func:`neighbour_pieces` (splits and merges): a free sentence next to a unit joins it
    when the unit's other side contains enough of it (``attach_bar``).
 4. :func:`far_pieces` (splits whose pieces lie apart): a free sentence whose best match is
-   already in a unit elsewhere gets its own moved link to it, instead of being called new.
+   already in a unit elsewhere, and contains it (``far_piece_bar``), gets its own link to it
+   (moved unless it is the piece that kept its place), instead of being called new.
 """
 
 from __future__ import annotations
@@ -34,13 +35,7 @@ def best_matches(scores: Scores, bar: float, na: int, nb: int) -> list[Triple]:
     by the whole run of neighbouring sentences that share its match: the two halves of a
     split beat one look-alike elsewhere, and the grouping refuses the look-alike afterwards.
     """
-    best_a: dict[int, tuple[float, int]] = {}
-    best_b: dict[int, tuple[float, int]] = {}
-    for (i, j), score in scores.items():
-        if score > best_a.get(i, (0.0, -1))[0]:
-            best_a[i] = (score, j)
-        if score > best_b.get(j, (0.0, -1))[0]:
-            best_b[j] = (score, i)
+    best_a, best_b = _best_partners(scores)
     links = {
         (i, j): score
         for (i, j), score in scores.items()
@@ -130,31 +125,26 @@ def _shared_terms(u: Vector, v: Vector) -> int:
     return sum(1 for term in u if term in v)
 
 
-def neighbour_pieces(
-    grouping: Grouping, scores: Scores, va: Sequence[Vector], vb: Sequence[Vector], bar: float, best_bar: float
-) -> int:
+def neighbour_pieces(grouping: Grouping, va: Sequence[Vector], vb: Sequence[Vector], bar: float) -> int:
     """Join free sentences to the unit next to them as pieces of its split; how many joined.
 
-    A sentence joins when the unit's other side contains ``bar`` of it, or when its best
-    match anywhere is in that unit and reaches ``best_bar`` (its place and its words agree).
+    A sentence joins when the unit's other side contains ``bar`` of it.
     """
-    best = _best_partners(scores)
     joined = 0
     for mine, other_vectors, own_vectors, side_a in (
         (grouping.unit_a, vb, va, True),
         (grouping.unit_b, va, vb, False),
     ):
         changed = True
-        while changed:
+        while changed:  # both directions a round, so a run of pieces on either side joins at once
             changed = False
-            for x in range(len(own_vectors)):
+            for x in [*range(len(own_vectors)), *reversed(range(len(own_vectors)))]:
                 if x in mine or not own_vectors[x]:
                     continue
                 for unit in _neighbours(mine, x):
                     others = sorted(unit.b if side_a else unit.a)
                     share = contained(own_vectors[x], [other_vectors[y] for y in others])
-                    score, match = best[0 if side_a else 1].get(x, (0.0, -1))
-                    if share < bar and not (match in others and score >= best_bar):
+                    if share < bar:
                         continue
                     partner = others[0]
                     link = (x, partner) if side_a else (partner, x)

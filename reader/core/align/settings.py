@@ -21,6 +21,7 @@ class Settings:
     gap_bar: float  # cosine enough for a pair that sits in the same place of both texts
     attach_bar: float  # containment at which a neighbour joins a unit as a piece of a split
     move_bar: float  # cosine a link out of reading order needs (moves are rarer than look-alikes)
+    far_piece_bar: float  # containment at which a sentence is a far piece of one already linked
     number_weight: float  # a number term weighs this many words
 
     def check(self) -> Settings:
@@ -53,6 +54,7 @@ class Settings:
             gap_bar=bar(self.gap_bar),
             attach_bar=bar(self.attach_bar),
             move_bar=bar(self.move_bar),
+            far_piece_bar=bar(self.far_piece_bar),
         )
 
 
