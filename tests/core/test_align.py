@@ -405,3 +405,12 @@ def test_twenty_thousand_repetitive_lines_align_in_bounded_time() -> None:
     elapsed = time.perf_counter() - started
     assert elapsed < 30.0, elapsed  # a hang guard, not a benchmark
     check_links(links, len(a), len(b))
+
+
+def test_repeated_sentences_pair_copy_by_copy_never_as_a_split() -> None:
+    repeated = "The ferry leaves from the north pier at noon."
+    other = "Tickets are sold on board."
+    links = align_sentences([repeated, repeated, other], [other, repeated, repeated], DEFAULT)
+    pairs = {(link.a, link.b) for link in links}
+    assert ((0,), (1,)) in pairs and ((1,), (2,)) in pairs and ((2,), (0,)) in pairs
+    assert all(len(link.a) == len(link.b) == 1 for link in links)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 
-from reader.core.align.anchors import identical_anchors
+from reader.core.align.anchors import copies_in_order, identical_anchors
 from reader.core.align.candidates import candidate_scores
 from reader.core.align.link import Link
 from reader.core.align.passes import best_matches, far_pieces, gap_pairs, neighbour_pieces
@@ -76,7 +76,7 @@ def align_sentences(
         progress(0.7)
 
     grouping = Grouping()
-    for i, j in anchors:
+    for i, j in anchors + copies_in_order(keys_a, keys_b, free_a, free_b):
         grouping.add(i, j, 1.0)
     grouping.add_all(best_matches(scores, bars.link_bar, len(a), len(b)))
     _drop_weak_moves(grouping, va, vb, keys_a, keys_b, bars.move_bar)

@@ -103,3 +103,27 @@ def longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         idx = parent[idx]
     chain.reverse()
     return chain
+
+
+def copies_in_order(
+    keys_a: Sequence[str], keys_b: Sequence[str], free_a: Sequence[int], free_b: Sequence[int]
+) -> list[tuple[int, int]]:
+    """Identical sentences left over (repeats), paired copy by copy in reading order.
+
+    The first free copy of a sentence in A goes with its first free copy in B, and so on:
+    two copies of one line are two lines, never a split of a third.
+    """
+    where_b: dict[str, list[int]] = {}
+    for j in free_b:
+        if keys_b[j]:
+            where_b.setdefault(keys_b[j], []).append(j)
+    taken: dict[str, int] = {}
+    pairs = []
+    for i in free_a:
+        copies = where_b.get(keys_a[i])
+        if copies:
+            k = taken.get(keys_a[i], 0)
+            if k < len(copies):
+                pairs.append((i, copies[k]))
+                taken[keys_a[i]] = k + 1
+    return pairs
