@@ -225,6 +225,10 @@ def _total_words(text: str, spans: list[tuple[int, int, int]]) -> int:
 
 def _count_once(built: Sequence[tuple[Unit, WordCounts]]) -> list[tuple[Unit, WordCounts]]:
     """The units with the word counts of a side already counted by an earlier unit set to 0."""
+    sizes_a = sum(len(unit.a) for unit, _ in built)
+    sizes_b = sum(len(unit.b) for unit, _ in built)
+    if sizes_a == len({i for unit, _ in built for i in unit.a}) and sizes_b == len({j for unit, _ in built for j in unit.b}):
+        return list(built)  # no sentence shared: nearly every comparison
     seen_a: set[int] = set()
     seen_b: set[int] = set()
     out = []

@@ -71,7 +71,7 @@ def align_sentences(
         vb[j] = vectors[len(free_a) + k]
     if progress is not None:
         progress(0.3)
-    scores = candidate_scores(va, vb, _gaps(anchors, free_a, free_b))
+    scores = candidate_scores(va, vb, _gaps(anchors, free_a, free_b), bars.link_bar)
     if progress is not None:
         progress(0.7)
 
@@ -79,10 +79,9 @@ def align_sentences(
     for i, j in anchors + copies_in_order(keys_a, keys_b, free_a, free_b):
         grouping.add(i, j, 1.0)
     grouping.add_all(best_matches(scores, bars.link_bar, len(a), len(b)))
-    _drop_weak_moves(grouping, va, vb, keys_a, keys_b, bars.move_bar)
-    grouping.add_all(gap_pairs(grouping, scores, va, vb, bars.gap_bar, bars.attach_bar))
+    placed = _drop_weak_moves(grouping, va, vb, keys_a, keys_b, bars.move_bar)
+    grouping.add_all(gap_pairs(grouping, placed, scores, va, vb, bars.gap_bar, bars.attach_bar))
     neighbour_pieces(grouping, va, vb, bars.attach_bar)
-    grouping.add_all(gap_pairs(grouping, scores, va, vb, bars.gap_bar, bars.attach_bar))
     far = far_pieces(grouping, scores, va, vb, bars.link_bar, bars.far_piece_bar)
 
     units = grouping.units()
@@ -106,8 +105,8 @@ def align_sentences(
 
 def _drop_weak_moves(
     grouping: Grouping, va: Sequence[Vector], vb: Sequence[Vector], keys_a: Sequence[str], keys_b: Sequence[str], bar: float
-) -> None:
-    """Free the units out of reading order whose similarity stays below ``bar``.
+) -> list[Unit]:
+    """Free the units out of reading order whose similarity stays below ``bar``; the in-order units.
 
     A look-alike elsewhere is more common than a real move, so a move needs more evidence;
     the freed sentences may still pair in place or join a split next to them.
@@ -117,6 +116,7 @@ def _drop_weak_moves(
     for k, unit in enumerate(units):
         if k not in chain and _link(unit, True, va, vb, keys_a, keys_b).similarity < bar:
             grouping.remove(unit)
+    return [units[k] for k in chain]  # removing units off the chain leaves the chain as it was
 
 
 def _in_place(placed: list[tuple[int, int, int, int]], i: int, j: int) -> bool:
@@ -135,20 +135,20 @@ def _in_place(placed: list[tuple[int, int, int, int]], i: int, j: int) -> bool:
 def _gaps(anchors: list[tuple[int, int]], free_a: list[int], free_b: list[int]) -> list[tuple[list[int], list[int]]]:
     """Free sentences of both sides grouped by the gap between anchors they sit in."""
     bounds = [(-1, -1), *sorted(anchors)]
-    gaps: list[tuple[list[int], list[int]]] = [([], []) for _ in bounds]
     starts_a = [i for i, _ in bounds]
     starts_b = [j for _, j in bounds]
+    gaps: dict[int, tuple[list[int], list[int]]] = {}  # only the gaps that hold something
     for i in free_a:
-        gaps[bisect.bisect_left(starts_a, i) - 1][0].append(i)
+        gaps.setdefault(bisect.bisect_left(starts_a, i) - 1, ([], []))[0].append(i)
     for j in free_b:
-        gaps[bisect.bisect_left(starts_b, j) - 1][1].append(j)
-    return [gap for gap in gaps if gap[0] or gap[1]]
+        gaps.setdefault(bisect.bisect_left(starts_b, j) - 1, ([], []))[1].append(j)
+    return [gaps[k] for k in sorted(gaps)]
 
 
 def _link(unit: Unit, moved: bool, va: Sequence[Vector], vb: Sequence[Vector], keys_a: Sequence[str], keys_b: Sequence[str]) -> Link:
     a, b = tuple(sorted(unit.a)), tuple(sorted(unit.b))
-    if len(a) == 1 and len(b) == 1 and keys_a[a[0]] == keys_b[b[0]]:
-        similarity = 1.0
+    if len(a) == 1 and len(b) == 1:  # nearly every unit: no pooling
+        similarity = 1.0 if keys_a[a[0]] == keys_b[b[0]] else cosine(va[a[0]], vb[b[0]])
     else:
         similarity = cosine(pooled(va[i] for i in a), pooled(vb[j] for j in b))
     return Link(a, b, round(min(similarity, 1.0), 4), moved)

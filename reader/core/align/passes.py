@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.core.align.candidates import Scores
-from reader.core.align.units import Grouping, Unit, in_order
+from reader.core.align.units import Grouping, Unit
 from reader.core.align.vectors import Vector, contained
 
 Triple = tuple[int, int, float]
@@ -72,19 +72,24 @@ def _run(x: int, members: set[int]) -> list[int]:
 
 
 def gap_pairs(
-    grouping: Grouping, scores: Scores, va: Sequence[Vector], vb: Sequence[Vector], bar: float, piece_bar: float
+    grouping: Grouping,
+    placed_units: Sequence[Unit],
+    scores: Scores,
+    va: Sequence[Vector],
+    vb: Sequence[Vector],
+    bar: float,
+    piece_bar: float,
 ) -> list[Triple]:
-    """Pairs of free sentences between consecutive in-order units, reaching ``bar``.
+    """Pairs of free sentences between consecutive in-order units (``placed_units``), reaching ``bar``.
 
     The place lowers the bar, not the evidence: a pair must share two terms, since one
     shared word is what two different sentences about the same story have in common. A
     sentence takes a second partner only as a piece of a split (it contains ``piece_bar``).
     """
     na, nb = len(va), len(vb)
-    units = grouping.units()
-    chain = sorted(in_order(units), key=lambda k: min(units[k].a))
-    bounds = [(-1, -1)] + [(max(units[k].a), max(units[k].b)) for k in chain] + [(na, nb)]
-    starts = [(-1, -1)] + [(min(units[k].a), min(units[k].b)) for k in chain] + [(na, nb)]
+    placed = sorted(placed_units, key=lambda unit: min(unit.a))
+    bounds = [(-1, -1)] + [(max(unit.a), max(unit.b)) for unit in placed] + [(na, nb)]
+    starts = [(-1, -1)] + [(min(unit.a), min(unit.b)) for unit in placed] + [(na, nb)]
     # Each A sentence's scored partners: a gap is searched through them, never all against all.
     by_a: dict[int, list[tuple[int, float]]] = {}
     for (i, j), score in scores.items():

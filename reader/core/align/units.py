@@ -41,6 +41,9 @@ class Grouping:
     def add(self, i: int, j: int, score: float) -> bool:
         """Link A sentence ``i`` with B sentence ``j`` when the unit that makes stays readable."""
         ua, ub = self.unit_a.get(i), self.unit_b.get(j)
+        if ua is None and ub is None:  # a new 1:1 unit (every anchor): nothing to check
+            self.unit_a[i] = self.unit_b[j] = Unit({i}, {j}, score)
+            return True
         if ua is not None and ua is ub:
             return True
         a = (ua.a if ua else {i}) | (ub.a if ub else set())
