@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, fields, replace
-from importlib import resources
+from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,8 @@ DEFAULT_LANGUAGE = "en"
 def load_settings(text: str | None = None) -> dict[str, Settings]:
     """The shipped settings per language (or those in ``text``, JSON), checked."""
     if text is None:
-        text = resources.files("reader.core.align").joinpath("settings.json").read_text(encoding="utf-8")
+        # Beside this module (package data); importlib.resources would cost 10 ms at start.
+        text = (Path(__file__).parent / "settings.json").read_text(encoding="utf-8")
     data = json.loads(text)
     languages = data.get("settings") if isinstance(data, dict) else None
     if not isinstance(languages, dict) or DEFAULT_LANGUAGE not in languages:
