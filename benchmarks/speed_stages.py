@@ -41,11 +41,12 @@ def main() -> int:
         print(f"skipped: {DATA.relative_to(ROOT.parent)} is absent (the shared benchmark data)")
         return 0
     from reader.core import compare, load_document
-    from reader.core.align import align_sentences
-    from reader.core.anchors import unique_anchors
+    from reader.core.align import align_sentences, settings_for
+    from reader.core.align.anchors import identical_anchors
+    from reader.core.align.vectors import sentence_terms, tfidf_vectors
     from reader.core.model import CompareOptions
     from reader.core.sentences import detect_language, split_sentences
-    from reader.core.similarity import build_features, sentence_keys
+    from reader.core.tokens import normalize_many
     from reader.export.json_export import comparison_to_json
 
     path_a, path_b = DATA / f"{args.pair}_a.txt", DATA / f"{args.pair}_b.txt"
@@ -68,17 +69,20 @@ def main() -> int:
     sentences_b = split_sentences(doc_b.text, doc_b.blocks, language)
     texts_a = [doc_a.text[s.start : s.end] for s in sentences_a]
     texts_b = [doc_b.text[s.start : s.end] for s in sentences_b]
-    keys = best_of(runs, lambda: (sentence_keys(texts_a, options), sentence_keys(texts_b, options)))
-    keys_a, keys_b = sentence_keys(texts_a, options), sentence_keys(texts_b, options)
-    # The aligner weighs every sentence outside the unique anchors (the ones it anchors
-    # inside gaps keep their vectors), so that is what is timed here.
-    unique = unique_anchors(keys_a, keys_b, 0, len(keys_a), 0, len(keys_b))
-    skip_a, skip_b = {i for i, _ in unique}, {j for _, j in unique}
-    features = best_of(runs, lambda: build_features(keys_a, keys_b, skip_a, skip_b))
-    align = best_of(runs, lambda: align_sentences(texts_a, texts_b, options))
+    keys = best_of(runs, lambda: (normalize_many(texts_a, options), normalize_many(texts_b, options)))
+    keys_a, keys_b = normalize_many(texts_a, options), normalize_many(texts_b, options)
+    anchoring = best_of(runs, lambda: identical_anchors(keys_a, keys_b))
+    anchors = identical_anchors(keys_a, keys_b)
+    # The aligner weighs every sentence outside the anchors, so that is what is timed here.
+    anchored_a, anchored_b = {i for i, _ in anchors}, {j for _, j in anchors}
+    free = [k for n, k in enumerate(keys_a) if n not in anchored_a] + [k for n, k in enumerate(keys_b) if n not in anchored_b]
+    number_weight = settings_for(language).number_weight
+    vectors = best_of(runs, lambda: tfidf_vectors(sentence_terms(free, language, number_weight)))
+    align = best_of(runs, lambda: align_sentences(texts_a, texts_b, options, language=language))
     rows.append(("  alignment: sentence keys", keys))
-    rows.append(("  alignment: term vectors of the sentences outside unique anchors", features))
-    rows.append(("  alignment: anchors, gaps between them and the learned passes", align - keys - features))
+    rows.append(("  alignment: identical anchors", anchoring))
+    rows.append(("  alignment: term vectors of the sentences outside the anchors", vectors))
+    rows.append(("  alignment: candidates, passes and units", align - keys - anchoring - vectors))
     whole = best_of(runs, lambda: compare(doc_a, doc_b, options))
     rows.append(("unit word diffs and statistics", whole - split - align))
     comparison = compare(doc_a, doc_b, options)
