@@ -414,3 +414,17 @@ def test_repeated_sentences_pair_copy_by_copy_never_as_a_split() -> None:
     pairs = {(link.a, link.b) for link in links}
     assert ((0,), (1,)) in pairs and ((1,), (2,)) in pairs and ((2,), (0,)) in pairs
     assert all(len(link.a) == len(link.b) == 1 for link in links)
+
+
+def test_refrains_with_no_unique_line_still_link_in_order() -> None:
+    # Every line occurs many times, so no line can anchor on its own: the order must.
+    refrain = ["Row the boat.", "Row it home.", "Sing the song.", "Row the boat home."]
+    a = [refrain[k % 4] if k % 9 else refrain[(k + 1) % 4] for k in range(400)]
+    b = list(a)
+    changed = {37, 150, 151, 299}
+    for k in changed:
+        b[k] = "Rest the oars a while."
+    links = align_sentences(a, b, DEFAULT)
+    kept = {(link.a[0], link.b[0]) for link in links if len(link.a) == len(link.b) == 1 and not link.moved}
+    unchanged = [k for k in range(400) if k not in changed]
+    assert sum((k, k) in kept for k in unchanged) == len(unchanged)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 
-from reader.core.align.anchors import copies_in_order, identical_anchors
+from reader.core.align.anchors import copies_in_order, identical_anchors, repeats_in_order
 from reader.core.align.candidates import candidate_scores
 from reader.core.align.link import Link
 from reader.core.align.passes import best_matches, far_pieces, gap_pairs, neighbour_pieces
@@ -57,6 +57,7 @@ def align_sentences(
     bars = (settings or settings_for(language)).at_looseness(options.looseness)
     keys_a, keys_b = normalize_many(a, options), normalize_many(b, options)
     anchors = identical_anchors(keys_a, keys_b)
+    anchors = sorted(anchors + repeats_in_order(keys_a, keys_b, anchors))
     anchored_a = {i for i, _ in anchors}
     anchored_b = {j for _, j in anchors}
     free_a = [i for i in range(len(a)) if i not in anchored_a]

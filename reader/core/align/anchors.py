@@ -15,10 +15,17 @@ import bisect
 from collections import Counter
 from collections.abc import Sequence
 
+from reader.core.diffengine import diff_steps
+
 # Sentences looked at while refining gaps, as a multiple of both texts' length: a bound on
 # the nested gap search so that adversarial input (a text and its reverse) cannot make it
 # quadratic.
 REFINE_BUDGET_FACTOR = 4
+# The diff of repeats is quadratic at worst (a text against its reverse): the squared
+# lengths of the gaps diffed add up to at most this, about 1.5 s of the compiled engine.
+REPEAT_DIFF_BUDGET = 20_000**2
+# Characters the diff of repeated sentences can stand for them with (no surrogates).
+MAX_SYMBOLS = 0x110000 - 0x100 - 0x800
 
 
 def identical_anchors(keys_a: Sequence[str], keys_b: Sequence[str]) -> list[tuple[int, int]]:
@@ -127,3 +134,47 @@ def copies_in_order(
                 pairs.append((i, copies[k]))
                 taken[keys_a[i]] = k + 1
     return pairs
+
+
+def repeats_in_order(keys_a: Sequence[str], keys_b: Sequence[str], anchors: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Identical sentences inside the gaps between ``anchors``, matched in order (a minimal diff).
+
+    Patience anchoring needs sentences that occur once; a text of refrains or look-alike
+    lines has none, so inside each gap the sentences found on both sides are diffed as
+    symbols and the common subsequence anchors them.
+    """
+    bounds = [(-1, -1), *anchors, (len(keys_a), len(keys_b))]
+    budget = REPEAT_DIFF_BUDGET
+    out: list[tuple[int, int]] = []
+    for (a0, b0), (a1, b1) in zip(bounds, bounds[1:]):
+        side_a = [i for i in range(a0 + 1, a1) if keys_a[i]]
+        side_b = [j for j in range(b0 + 1, b1) if keys_b[j]]
+        shared = {keys_a[i] for i in side_a} & {keys_b[j] for j in side_b}
+        if not shared:
+            continue
+        side_a = [i for i in side_a if keys_a[i] in shared]
+        side_b = [j for j in side_b if keys_b[j] in shared]
+        cost = (len(side_a) + len(side_b)) ** 2
+        if len(shared) > MAX_SYMBOLS or cost > budget:
+            continue  # too many distinct sentences, or diffs too long: the other passes decide
+        budget -= cost
+        symbols = {key: _symbol(n) for n, key in enumerate(shared)}  # one alphabet per gap
+        text_a = "".join([symbols[keys_a[i]] for i in side_a])
+        text_b = "".join([symbols[keys_b[j]] for j in side_b])
+        pos_a = pos_b = 0
+        for op, length in diff_steps(text_a, text_b):
+            if op == "=":
+                out.extend(zip(side_a[pos_a : pos_a + length], side_b[pos_b : pos_b + length]))
+            if op != "+":
+                pos_a += length
+            if op != "-":
+                pos_b += length
+    return out
+
+
+def _symbol(number: int) -> str:
+    """The ``number``-th character standing for a sentence: no surrogates, any plane."""
+    code = 0x100 + number
+    if code >= 0xD800:  # surrogates cannot stand alone in a string the diff engine reads
+        code += 0x800
+    return chr(code)
