@@ -12,7 +12,9 @@ Run by hand from the project root:  uv run python benchmarks/alignment.py
 3. MSRP (English news sentence pairs): the aligner's own measure (cosine of TF-IDF vectors
    of Snowball stems, rarity counted over the train sentences) with one threshold chosen on
    train, accuracy on test; beside it the Jaccard word-overlap baseline chosen the same way.
-4. Speed: ``align_sentences`` on the large book revision.
+4. What each pass earns: every pass switched off in turn (``align.Passes``), English pooled
+   (the sentences ``compare()`` splits, aligned in-process) and DEplain even ids.
+5. Speed: ``align_sentences`` on the large book revision.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.core.align import align_sentences, settings_for  # noqa: E402
+from reader.core.align import Passes, align_sentences, settings_for  # noqa: E402
 from reader.core.align.vectors import cosine, sentence_terms, tfidf_vectors  # noqa: E402
 from reader.core.model import CompareOptions  # noqa: E402
 from reader.core.tokens import normalize_many  # noqa: E402
@@ -143,6 +145,41 @@ def msrp() -> None:
     print("| published: majority class | | | .665 |")
 
 
+def ablation() -> None:
+    from dataclasses import fields, replace
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import fit_alignment  # the English pairs, split once, and their counts
+
+    pair_scorer = fit_alignment.load_scorer()
+    pairs = fit_alignment.english_pairs()
+    scorer = load_module(ALIGNMENT / "score.py")
+    gold = scorer.load(str(DEPLAIN))
+    even = {k: v for k, v in gold.items() if int(k) % 2 == 0}
+    print("\nWhat each pass earns (one switched off at a time):\n")
+    print("| passes | English unique-sentence F1 | English pair F1 | DEplain even F1 |")
+    print("|---|---|---|---|")
+    variants = [("all (shipped)", Passes())]
+    variants += [(f"without {item.name}", replace(Passes(), **{item.name: False})) for item in fields(Passes)]
+    for name, passes in variants:
+        total = [0] * 6
+        for pair in pairs:
+            _, g, skeleton, texts_a, texts_b, language = pair
+            links = align_sentences(texts_a, texts_b, CompareOptions(), language=language, passes=passes)
+            in_a = {i for link in links for i in link.a}
+            in_b = {j for link in links for j in link.b}
+            result = {**skeleton, "units": [{"a": list(x.a), "b": list(x.b)} for x in links],
+                      "only_a": [i for i in range(len(texts_a)) if i not in in_a],
+                      "only_b": [j for j in range(len(texts_b)) if j not in in_b]}
+            scored = pair_scorer.score(g, result)
+            total = [x + y for x, y in zip(total, scored["only"] + scored["pair"])]
+        pred = {k: {"units": [[list(x.a), list(x.b)] for x in align_sentences(
+            v["a"], v["b"], CompareOptions(), language="de", passes=passes)]} for k, v in even.items()}
+        german = scorer.score(even, pred, False)["units"]["f1"]
+        unique, linked = pair_scorer.f1(*total[:3])[0], pair_scorer.f1(*total[3:])[0]
+        print(f"| {name} | {unique:.3f} | {linked:.3f} | {german:.3f} |")
+
+
 def book_speed() -> None:
     def sentences(name: str) -> list[str]:
         return re.split(r"(?<=[.!?])\s+", (SHARED / "revisions" / name).read_text(encoding="utf-8"))
@@ -163,6 +200,7 @@ def main() -> int:
     english()
     deplain()
     msrp()
+    ablation()
     if (SHARED / "revisions" / "large_a.txt").exists():
         book_speed()
     return 0

@@ -38,14 +38,12 @@ GRID_EN = {
     "link_bar": (0.18, 0.20, 0.22, 0.24, 0.26, 0.30),
     "gap_bar": (0.08, 0.10, 0.12, 0.15),
     "attach_bar": (0.35, 0.40, 0.45, 0.55),
-    "move_bar": (0.3, 0.4, 0.5),
     "far_piece_bar": (0.6, 0.7, 0.8, 0.9),
 }
 GRID_DE = {
     "link_bar": (0.35, 0.45, 0.55),
     "gap_bar": (0.2, 0.3, 0.4),
     "attach_bar": (0.6, 0.75, 0.9),
-    "move_bar": (0.5, 0.7, 0.9),
     "far_piece_bar": (0.8, 0.9, 1.0),
 }
 
@@ -114,7 +112,7 @@ def fit_english() -> Settings:
 
     held_out: list[list[int]] = []
     print("English, leave one pair out:\n")
-    print("| held-out pair | chosen link / gap / attach / move / far piece | unique F1 there | pair F1 there |")
+    print("| held-out pair | chosen link / gap / attach / far piece | unique F1 there | pair F1 there |")
     print("|---|---|---|---|")
     for k, pair in enumerate(pairs):
         best = max(range(len(points)), key=lambda p: key([row for n, row in enumerate(table[p]) if n != k]))
@@ -122,7 +120,7 @@ def fit_english() -> Settings:
         held_out.append(row)
         s = points[best]
         u, p = figures(scorer, row)
-        print(f"| {pair[0]} | {s.link_bar} / {s.gap_bar} / {s.attach_bar} / {s.move_bar} / {s.far_piece_bar} | {u:.3f} | {p:.3f} |")
+        print(f"| {pair[0]} | {s.link_bar} / {s.gap_bar} / {s.attach_bar} / {s.far_piece_bar} | {u:.3f} | {p:.3f} |")
     fitted = max(range(len(points)), key=lambda p: key(table[p]))
     u_held, p_held = figures(scorer, pooled(held_out))
     u_fit, p_fit = key(table[fitted])

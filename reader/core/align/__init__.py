@@ -24,13 +24,13 @@ from reader.core.align.anchors import copies_in_order, identical_anchors, repeat
 from reader.core.align.candidates import candidate_scores
 from reader.core.align.link import Link
 from reader.core.align.passes import best_matches, far_pieces, gap_pairs, neighbour_pieces
-from reader.core.align.settings import DEFAULT_LANGUAGE, Settings, load_settings
+from reader.core.align.settings import DEFAULT_LANGUAGE, Passes, Settings, load_settings
 from reader.core.align.units import Grouping, Unit, in_order
 from reader.core.align.vectors import Vector, cosine, pooled, sentence_terms, tfidf_vectors
 from reader.core.model import CompareOptions
 from reader.core.tokens import normalize_many
 
-__all__ = ["SHIPPED", "Link", "Settings", "align_sentences", "load_settings", "settings_for"]
+__all__ = ["SHIPPED", "Link", "Passes", "Settings", "align_sentences", "load_settings", "settings_for"]
 
 # The fitted settings per language code, checked when loaded.
 SHIPPED = load_settings()
@@ -48,16 +48,20 @@ def align_sentences(
     progress: Callable[[float], None] | None = None,
     settings: Settings | None = None,
     language: str | None = None,
+    passes: Passes | None = None,
 ) -> list[Link]:
     """Align two lists of sentences; links sorted by their first A sentence, then B.
 
     ``settings`` replaces the shipped ones (for fitting and measuring); ``language`` picks
-    the stemmer and function words (both English and German lists when it is None).
+    the stemmer and function words (both English and German lists when it is None);
+    ``passes`` switches passes off (to measure what each earns; all run by default).
     """
+    run = passes or Passes()
     bars = (settings or settings_for(language)).at_looseness(options.looseness)
     keys_a, keys_b = normalize_many(a, options), normalize_many(b, options)
     anchors = identical_anchors(keys_a, keys_b)
-    anchors = sorted(anchors + repeats_in_order(keys_a, keys_b, anchors))
+    if run.repeats:
+        anchors = sorted(anchors + repeats_in_order(keys_a, keys_b, anchors))
     anchored_a = {i for i, _ in anchors}
     anchored_b = {j for _, j in anchors}
     free_a = [i for i in range(len(a)) if i not in anchored_a]
@@ -77,13 +81,17 @@ def align_sentences(
         progress(0.7)
 
     grouping = Grouping()
-    for i, j in anchors + copies_in_order(keys_a, keys_b, free_a, free_b):
+    copies = copies_in_order(keys_a, keys_b, free_a, free_b) if run.repeats else []
+    for i, j in anchors + copies:
         grouping.add(i, j, 1.0)
     grouping.add_all(best_matches(scores, bars.link_bar, len(a), len(b)))
-    placed = _drop_weak_moves(grouping, va, vb, keys_a, keys_b, bars.move_bar)
-    grouping.add_all(gap_pairs(grouping, placed, scores, va, vb, bars.gap_bar, bars.attach_bar))
-    neighbour_pieces(grouping, va, vb, bars.attach_bar)
-    far = far_pieces(grouping, scores, va, vb, bars.link_bar, bars.far_piece_bar)
+    units = grouping.units()
+    placed = [units[k] for k in in_order(units)]
+    if run.gap_pairs:
+        grouping.add_all(gap_pairs(grouping, placed, scores, va, vb, bars.gap_bar, bars.attach_bar))
+    if run.neighbour_pieces:
+        neighbour_pieces(grouping, va, vb, bars.attach_bar)
+    far = far_pieces(grouping, scores, va, vb, bars.link_bar, bars.far_piece_bar) if run.far_pieces else []
 
     units = grouping.units()
     chain = in_order(units)
@@ -102,22 +110,6 @@ def align_sentences(
     if progress is not None:
         progress(1.0)
     return links
-
-
-def _drop_weak_moves(
-    grouping: Grouping, va: Sequence[Vector], vb: Sequence[Vector], keys_a: Sequence[str], keys_b: Sequence[str], bar: float
-) -> list[Unit]:
-    """Free the units out of reading order whose similarity stays below ``bar``; the in-order units.
-
-    A look-alike elsewhere is more common than a real move, so a move needs more evidence;
-    the freed sentences may still pair in place or join a split next to them.
-    """
-    units = grouping.units()
-    chain = in_order(units)
-    for k, unit in enumerate(units):
-        if k not in chain and _link(unit, True, va, vb, keys_a, keys_b).similarity < bar:
-            grouping.remove(unit)
-    return [units[k] for k in chain]  # removing units off the chain leaves the chain as it was
 
 
 def _in_place(placed: list[tuple[int, int, int, int]], i: int, j: int) -> bool:

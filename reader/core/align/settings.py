@@ -20,7 +20,6 @@ class Settings:
     link_bar: float  # cosine at which a sentence's best match anywhere is its counterpart
     gap_bar: float  # cosine enough for a pair that sits in the same place of both texts
     attach_bar: float  # containment at which a neighbour joins a unit as a piece of a split
-    move_bar: float  # cosine a link out of reading order needs (moves are rarer than look-alikes)
     far_piece_bar: float  # containment at which a sentence is a far piece of one already linked
     number_weight: float  # a number term weighs this many words
 
@@ -53,9 +52,18 @@ class Settings:
             self, link_bar=bar(self.link_bar),
             gap_bar=bar(self.gap_bar),
             attach_bar=bar(self.attach_bar),
-            move_bar=bar(self.move_bar),
             far_piece_bar=bar(self.far_piece_bar),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Passes:
+    """Which passes run: all of them; one is switched off only to measure what it earns."""
+
+    repeats: bool = True  # identical sentences that repeat, anchored in order
+    gap_pairs: bool = True  # free sentences in the same place pair at the gap bar
+    neighbour_pieces: bool = True  # split pieces next to a unit join it
+    far_pieces: bool = True  # split pieces that lie apart keep a link of their own
 
 
 DEFAULT_LANGUAGE = "en"
