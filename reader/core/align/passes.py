@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.core.align.candidates import Scores
+from reader.core.align.chain import heaviest_chain
 from reader.core.align.units import Grouping, Unit
 from reader.core.align.vectors import Vector, contained
 
@@ -110,11 +111,17 @@ def gap_pairs(
             ),
             reverse=True,
         )
+        # Pairs in one place keep their order among themselves: the heaviest in-order chain
+        # of them first, then the pieces of splits among the rest.
+        chain = {found[k] for k in heaviest_chain([(i, j, score) for score, i, j in found])}
+        found = [item for item in found if item in chain] + [item for item in found if item not in chain]
         used_a: set[int] = set()
         used_b: set[int] = set()
         for score, i, j in found:
             if i in used_a and j in used_b:
                 continue
+            if (score, i, j) not in chain and i not in used_a and j not in used_b:
+                continue  # off the chain, a fresh pair would cross the others
             # A second partner is a piece of a split: the other sentence must contain it.
             if j in used_b and contained(va[i], [vb[j]]) < piece_bar:
                 continue
