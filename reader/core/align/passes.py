@@ -84,8 +84,9 @@ def gap_pairs(
     """Pairs of free sentences between consecutive in-order units (``placed_units``), reaching ``bar``.
 
     The place lowers the bar, not the evidence: a pair must share two terms, since one
-    shared word is what two different sentences about the same story have in common. A
-    sentence takes a second partner only as a piece of a split (it contains ``piece_bar``).
+    shared word is what two different sentences about the same story have in common. The
+    pairs of one gap keep their order (the heaviest in-order chain of them); a sentence takes
+    a second partner only as a piece of a split (it contains ``piece_bar``).
     """
     na, nb = len(va), len(vb)
     placed = sorted(placed_units, key=lambda unit: min(unit.a))
