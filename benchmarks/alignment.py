@@ -138,7 +138,8 @@ def msrp() -> None:
     print("\nMSRP (English news paraphrase pairs), one threshold chosen on train:\n")
     print("| measure | threshold | train accuracy | test accuracy |")
     print("|---|---|---|---|")
-    for name, measure in (("Tandem: cosine of TF-IDF over Snowball stems", cosines), ("baseline: Jaccard of words", jaccard)):
+    measures = (("Tandem: cosine of TF-IDF over Snowball stems", cosines), ("baseline: Jaccard of words", jaccard))
+    for name, measure in measures:
         tr, te = measure(train), measure(test)
         _, threshold = max((accuracy(tr, t / 200), t / 200) for t in range(201))
         print(f"| {name} | {threshold:.3f} | {accuracy(tr, threshold):.3f} | {accuracy(te, threshold):.3f} |")

@@ -227,7 +227,9 @@ def _count_once(built: Sequence[tuple[Unit, WordCounts]]) -> list[tuple[Unit, Wo
     """The units with the word counts of a side already counted by an earlier unit set to 0."""
     sizes_a = sum(len(unit.a) for unit, _ in built)
     sizes_b = sum(len(unit.b) for unit, _ in built)
-    if sizes_a == len({i for unit, _ in built for i in unit.a}) and sizes_b == len({j for unit, _ in built for j in unit.b}):
+    distinct_a = len({i for unit, _ in built for i in unit.a})
+    distinct_b = len({j for unit, _ in built for j in unit.b})
+    if sizes_a == distinct_a and sizes_b == distinct_b:
         return list(built)  # no sentence shared: nearly every comparison
     seen_a: set[int] = set()
     seen_b: set[int] = set()

@@ -138,7 +138,9 @@ def _gaps(anchors: list[tuple[int, int]], free_a: list[int], free_b: list[int]) 
     return [gaps[k] for k in sorted(gaps)]
 
 
-def _link(unit: Unit, moved: bool, va: Sequence[Vector], vb: Sequence[Vector], keys_a: Sequence[str], keys_b: Sequence[str]) -> Link:
+def _link(
+    unit: Unit, moved: bool, va: Sequence[Vector], vb: Sequence[Vector], keys_a: Sequence[str], keys_b: Sequence[str]
+) -> Link:
     a, b = tuple(sorted(unit.a)), tuple(sorted(unit.b))
     if len(a) == 1 and len(b) == 1:  # nearly every unit: no pooling
         similarity = 1.0 if keys_a[a[0]] == keys_b[b[0]] else cosine(va[a[0]], vb[b[0]])

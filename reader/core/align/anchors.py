@@ -136,7 +136,9 @@ def copies_in_order(
     return pairs
 
 
-def repeats_in_order(keys_a: Sequence[str], keys_b: Sequence[str], anchors: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def repeats_in_order(
+    keys_a: Sequence[str], keys_b: Sequence[str], anchors: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Identical sentences inside the gaps between ``anchors``, matched in order (a minimal diff).
 
     Patience anchoring needs sentences that occur once; a text of refrains or look-alike
