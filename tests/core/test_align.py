@@ -428,3 +428,13 @@ def test_refrains_with_no_unique_line_still_link_in_order() -> None:
     kept = {(link.a[0], link.b[0]) for link in links if len(link.a) == len(link.b) == 1 and not link.moved}
     unchanged = [k for k in range(400) if k not in changed]
     assert sum((k, k) in kept for k in unchanged) == len(unchanged)
+
+
+def test_copies_of_a_line_are_never_far_pieces_of_one_copy() -> None:
+    # Three copies in A, two in B, on the other side of a moved line: two pairs, and the
+    # third copy is only in A (a copy is a repeat, not a piece of a split).
+    line = "Filename: harbour/bridge.txt"
+    other = "The bridge opens at noon on Monday."
+    links = align_sentences([line, line, line, other], [other, line, line], DEFAULT)
+    assert [link for link in links if 2 in link.a] == []
+    assert {(link.a, link.b) for link in links if link.b != (0,)} == {((0,), (1,)), ((1,), (2,))}

@@ -84,6 +84,8 @@ def align_sentences(
     copies = copies_in_order(keys_a, keys_b, free_a, free_b) if run.repeats else []
     for i, j in anchors + copies:
         grouping.add(i, j, 1.0)
+    if run.repeats:  # copies are paired copy by copy above: one left over is a repeat
+        scores = {(i, j): score for (i, j), score in scores.items() if keys_a[i] != keys_b[j]}
     grouping.add_all(best_matches(scores, bars.link_bar, len(a), len(b)))
     units = grouping.units()
     placed = [units[k] for k in in_order(units)]

@@ -19,10 +19,12 @@ from collections.abc import Sequence
 from reader.core.align.candidates import Scores
 from reader.core.align.chain import heaviest_chain
 from reader.core.align.units import Grouping, Unit
-from reader.core.align.vectors import Vector, contained
+from reader.core.align.vectors import Vector, contained, pooled
 
 Triple = tuple[int, int, float]
 
+# A sentence holding this much of another holds all of it: a copy, never a piece of it.
+COPY = 0.99
 # Terms a pair found only by its place must share.
 MIN_SHARED_IN_PLACE = 2
 # A match this close to a sentence's best is a rival the neighbours decide between.
@@ -141,7 +143,8 @@ def _shared_terms(u: Vector, v: Vector) -> int:
 def neighbour_pieces(grouping: Grouping, va: Sequence[Vector], vb: Sequence[Vector], bar: float) -> int:
     """Join free sentences to the unit next to them as pieces of its split; how many joined.
 
-    A sentence joins when the unit's other side contains ``bar`` of it.
+    A sentence joins when the unit's other side contains ``bar`` of it, but not when it also
+    holds that side whole: a copy of a sentence is a repeat, not a piece of it.
     """
     joined = 0
     for mine, other_vectors, own_vectors, side_a in (
@@ -157,7 +160,7 @@ def neighbour_pieces(grouping: Grouping, va: Sequence[Vector], vb: Sequence[Vect
                 for unit in _neighbours(mine, x):
                     others = sorted(unit.b if side_a else unit.a)
                     share = contained(own_vectors[x], [other_vectors[y] for y in others])
-                    if share < bar:
+                    if share < bar or contained(pooled(other_vectors[y] for y in others), [own_vectors[x]]) >= COPY:
                         continue
                     partner = others[0]
                     link = (x, partner) if side_a else (partner, x)
@@ -191,7 +194,8 @@ def far_pieces(
     """Free sentences whose best match (reaching ``link_bar``) is already in a unit elsewhere.
 
     Only a piece is kept: the match must contain ``part_bar`` of the free sentence, since a
-    sentence that merely resembles one already linked is more likely new.
+    sentence that merely resembles one already linked is more likely new, and must hold more
+    than the piece does (a copy of a sentence is a repeat, not a piece of it).
     """
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
@@ -200,7 +204,12 @@ def far_pieces(
             best_a[i] = (score, j)
         if j not in grouping.unit_b and i in grouping.unit_a and score > best_b.get(j, (0.0, -1))[0]:
             best_b[j] = (score, i)
-    out = [(i, j, s) for i, (s, j) in best_a.items() if s >= link_bar and contained(va[i], [vb[j]]) >= part_bar]
-    out += [(i, j, s) for j, (s, i) in best_b.items() if s >= link_bar and contained(vb[j], [va[i]]) >= part_bar]
+    out = [(i, j, s) for i, (s, j) in best_a.items() if s >= link_bar and _is_piece(va[i], vb[j], part_bar)]
+    out += [(i, j, s) for j, (s, i) in best_b.items() if s >= link_bar and _is_piece(vb[j], va[i], part_bar)]
     return out
+
+
+def _is_piece(piece: Vector, whole: Vector, bar: float) -> bool:
+    """``whole`` contains ``bar`` of ``piece`` but not the other way round."""
+    return contained(piece, [whole]) >= bar and contained(whole, [piece]) < bar
 
