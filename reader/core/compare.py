@@ -207,10 +207,12 @@ def _total_words(text: str, spans: list[tuple[int, int, int]]) -> int:
     scanned again; should anything else sit between them, or a word run on from one
     sentence into the next, the whole text is counted.
     """
-    spans.sort()
+    # A far piece's shared sentence has a second span, counted 0 (see _count_once): one goes.
+    spans = sorted(set(spans), key=lambda span: (span[0], span[1], -span[2]))
+    spans = [span for k, span in enumerate(spans) if k == 0 or span[:2] != spans[k - 1][:2]]
     total, done = 0, 0
     for start, end, words in spans:
-        if start < done:  # spans overlap (a far piece shares a sentence): count the text
+        if start < done:  # spans overlap otherwise: count the text
             return _words(text, 0, len(text))
         gap = text[done:start]
         if gap and not gap.isspace():
@@ -224,7 +226,11 @@ def _total_words(text: str, spans: list[tuple[int, int, int]]) -> int:
 
 
 def _count_once(built: Sequence[tuple[Unit, WordCounts]]) -> list[tuple[Unit, WordCounts]]:
-    """The units with the word counts of a side already counted by an earlier unit set to 0."""
+    """The units with the word counts of a shared side set to 0 in the far piece's unit.
+
+    Units that keep their place count first, then the larger ones, so the unit of a far piece
+    (one sentence a side, moved) is the one whose shared side counts nothing.
+    """
     sizes_a = sum(len(unit.a) for unit, _ in built)
     sizes_b = sum(len(unit.b) for unit, _ in built)
     distinct_a = len({i for unit, _ in built for i in unit.a})
@@ -233,16 +239,20 @@ def _count_once(built: Sequence[tuple[Unit, WordCounts]]) -> list[tuple[Unit, Wo
         return list(built)  # no sentence shared: nearly every comparison
     seen_a: set[int] = set()
     seen_b: set[int] = set()
-    out = []
-    for unit, (total_a, changed_a, total_b, changed_b) in built:
+    out: list[tuple[Unit, WordCounts] | None] = [None] * len(built)
+    def order(k: int) -> tuple[bool, int]:
+        return built[k][0].moved, -len(built[k][0].a) - len(built[k][0].b)
+
+    for k in sorted(range(len(built)), key=order):
+        unit, (total_a, changed_a, total_b, changed_b) = built[k]
         if seen_a.issuperset(unit.a):
             total_a = changed_a = 0
         if seen_b.issuperset(unit.b):
             total_b = changed_b = 0
         seen_a.update(unit.a)
         seen_b.update(unit.b)
-        out.append((unit, (total_a, changed_a, total_b, changed_b)))
-    return out
+        out[k] = (unit, (total_a, changed_a, total_b, changed_b))
+    return [item for item in out if item is not None]
 
 
 def _stats(
