@@ -105,10 +105,8 @@ def test_two_sentences_merged_into_one_are_one_unit() -> None:
     assert result.only_a == () and result.only_b == ()
 
 
-def test_far_piece_of_a_split_gets_its_own_moved_link_to_the_same_sentence() -> None:
-    whole = "The reading room now has twice as many desks and stays open until nine in the evening."
-    near = "The reading room now has twice as many desks."
-    far = "On weekdays the reading room stays open until nine in the evening."
+def check_far_split(whole: str, near: str, far: str) -> None:
+    """``whole`` in A is split in B into ``near``, in its place, and ``far``, at the end."""
     a = article([OPENING[0], whole, OPENING[2]], MIDDLE, CLOSING)
     b = article([OPENING[0], near, OPENING[2]], MIDDLE, [*CLOSING, far])
     result = run(a, b)
@@ -121,20 +119,22 @@ def test_far_piece_of_a_split_gets_its_own_moved_link_to_the_same_sentence() -> 
     assert result.only_a == () and result.only_b == ()
 
 
+def test_far_piece_of_a_split_gets_its_own_moved_link_to_the_same_sentence() -> None:
+    check_far_split(
+        "The reading room now has twice as many desks and stays open until nine in the evening.",
+        "The reading room now has twice as many desks.",
+        "On weekdays the reading room stays open until nine in the evening.",
+    )
+
+
 def test_piece_in_place_keeps_its_place_when_the_far_piece_is_the_closer_match() -> None:
     # The far piece carries most of the whole sentence's words; the near piece still sits
     # where the whole sentence was and must not be called new.
-    whole = "The walkway was widened and now has benches every fifty metres along the deck."
-    near = "The walkway was widened."
-    far = "Benches now stand every fifty metres along the deck."
-    a = article([OPENING[0], whole, OPENING[2]], MIDDLE, CLOSING)
-    b = article([OPENING[0], near, OPENING[2]], MIDDLE, [*CLOSING, far])
-    result = run(a, b)
-    texts_a, texts_b = sentence_texts(result)
-    i = index_of(texts_a, whole)
-    j_near, j_far = index_of(texts_b, near), index_of(texts_b, far)
-    assert sorted(units_with(result, "a", i)) == [((i,), (j_near,), False), ((i,), (j_far,), True)]
-    assert result.only_a == () and result.only_b == ()
+    check_far_split(
+        "The walkway was widened and now has benches every fifty metres along the deck.",
+        "The walkway was widened.",
+        "Benches now stand every fifty metres along the deck.",
+    )
 
 
 def test_far_piece_on_the_a_side_links_to_the_whole_sentence_in_b() -> None:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 
 from reader.core.align.anchors import copies_in_order, identical_anchors, repeats_in_order
 from reader.core.align.candidates import candidate_scores
+from reader.core.align.gaps import gaps_between
 from reader.core.align.link import Link
 from reader.core.align.passes import best_matches, far_pieces, gap_pairs, neighbour_pieces
 from reader.core.align.settings import DEFAULT_LANGUAGE, Passes, Settings, load_settings
@@ -76,7 +77,7 @@ def align_sentences(
         vb[j] = vectors[len(free_a) + k]
     if progress is not None:
         progress(0.3)
-    scores = candidate_scores(va, vb, _gaps(anchors, free_a, free_b), bars.link_bar)
+    scores = candidate_scores(va, vb, _gaps(anchors, len(a), len(b), anchored_a, anchored_b), bars.link_bar)
     if progress is not None:
         progress(0.7)
 
@@ -127,17 +128,17 @@ def _in_place(placed: list[tuple[int, int, int, int]], i: int, j: int) -> bool:
     return all(unit[3] <= j for unit in before[-1:]) and all(unit[2] >= j for unit in after[:1])
 
 
-def _gaps(anchors: list[tuple[int, int]], free_a: list[int], free_b: list[int]) -> list[tuple[list[int], list[int]]]:
+def _gaps(
+    anchors: list[tuple[int, int]], na: int, nb: int, anchored_a: set[int], anchored_b: set[int]
+) -> list[tuple[list[int], list[int]]]:
     """Free sentences of both sides grouped by the gap between anchors they sit in."""
-    bounds = [(-1, -1), *sorted(anchors)]
-    starts_a = [i for i, _ in bounds]
-    starts_b = [j for _, j in bounds]
-    gaps: dict[int, tuple[list[int], list[int]]] = {}  # only the gaps that hold something
-    for i in free_a:
-        gaps.setdefault(bisect.bisect_left(starts_a, i) - 1, ([], []))[0].append(i)
-    for j in free_b:
-        gaps.setdefault(bisect.bisect_left(starts_b, j) - 1, ([], []))[1].append(j)
-    return [gaps[k] for k in sorted(gaps)]
+    out = []
+    for range_a, range_b in gaps_between([(i, i, j, j) for i, j in anchors], na, nb):
+        side_a = [i for i in range_a if i not in anchored_a]
+        side_b = [j for j in range_b if j not in anchored_b]
+        if side_a or side_b:
+            out.append((side_a, side_b))
+    return out
 
 
 def _link(

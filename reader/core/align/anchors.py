@@ -15,6 +15,7 @@ import bisect
 from collections import Counter
 from collections.abc import Sequence
 
+from reader.core.align.gaps import gaps_between
 from reader.core.diffengine import diff_steps
 
 # Sentences looked at while refining gaps, as a multiple of both texts' length: a bound on
@@ -145,12 +146,11 @@ def repeats_in_order(
     lines has none, so inside each gap the sentences found on both sides are diffed as
     symbols and the common subsequence anchors them.
     """
-    bounds = [(-1, -1), *anchors, (len(keys_a), len(keys_b))]
     budget = REPEAT_DIFF_BUDGET
     out: list[tuple[int, int]] = []
-    for (a0, b0), (a1, b1) in zip(bounds, bounds[1:]):
-        side_a = [i for i in range(a0 + 1, a1) if keys_a[i]]
-        side_b = [j for j in range(b0 + 1, b1) if keys_b[j]]
+    for range_a, range_b in gaps_between([(i, i, j, j) for i, j in anchors], len(keys_a), len(keys_b)):
+        side_a = [i for i in range_a if keys_a[i]]
+        side_b = [j for j in range_b if keys_b[j]]
         shared = {keys_a[i] for i in side_a} & {keys_b[j] for j in side_b}
         if not shared:
             continue

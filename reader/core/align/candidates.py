@@ -43,9 +43,11 @@ def candidate_scores(
             pairs.update((i, j) for j in _look_up(va[i], postings_b))
     scores = _scored(va, vb, pairs)
     found = {j for (_, j), score in scores.items() if score >= enough}
-    postings_a = _postings(va, [i for a_side, _ in gaps for i in a_side])
-    more = {(i, j) for _, b_side in gaps for j in b_side if j not in found for i in _look_up(vb[j], postings_a)}
-    scores.update(_scored(va, vb, more - pairs))
+    unfound = [j for _, b_side in gaps for j in b_side if j not in found]
+    if unfound:  # a book revision matches nearly every sentence: A's index is rarely needed
+        postings_a = _postings(va, [i for a_side, _ in gaps for i in a_side])
+        more = {(i, j) for j in unfound for i in _look_up(vb[j], postings_a)}
+        scores.update(_scored(va, vb, more - pairs))
     return scores
 
 

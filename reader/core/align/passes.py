@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from reader.core.align.candidates import Scores
 from reader.core.align.chain import heaviest_chain
+from reader.core.align.gaps import gaps_between
 from reader.core.align.units import Grouping, Unit
 from reader.core.align.vectors import Vector, contained, pooled
 
@@ -90,19 +91,16 @@ def gap_pairs(
     pairs of one gap keep their order (the heaviest in-order chain of them); a sentence takes
     a second partner only as a piece of a split (it contains ``piece_bar``).
     """
-    na, nb = len(va), len(vb)
-    placed = sorted(placed_units, key=lambda unit: min(unit.a))
-    bounds = [(-1, -1)] + [(max(unit.a), max(unit.b)) for unit in placed] + [(na, nb)]
-    starts = [(-1, -1)] + [(min(unit.a), min(unit.b)) for unit in placed] + [(na, nb)]
+    spans = sorted((min(unit.a), max(unit.a), min(unit.b), max(unit.b)) for unit in placed_units)
     # Each A sentence's scored partners: a gap is searched through them, never all against all.
     by_a: dict[int, list[tuple[int, float]]] = {}
     for (i, j), score in scores.items():
         if score >= bar:
             by_a.setdefault(i, []).append((j, score))
     out: list[Triple] = []
-    for (a0, b0), (a1, b1) in zip(bounds[:-1], starts[1:]):
-        free_a = [i for i in range(a0 + 1, a1) if i not in grouping.unit_a]
-        free_b = {j for j in range(b0 + 1, b1) if j not in grouping.unit_b}
+    for range_a, range_b in gaps_between(spans, len(va), len(vb)):
+        free_a = [i for i in range_a if i not in grouping.unit_a]
+        free_b = {j for j in range_b if j not in grouping.unit_b}
         if not free_a or not free_b:
             continue
         found = sorted(
