@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.app.navigation import LinkGroup, Links, step
 from reader.app.palette import Palette
@@ -37,7 +37,19 @@ class ReadingController(QObject):
         self.current: int | None = None
         self.pinned: LinkGroup | None = None  # set by a click, kept while the mouse wanders
         self._syncing = False
+        # The place of each pane as text (pane position at its top, pixels below that line),
+        # so it survives re-wrapping and Qt's lazy layout; only scrolling the panes moves it.
+        self.places: dict[Side, tuple[int, float]] = {}
+        self.leading = Side.A  # the pane the reader scrolled last: the other follows it
+        self._frozen = False  # the layout moved under the panes: their pixel values mean nothing
+        self._restoring = False
+        self._replace_timer = QTimer(self)
+        self._replace_timer.setSingleShot(True)
+        self._replace_timer.setInterval(0)
+        self._replace_timer.timeout.connect(self.restore_places)
         for side, view in views.items():
+            view.verticalScrollBar().rangeChanged.connect(lambda *_args: self._layout_moved())
+            view.layout_changed.connect(self._layout_moved)
             view.verticalScrollBar().valueChanged.connect(lambda _value, s=side: self.on_scrolled(s))
             view.sentence_hovered.connect(self.on_hovered)
             view.sentence_clicked.connect(self.on_clicked)
@@ -45,6 +57,7 @@ class ReadingController(QObject):
     # ----- state --------------------------------------------------------------------------
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.links = Links(comparison) if comparison is not None else None
+        self.places = {}
         self.current = None
         self.pinned = None
         self.difference_changed.emit(-1, self.difference_count)
@@ -100,8 +113,40 @@ class ReadingController(QObject):
         self.without_sync(lambda: self.views[other(side)].scroll_sentence_to(target, height))
 
     # ----- scrolling by meaning -------------------------------------------------------------
+    def _layout_moved(self) -> None:
+        """Re-wrapped, laid out further, or resized: put both panes back at their text soon."""
+        if self.places:
+            self._frozen = True
+            self._replace_timer.start()
+
+    def restore_places(self, places: dict[Side, int] | None = None) -> None:
+        """Scroll each pane back to its recorded place (or to pane positions ``places``)."""
+        if places is not None:
+            self.places = {side: (position, 0.0) for side, position in places.items()}
+        self._frozen = False
+        self._restoring = True
+        try:
+            for side, (position, below) in self.places.items():
+                if self.views[side].pane_map is not None:
+                    self.without_sync(lambda v=self.views[side], p=position, b=below: v.scroll_to_position(p, b))
+            if self.sync_enabled and self.leading in self.places:
+                self._sync_from(self.leading)
+        finally:
+            self._restoring = False
+
     def on_scrolled(self, side: Side) -> None:
-        if self._syncing or not self.sync_enabled or self.links is None:
+        view = self.views[side]
+        if self._frozen or self._restoring:
+            return  # Qt clamping to a range that is being re-measured, or our own restore
+        if view.pane_map is not None:
+            self.places[side] = view.place()
+        if self._syncing:
+            return
+        self.leading = side
+        self._sync_from(side)
+
+    def _sync_from(self, side: Side) -> None:
+        if not self.sync_enabled or self.links is None:
             return
         source, target = self.views[side], self.views[other(side)]
         if source.pane_map is None or target.pane_map is None:
@@ -123,7 +168,8 @@ class ReadingController(QObject):
 
     def sync_now(self, side: Side = Side.A) -> None:
         """Bring the other pane in line with ``side`` (after turning sync on or a reload)."""
-        self.on_scrolled(side)
+        self.leading = side
+        self._sync_from(side)
 
     # ----- next / previous difference -------------------------------------------------------
     def go_to_difference(self, forward: bool) -> int | None:
@@ -163,7 +209,7 @@ class ReadingController(QObject):
         self.without_sync(reveal)
         present = Side.A if difference.a else Side.B
         if not difference.sentences(other(present)):
-            self.on_scrolled(present)  # the side without it waits at the matching place
+            self._sync_from(present)  # the side without it waits at the matching place
         self.difference_changed.emit(index, self.difference_count)
 
     def status_text(self) -> str:

@@ -54,6 +54,7 @@ class ReadingView(QTextEdit):
     zoom_requested = Signal(int)  # +1 / -1 steps, from Ctrl+wheel
     sentence_hovered = Signal(object, int)  # Side, sentence index or -1 when none
     sentence_clicked = Signal(object, int)  # Side, sentence index
+    layout_changed = Signal()  # re-wrapped or laid out further: pixel positions moved
 
     def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,13 +82,22 @@ class ReadingView(QTextEdit):
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
         self._sentence_tops: dict[int, float] = {}
+        self._watch_layout(self.document())
         self.set_zoom(0)
+
+    def _watch_layout(self, document: QTextDocument) -> None:
+        # Qt lays a fresh document out lazily and in pieces; each piece moves the sentence tops.
+        document.documentLayout().documentSizeChanged.connect(self._on_layout_changed)
+
+    def _on_layout_changed(self, *_args: object) -> None:
+        self._sentence_tops.clear()
+        self.layout_changed.emit()
 
     # ----- content and zoom -----------------------------------------------------------------
     def set_zoom(self, steps: int) -> None:
         self.document().setDefaultFont(reading_font(steps))
         self.setFont(reading_font(steps))  # the placeholder uses the widget font
-        self._sentence_tops.clear()
+        self._on_layout_changed()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
         # QTextEdit zooms its own font on Ctrl+wheel; route it to the window so both panes
@@ -102,7 +112,7 @@ class ReadingView(QTextEdit):
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         super().resizeEvent(event)
-        self._sentence_tops.clear()  # re-wrapping moves every sentence
+        self._on_layout_changed()  # re-wrapping moves every sentence
 
     def show_content(self, content: PaneContent | None, formats: FormatBook) -> None:
         self._link_selections = []
@@ -126,6 +136,7 @@ class ReadingView(QTextEdit):
         self.pane_map = build_pane_document(fresh, content.document, content.sentences, content.runs, formats)
         ours = previous.parent() is self  # Qt itself deletes the editor's original document
         self.setDocument(fresh)
+        self._watch_layout(fresh)
         self.setCursorWidth(0)  # the caret width lives in the document's layout: set it again
         if ours:
             previous.deleteLater()
@@ -264,8 +275,16 @@ class ReadingView(QTextEdit):
     def scroll_to_offset(self, offset: int) -> None:
         if self.pane_map is None:
             return
-        position = self.pane_map.position(offset)
-        self.verticalScrollBar().setValue(round(self.y_of_position(position)))
+        self.scroll_to_position(self.pane_map.position(offset))
+
+    def place(self) -> tuple[int, float]:
+        """The pane position at the top of the view and how far the view sits below its line."""
+        position = self.first_visible_position()
+        return position, self.verticalScrollBar().value() - self.y_of_position(position)
+
+    def scroll_to_position(self, position: int, below: float = 0.0) -> None:
+        """Scroll so the line holding pane ``position`` is at the top (``below`` pixels further)."""
+        self.verticalScrollBar().setValue(max(0, round(self.y_of_position(position) + below)))
 
     # ----- mouse: hover and click on sentences ---------------------------------------------
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override

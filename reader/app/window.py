@@ -303,15 +303,17 @@ class MainWindow(SourceOpening, QMainWindow):
         return {side: pane.view.top_offset() for side, pane in self.panes.items()}
 
     def _restore_reading_position(self, tops: dict[Side, int | None] | None) -> None:
-        """Scroll back to the text that was at the top before a re-render (sentence at the top of A)."""
+        """Scroll back to the text that was at the top before a re-render (A leads when syncing)."""
         if not tops:
             return
-        for side in (Side.A, Side.B):
-            offset = tops.get(side)
-            if offset is not None:
-                self.reading.without_sync(lambda s=side, o=offset: self.panes[s].view.scroll_to_offset(o))
-        if self.reading.sync_enabled and tops.get(Side.A) is not None:
-            self.reading.sync_now(Side.A)
+        places = {}
+        for side, offset in tops.items():
+            view = self.panes[side].view
+            if offset is not None and view.pane_map is not None:
+                places[side] = view.pane_map.position(offset)
+        if self.reading.leading not in places:
+            self.reading.leading = Side.A
+        self.reading.restore_places(places)
 
     # ----- options, theme -------------------------------------------------------------------
     def options_changed(self) -> None:
