@@ -35,8 +35,9 @@ class Palette:
     deleted_line: str  # underline / strike colours
     inserted_line: str
     moved_line: str
-    flash: str  # brief highlight of a sentence the user jumped to
-    link: str  # the sentence under the mouse and its counterpart in the other pane
+    flash: str  # the place of the last jump (next difference, sidebar), kept until the next
+    link: str  # the clicked sentence and its counterpart in the other pane
+    hover: str  # the sentence under the mouse and its counterpart: a neutral tint, not the selection's
     banner_error: str
     banner_info: str
 
@@ -58,6 +59,7 @@ LIGHT = Palette(
     moved_line="#a0467a",
     flash="#f5e663",
     link="#fff4b3",
+    hover="#e6e9ee",
     banner_error="#fbe3d6",
     banner_info="#e3eefa",
 )
@@ -79,6 +81,7 @@ DARK = Palette(
     moved_line="#e08fc0",
     flash="#6b6420",
     link="#4a4423",
+    hover="#33373d",
     banner_error="#4a2a1c",
     banner_info="#1c3047",
 )

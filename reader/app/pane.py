@@ -7,14 +7,14 @@ from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from reader.app.palette import Palette
-from reader.app.reading_view import FLASH_MS, ReadingView, reading_font
+from reader.app.reading_view import ReadingView, reading_font
 from reader.app.render import FormatBook
 from reader.app.sources import WebLink
 from reader.app.widgets import FetchBanner
 from reader.app.worker import PaneContent
 from reader.core.marks import Side
 
-__all__ = ["ArticlePane", "ElidedLabel", "ReadingView", "reading_font", "FLASH_MS"]
+__all__ = ["ArticlePane", "ElidedLabel", "ReadingView", "reading_font"]
 
 
 class ElidedLabel(QLabel):

@@ -36,6 +36,7 @@ class ReadingController(QObject):
         self.sync_enabled = True
         self.current: int | None = None
         self.pinned: LinkGroup | None = None  # set by a click, kept while the mouse wanders
+        self._jump: LinkGroup | None = None  # the place of the last jump, marked until the next
         self._syncing = False
         # The place of each pane as text (pane position at its top, pixels below that line),
         # so it survives re-wrapping and Qt's lazy layout; only scrolling the panes moves it.
@@ -60,6 +61,7 @@ class ReadingController(QObject):
         self.places = {}
         self.current = None
         self.pinned = None
+        self._jump = None
         self.difference_changed.emit(-1, self.difference_count)
 
     @property
@@ -67,21 +69,17 @@ class ReadingController(QObject):
         return len(self.links.differences) if self.links else 0
 
     def refresh_highlights(self) -> None:
-        """Re-apply the linked highlight (after a palette change)."""
+        """Re-apply the highlights (after a palette change)."""
         self._show_group(self.pinned)
+        self._show_jump(self._jump)
 
     # ----- linked sentences -----------------------------------------------------------------
     def on_hovered(self, side: Side, index: int) -> None:
-        if self.links is None:
-            return
-        if index < 0:
-            self._show_group(self.pinned)
-            return
-        group = self.links.group(side, index)
-        self._show_group(group)
-        counterpart = group.sentences(other(side))
-        if counterpart and not any(self.views[other(side)].is_sentence_visible(i) for i in counterpart):
-            self._align_counterpart(side, index, counterpart[0])
+        """Tint the pair under the mouse; hovering never scrolls and leaves the clicked pair."""
+        group = self.links.group(side, index) if self.links is not None and index >= 0 else None
+        colour = self._palette().hover
+        for each, view in self.views.items():
+            view.set_hovered(group.sentences(each) if group else (), colour)
 
     def on_clicked(self, side: Side, index: int) -> None:
         if self.links is None:
@@ -89,10 +87,30 @@ class ReadingController(QObject):
         group = self.links.group(side, index)
         self.pinned = group
         self._show_group(group)
+        self._show_jump(None)
         counterpart = group.sentences(other(side))
         if counterpart:
             self._align_counterpart(side, index, counterpart[0])
-        found = self.links.difference_index(side, index)
+        self._set_current(self.links.difference_index(side, index))
+
+    def reveal(self, side: Side, index: int) -> None:
+        """Select sentence ``index`` of ``side`` (and its counterpart), bring it to the reading line
+        and make it the current difference, so next/previous continue from there."""
+        if self.links is None:
+            return
+        group = self.links.group(side, index)
+        self.pinned = group
+        self._show_group(group)
+        self._show_jump(LinkGroup(group.a, (), None) if side is Side.A else LinkGroup((), group.b, None))
+        view = self.views[side]
+        self.leading = side
+        view.reveal_sentence(index)
+        counterpart = group.sentences(other(side))
+        if counterpart and not self.sync_enabled:
+            self._align_counterpart(side, index, counterpart[0])
+        self._set_current(self.links.difference_index(side, index))
+
+    def _set_current(self, found: int | None) -> None:
         if found is not None:
             self.current = found
             self.difference_changed.emit(found, self.difference_count)
@@ -100,11 +118,18 @@ class ReadingController(QObject):
     def clear_pin(self) -> None:
         self.pinned = None
         self._show_group(None)
+        self._show_jump(None)
 
     def _show_group(self, group: LinkGroup | None) -> None:
         colour = self._palette().link
         for side, view in self.views.items():
             view.set_linked(group.sentences(side) if group else (), colour)
+
+    def _show_jump(self, group: LinkGroup | None) -> None:
+        self._jump = group
+        colour = self._palette().flash
+        for side, view in self.views.items():
+            view.flash(group.sentences(side) if group else (), colour)
 
     def _align_counterpart(self, side: Side, index: int, target: int) -> None:
         """Scroll the other pane so ``target`` sits level with sentence ``index`` of ``side``."""
@@ -197,14 +222,13 @@ class ReadingController(QObject):
         group = LinkGroup(difference.a, difference.b, difference.unit)
         self.pinned = group
         self._show_group(group)
-        flash = self._palette().flash
+        self._show_jump(group)
 
         def reveal() -> None:
             for side, view in self.views.items():
                 sentences = difference.sentences(side)
                 if sentences:
                     view.scroll_sentence_to(sentences[0], view.viewport().height() * READING_LINE)
-                    view.flash(sentences, flash)
 
         self.without_sync(reveal)
         present = Side.A if difference.a else Side.B

@@ -6,7 +6,7 @@ pixel offsets in the document, which is what the scroll bar of a QTextEdit count
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -25,14 +25,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
 from reader.app.drops import DropError, sources_from_mime
-from reader.app.render import DOCUMENT_MARGIN_PX, FormatBook, PaneMap, build_pane_document
+from reader.app.render import DOCUMENT_MARGIN_PX, WORD_MARK, FormatBook, PaneMap, build_pane_document
 from reader.app.worker import PaneContent
 from reader.core.marks import Side
 
 READING_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "Liberation Serif", "serif"]
 BASE_POINT_SIZE = 12.0
 ZOOM_FACTOR = 1.1
-FLASH_MS = 1200
 READING_LINE = 1 / 3  # where a revealed sentence lands, as a share of the view's height
 
 
@@ -46,7 +45,9 @@ def reading_font(zoom_steps: int) -> QFont:
 
 class ReadingView(QTextEdit):
     """Read-only rich text that accepts file drops, reports the sentence under the mouse,
-    and can show two kinds of highlight: linked sentences (lasting) and a brief flash."""
+    and shows three layers of highlight, each drawn over the one before: the sentences
+    under the mouse (hover), the clicked pair (linked) and the place of the last jump.
+    None of them covers a changed word's own mark."""
 
     files_dropped = Signal(list)  # list[Path | WebLink]
     paste_requested = Signal()  # Ctrl+V: the window opens a link from the clipboard
@@ -76,11 +77,10 @@ class ReadingView(QTextEdit):
         self.viewport().setMouseTracking(True)
         self._hovered = -1
         self._press_position: QPoint | None = None
+        self._hover_selections: list[QTextEdit.ExtraSelection] = []
         self._link_selections: list[QTextEdit.ExtraSelection] = []
         self._flash_selections: list[QTextEdit.ExtraSelection] = []
-        self._flash_timer = QTimer(self)
-        self._flash_timer.setSingleShot(True)
-        self._flash_timer.timeout.connect(self._end_flash)
+        self._ranges: dict[str, list[tuple[int, int]]] = {"hover": [], "link": [], "jump": []}
         self._sentence_tops: dict[int, float] = {}
         self._watch_layout(self.document())
         self.set_zoom(0)
@@ -115,8 +115,10 @@ class ReadingView(QTextEdit):
         self._on_layout_changed()  # re-wrapping moves every sentence
 
     def show_content(self, content: PaneContent | None, formats: FormatBook) -> None:
+        self._hover_selections = []
         self._link_selections = []
         self._flash_selections = []
+        self._ranges = {"hover": [], "link": [], "jump": []}
         self._sentence_tops.clear()
         self._hovered = -1
         self.setExtraSelections([])
@@ -143,7 +145,8 @@ class ReadingView(QTextEdit):
         self.setTextCursor(QTextCursor(fresh))
 
     # ----- highlights -----------------------------------------------------------------------
-    def _selections(self, sentences: tuple[int, ...], colour: str) -> list[QTextEdit.ExtraSelection]:
+    def _selections(self, layer: str, sentences: tuple[int, ...], colour: str) -> list[QTextEdit.ExtraSelection]:
+        self._ranges[layer] = []
         if self.pane_map is None:
             return []
         fmt = QTextCharFormat()
@@ -153,34 +156,65 @@ class ReadingView(QTextEdit):
             if not 0 <= index < len(self.pane_map.sentences):
                 continue
             start, end = self.pane_map.sentence_range(index)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = QTextCursor(self.document())
-            selection.cursor.setPosition(start)
-            selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.format = fmt
-            selections.append(selection)
+            self._ranges[layer].append((start, end))
+            for piece_start, piece_end in self._unmarked_pieces(start, end):
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = QTextCursor(self.document())
+                selection.cursor.setPosition(piece_start)
+                selection.cursor.setPosition(piece_end, QTextCursor.MoveMode.KeepAnchor)
+                selection.format = fmt
+                selections.append(selection)
         return selections
+
+    def _unmarked_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        """``[start, end)`` without the changed words, so their marks show through a highlight."""
+        pieces: list[tuple[int, int]] = []
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end:
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                low = max(start, fragment.position())
+                high = min(end, fragment.position() + fragment.length())
+                if high > low and not fragment.charFormat().boolProperty(WORD_MARK):
+                    if pieces and pieces[-1][1] == low:
+                        pieces[-1] = (pieces[-1][0], high)
+                    else:
+                        pieces.append((low, high))
+                fragments += 1
+            block = block.next()
+        return pieces
+
+    def _apply_selections(self) -> None:
+        self.setExtraSelections(self._hover_selections + self._link_selections + self._flash_selections)
+
+    def set_hovered(self, sentences: tuple[int, ...], colour: str) -> None:
+        """Tint the sentences under the mouse (and their counterparts); never scrolls."""
+        self._hover_selections = self._selections("hover", sentences, colour)
+        self._apply_selections()
 
     def set_linked(self, sentences: tuple[int, ...], colour: str) -> None:
         """Highlight ``sentences`` until the next call (an empty tuple clears)."""
-        self._link_selections = self._selections(sentences, colour)
-        self.setExtraSelections(self._link_selections + self._flash_selections)
+        self._link_selections = self._selections("link", sentences, colour)
+        self._apply_selections()
 
     def linked_ranges(self) -> list[tuple[int, int]]:
-        """Pane positions of the linked highlight, for tests and accessibility checks."""
-        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self._link_selections]
+        """Pane positions of the selected (clicked) pair, for tests and accessibility checks."""
+        return list(self._ranges["link"])
+
+    def hovered_ranges(self) -> list[tuple[int, int]]:
+        return list(self._ranges["hover"])
+
+    def jump_ranges(self) -> list[tuple[int, int]]:
+        return list(self._ranges["jump"])
 
     def flash(self, sentences: tuple[int, ...], colour: str) -> None:
-        self._flash_selections = self._selections(sentences, colour)
-        self.setExtraSelections(self._link_selections + self._flash_selections)
-        self._flash_timer.start(FLASH_MS)
+        """Mark the place of a jump; it stays until the next jump or click."""
+        self._flash_selections = self._selections("jump", sentences, colour)
+        self._apply_selections()
 
-    def _end_flash(self) -> None:
-        self._flash_selections = []
-        self.setExtraSelections(self._link_selections)
-
-    def reveal_sentence(self, index: int, flash_color: str) -> None:
-        """Scroll so sentence ``index`` sits on the reading line and flash it."""
+    def reveal_sentence(self, index: int) -> None:
+        """Put the caret on sentence ``index`` and scroll it to the reading line."""
         if self.pane_map is None or not 0 <= index < len(self.pane_map.sentences):
             return
         start, _ = self.pane_map.sentence_range(index)
@@ -188,7 +222,6 @@ class ReadingView(QTextEdit):
         cursor.setPosition(start)
         self.setTextCursor(cursor)
         self.scroll_sentence_to(index, self.viewport().height() * READING_LINE)
-        self.flash((index,), flash_color)
 
     # ----- geometry ---------------------------------------------------------------------------
     def y_of_position(self, position: int) -> float:

@@ -30,6 +30,7 @@ LINE_HEIGHT_PERCENT = 140
 PARAGRAPH_GAP_PX = 12
 DOCUMENT_MARGIN_PX = 28
 LINE_SEPARATOR = "\u2028"  # a soft line break inside one QTextBlock keeps offsets 1:1
+WORD_MARK = QTextFormat.Property.UserProperty + 1  # set on changed words: highlights leave them visible
 
 
 class PaneMap:
@@ -146,6 +147,7 @@ class FormatBook:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
             fmt.setUnderlineColor(QColor(palette.moved_line))
         if style.changed:
+            fmt.setProperty(WORD_MARK, True)
             light = style.span is SpanKind.REWRITTEN
             if is_a:
                 fmt.setBackground(QColor(palette.deleted_light if light else palette.deleted))

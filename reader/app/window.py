@@ -287,7 +287,7 @@ class MainWindow(SourceOpening, QMainWindow):
     # ----- navigation and zoom ------------------------------------------------------------
     def reveal_sentence(self, side: Side, index: int) -> None:
         """Bring a sentence to the reading line (the other pane follows when sync is on)."""
-        self.panes[side].view.reveal_sentence(index, self.palette_.flash)
+        self.reading.reveal(side, index)
 
     def go_to_difference(self, forward: bool) -> int | None:
         return self.reading.go_to_difference(forward)

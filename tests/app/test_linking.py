@@ -31,12 +31,13 @@ def test_hover_highlights_the_counterpart_and_leaving_clears_it(qtbot, window, a
     view_a, view_b = window.panes[Side.A].view, window.panes[Side.B].view
     linked = next(i for i in range(len(result.comparison.sentences_a)) if links.counterpart(Side.A, i))
     QTest.mouseMove(view_a.viewport(), point_of(view_a, linked))
-    qtbot.waitUntil(lambda: bool(view_b.linked_ranges()), timeout=2000)
+    qtbot.waitUntil(lambda: bool(view_b.hovered_ranges()), timeout=2000)
     group = links.group(Side.A, linked)
-    assert view_b.linked_ranges() == expected_ranges(view_b, group.b)
-    assert view_a.linked_ranges() == expected_ranges(view_a, group.a)
+    assert view_b.hovered_ranges() == expected_ranges(view_b, group.b)
+    assert view_a.hovered_ranges() == expected_ranges(view_a, group.a)
+    assert view_b.linked_ranges() == []  # hovering is not selecting
     QApplication.sendEvent(view_a, QEvent(QEvent.Type.Leave))
-    assert view_b.linked_ranges() == [] and view_a.linked_ranges() == []
+    assert view_b.hovered_ranges() == [] and view_a.hovered_ranges() == []
 
 
 def test_hovering_a_unique_sentence_highlights_only_itself(qtbot, window, articles) -> None:
@@ -45,10 +46,11 @@ def test_hovering_a_unique_sentence_highlights_only_itself(qtbot, window, articl
     assert only_b
     view_a, view_b = window.panes[Side.A].view, window.panes[Side.B].view
     window.reveal_sentence(Side.B, only_b[0])
+    assert view_a.linked_ranges() == []  # nothing unrelated stays selected in A
     QTest.mouseMove(view_b.viewport(), point_of(view_b, only_b[0]))
-    qtbot.waitUntil(lambda: bool(view_b.linked_ranges()), timeout=2000)
-    assert view_b.linked_ranges() == expected_ranges(view_b, (only_b[0],))
-    assert view_a.linked_ranges() == []
+    qtbot.waitUntil(lambda: bool(view_b.hovered_ranges()), timeout=2000)
+    assert view_b.hovered_ranges() == expected_ranges(view_b, (only_b[0],))
+    assert view_a.hovered_ranges() == []
 
 
 def test_a_split_sentence_highlights_all_its_parts(qtbot, window, tmp_path) -> None:
@@ -59,8 +61,8 @@ def test_a_split_sentence_highlights_all_its_parts(qtbot, window, tmp_path) -> N
     unit = next(u for u in result.comparison.units if len(u.b) == 2)
     view_a, view_b = window.panes[Side.A].view, window.panes[Side.B].view
     QTest.mouseMove(view_a.viewport(), point_of(view_a, unit.a[0]))
-    qtbot.waitUntil(lambda: len(view_b.linked_ranges()) == 2, timeout=2000)
-    assert view_b.linked_ranges() == expected_ranges(view_b, unit.b)
+    qtbot.waitUntil(lambda: len(view_b.hovered_ranges()) == 2, timeout=2000)
+    assert view_b.hovered_ranges() == expected_ranges(view_b, unit.b)
 
 
 def test_click_brings_the_counterpart_level_with_the_clicked_sentence(qtbot, window, tmp_path) -> None:
