@@ -297,7 +297,7 @@ def _stats(
         words_deleted=deleted + unique_a,
         sentences_only_a=len(only_a),
         sentences_only_b=len(only_b),
-        sentences_moved=sum(len(unit.a) for unit in units if unit.moved),
+        sentences_moved=sum(max(len(unit.a), len(unit.b)) for unit in units if unit.moved),  # the same either way round
         units_identical=kinds.count(UnitKind.IDENTICAL),
         units_edited=kinds.count(UnitKind.EDITED),
         units_rewritten=kinds.count(UnitKind.REWRITTEN),

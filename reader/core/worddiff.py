@@ -90,6 +90,40 @@ def diff_spans(
     piece_a, piece_b = text_a[a_start:a_end], text_b[b_start:b_end]
     if piece_a == piece_b:  # the common case between anchors
         return [Segment(Op.EQUAL, a_start, a_end, b_start, b_end)] if a_end > a_start else []
+    if piece_b < piece_a:  # one orientation only, so swapping the texts mirrors the diff exactly
+        mirrored = _one_way(text_b, b_start, b_end, text_a, a_start, a_end, codec, coarse)
+        return _deletes_first([_mirror(segment) for segment in mirrored])
+    return _deletes_first(_one_way(text_a, a_start, a_end, text_b, b_start, b_end, codec, coarse))
+
+
+def _mirror(segment: Segment) -> Segment:
+    op = {Op.DELETE: Op.INSERT, Op.INSERT: Op.DELETE}.get(segment.op, segment.op)
+    return Segment(op, segment.b_start, segment.b_end, segment.a_start, segment.a_end)
+
+
+def _deletes_first(segments: list[Segment]) -> list[Segment]:
+    """Within each run of changes, A's deleted words before B's inserted ones (one canonical order)."""
+    out: list[Segment] = []
+    run: list[Segment] = []
+    for segment in segments + [None]:  # type: ignore[list-item]
+        if segment is not None and segment.op is not Op.EQUAL:
+            run.append(segment)
+            continue
+        if run:
+            a_end = max(s.a_end for s in run)
+            b_start = min(s.b_start for s in run)
+            out.extend(Segment(Op.DELETE, s.a_start, s.a_end, b_start, b_start) for s in run if s.op is Op.DELETE)
+            out.extend(Segment(Op.INSERT, a_end, a_end, s.b_start, s.b_end) for s in run if s.op is Op.INSERT)
+            run = []
+        if segment is not None:
+            out.append(segment)
+    return out
+
+
+def _one_way(
+    text_a: str, a_start: int, a_end: int, text_b: str, b_start: int, b_end: int, codec: TokenCodec, coarse: bool
+) -> list[Segment]:
+    piece_a, piece_b = text_a[a_start:a_end], text_b[b_start:b_end]
     # An edited sentence is mostly unchanged at both ends: only the middle is tokenised.
     head, tail = common_ends(piece_a, piece_b)
     segments = []

@@ -42,6 +42,12 @@ def settings_for(language: str | None) -> Settings:
     return SHIPPED.get(language or DEFAULT_LANGUAGE, SHIPPED[DEFAULT_LANGUAGE])
 
 
+# Looseness is snapped down to this grid; a setting links the most sentences any grid step at
+# or below it links, so a looser setting never links fewer (greedy grouping alone could
+# trade two links for one when bars drop). The window's five choices lie on the grid.
+LOOSENESS_STEPS = 8
+
+
 def align_sentences(
     a: Sequence[str],
     b: Sequence[str],
@@ -56,9 +62,36 @@ def align_sentences(
     ``settings`` replaces the shipped ones (for fitting and measuring); ``language`` picks
     the stemmer and function words (both English and German lists when it is None);
     ``passes`` switches passes off (to measure what each earns; all run by default).
+
+    Two guarantees: swapping ``a`` and ``b`` gives exactly the mirrored links (the work is
+    always done in one orientation, chosen from the texts alone), and a looser setting never
+    links fewer sentences.
     """
+    if list(b) < list(a):
+        mirrored = _align_one_way(b, a, options, progress, settings, language, passes)
+        links = [Link(link.b, link.a, link.similarity, link.moved) for link in mirrored]
+        return sorted(links, key=lambda link: (link.a[0], link.b[0], link.a, link.b))
+    return _align_one_way(a, b, options, progress, settings, language, passes)
+
+
+def linked_count(links: Sequence[Link]) -> int:
+    """How many sentences of both sides are in some link."""
+    return len({i for link in links for i in link.a}) + len({j for link in links for j in link.b})
+
+
+def _align_one_way(
+    a: Sequence[str],
+    b: Sequence[str],
+    options: CompareOptions,
+    progress: Callable[[float], None] | None,
+    settings: Settings | None,
+    language: str | None,
+    passes: Passes | None,
+) -> list[Link]:
     run = passes or Passes()
-    bars = (settings or settings_for(language)).at_looseness(options.looseness)
+    fitted = settings or settings_for(language)
+    top = int(min(1.0, max(0.0, options.looseness)) * LOOSENESS_STEPS + 1e-9)
+    steps = [fitted.at_looseness(k / LOOSENESS_STEPS) for k in range(top + 1)]
     keys_a, keys_b = normalize_many(a, options), normalize_many(b, options)
     anchors = identical_anchors(keys_a, keys_b)
     if run.repeats:
@@ -67,7 +100,7 @@ def align_sentences(
     anchored_b = {j for _, j in anchors}
     free_a = [i for i in range(len(a)) if i not in anchored_a]
     free_b = [j for j in range(len(b)) if j not in anchored_b]
-    terms = sentence_terms([keys_a[i] for i in free_a] + [keys_b[j] for j in free_b], language, bars.number_weight)
+    terms = sentence_terms([keys_a[i] for i in free_a] + [keys_b[j] for j in free_b], language, fitted.number_weight)
     vectors = tfidf_vectors(terms)
     va: list[Vector] = [{} for _ in a]
     vb: list[Vector] = [{} for _ in b]
@@ -77,17 +110,42 @@ def align_sentences(
         vb[j] = vectors[len(free_a) + k]
     if progress is not None:
         progress(0.3)
-    scores = candidate_scores(va, vb, _gaps(anchors, len(a), len(b), anchored_a, anchored_b), bars.link_bar)
+    # The strictest bar looks up the most pairs, so every step sees the same candidates.
+    scores = candidate_scores(va, vb, _gaps(anchors, len(a), len(b), anchored_a, anchored_b), steps[0].link_bar)
     if progress is not None:
         progress(0.7)
-
-    grouping = Grouping()
     copies = copies_in_order(keys_a, keys_b, free_a, free_b) if run.repeats else []
-    for i, j in anchors + copies:
-        grouping.add(i, j, 1.0)
-    if run.repeats:  # copies are paired copy by copy above: one left over is a repeat
+    if run.repeats:  # copies are paired copy by copy: one left over is a repeat
         scores = {(i, j): score for (i, j), score in scores.items() if keys_a[i] != keys_b[j]}
-    grouping.add_all(best_matches(scores, bars.link_bar, len(a), len(b)))
+    best: list[Link] | None = None
+    best_count = -1
+    for bars in steps:
+        links = _group(anchors + copies, scores, bars, run, va, vb, keys_a, keys_b)
+        count = linked_count(links)
+        if count >= best_count:  # ties go to the looser step
+            best, best_count = links, count
+    if progress is not None:
+        progress(1.0)
+    assert best is not None
+    return best
+
+
+def _group(
+    pairs: list[tuple[int, int]],
+    scores: dict[tuple[int, int], float],
+    bars: Settings,
+    run: Passes,
+    va: Sequence[Vector],
+    vb: Sequence[Vector],
+    keys_a: Sequence[str],
+    keys_b: Sequence[str],
+) -> list[Link]:
+    """The passes at one set of bars, from the anchored pairs and the candidate scores."""
+    na, nb = len(keys_a), len(keys_b)
+    grouping = Grouping()
+    for i, j in pairs:
+        grouping.add(i, j, 1.0)
+    grouping.add_all(best_matches(scores, bars.link_bar, na, nb))
     units = grouping.units()
     placed = [units[k] for k in in_order(units)]
     if run.gap_pairs:
@@ -99,19 +157,17 @@ def align_sentences(
     units = grouping.units()
     chain = in_order(units)
     links = [_link(unit, k not in chain, va, vb, keys_a, keys_b) for k, unit in enumerate(units)]
-    placed = sorted((min(units[k].a), max(units[k].a), min(units[k].b), max(units[k].b)) for k in chain)
+    placed_spans = sorted((min(units[k].a), max(units[k].a), min(units[k].b), max(units[k].b)) for k in chain)
     on_chain = {id(units[k]) for k in chain}
     kept_place: set[tuple[str, int]] = set()  # shared sentences whose far piece keeps its place
     for i, j, score in far:
         shared = ("a", i) if i in grouping.unit_a else ("b", j)
         owner = grouping.unit_a.get(i) or grouping.unit_b.get(j)  # the unit it shares a sentence with
-        moved = id(owner) in on_chain or shared in kept_place or not _in_place(placed, i, j)
+        moved = id(owner) in on_chain or shared in kept_place or not _in_place(placed_spans, i, j)
         if not moved:
             kept_place.add(shared)
         links.append(Link((i,), (j,), round(min(score, 1.0), 4), moved))
-    links.sort(key=lambda link: (link.a[0], link.b[0]))
-    if progress is not None:
-        progress(1.0)
+    links.sort(key=lambda link: (link.a[0], link.b[0], link.a, link.b))
     return links
 
 
