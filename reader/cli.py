@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO, Any
 
 from reader import __version__
@@ -43,6 +44,27 @@ def _add_matching_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--language", choices=("en", "de"), default=None, help="sentence rules (default: detected)")
 
 
+def add_window_options(group: Any) -> None:
+    """The window's options: one definition for the window's parser and for ``tandem --help``."""
+    group.add_argument("--demo", action="store_true", help="open the bundled sample pair")
+    group.add_argument(
+        "--screenshot", type=Path, metavar="PNG",
+        help="save a picture of the window once the comparison is shown, then exit",
+    )
+    group.add_argument(
+        "--theme", choices=("light", "dark", "system"), default=None,
+        help="colour theme (default: the View › Theme choice, which starts as following the desktop)",
+    )
+    group.add_argument(
+        "--smoke-test", action="store_true",
+        help="open the sample pair, wait until it is painted, exit 0 (non-zero on failure)",
+    )
+    group.add_argument(
+        "--new-window", action="store_true",
+        help="open a separate window instead of handing the files to a running Tandem",
+    )
+
+
 def _options(args: argparse.Namespace) -> Any:
     from reader.core.model import CompareOptions
 
@@ -71,12 +93,17 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"tandem {__version__}")
+    add_window_options(parser.add_argument_group("the window (tandem [A [B]] [options], no command)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     cmp = commands.add_parser("compare", help="compare two files and print the result")
-    cmp.add_argument("a", help="the first version (.txt, .md, .html)")
-    cmp.add_argument("b", help="the second version")
-    cmp.add_argument("--format", choices=("json", "text", "html"), default="text", help="output format (default text)")
+    cmp.add_argument("a", help="the first version: a file (.txt, .md, .html, .docx, .odt, .pdf, ...) or an http(s) link")
+    cmp.add_argument("b", help="the second version, the same way")
+    cmp.add_argument(
+        "--format", choices=("text", "wdiff", "json", "html"), default="text",
+        help="text: the aligned view, unit by unit, then what only one text has (default); "
+        "wdiff: one word diff of the whole documents; json; html: the self-contained report",
+    )
     cmp.add_argument("-o", "--output", help="write to this file instead of standard output")
     cmp.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour for --format text")
     cmp.add_argument(
@@ -142,11 +169,16 @@ def _compare(args: argparse.Namespace) -> int:
 
         text = comparison_to_html(comparison)
     else:
-        from reader.export.text_export import comparison_to_text
-
         stream_is_tty = args.output is None and sys.stdout.isatty()
         color = args.color == "always" or (args.color == "auto" and stream_is_tty and "NO_COLOR" not in os.environ)
-        text = comparison_to_text(comparison, color=color)
+        if args.format == "wdiff":
+            from reader.export.text_export import comparison_to_text
+
+            text = comparison_to_text(comparison, color=color)
+        else:
+            from reader.export.aligned_text import comparison_to_aligned_text
+
+            text = comparison_to_aligned_text(comparison, color=color)
     _write(text, args.output)
     return 0
 

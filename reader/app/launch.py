@@ -18,6 +18,7 @@ from reader.app.sources import Source, parse_source
 from reader.app.theme import apply_theme
 from reader.app.window import DEFAULT_SIZE, MainWindow
 from reader.app.worker import CompareResult
+from reader.cli import add_window_options
 from reader.resources import demo_pair
 
 APP_ID = "io.github.tandem_reader.Tandem"
@@ -31,23 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("a", nargs="?", type=parse_source, help="the first version (left pane): a file or an http(s) link")
     parser.add_argument("b", nargs="?", type=parse_source, help="the second version (right pane): a file or a link")
-    parser.add_argument("--demo", action="store_true", help="open the bundled sample pair")
-    parser.add_argument(
-        "--screenshot", type=Path, metavar="PNG",
-        help="save a picture of the window once the comparison is shown, then exit",
-    )
-    parser.add_argument(
-        "--theme", choices=[t.value for t in Theme], default=None,
-        help="colour theme (default: the View › Theme choice, which starts as following the desktop)",
-    )
-    parser.add_argument(
-        "--smoke-test", action="store_true",
-        help="open the sample pair, wait until it is painted, exit 0 (non-zero on failure)",
-    )
-    parser.add_argument(
-        "--new-window", action="store_true",
-        help="open a separate window instead of handing the files to a running Tandem",
-    )
+    add_window_options(parser)
     return parser
 
 

@@ -199,3 +199,26 @@ def test_each_typographic_option_can_be_strict(tmp_path: Path, flag: str, a_text
     strict = json.loads(tandem("compare", str(a), str(b), "--format", "json", flag).stdout)
     assert [u["kind"] for u in loose["units"]] == ["identical"]
     assert [u["kind"] for u in strict["units"]] == ["edited"]
+
+
+def test_text_is_the_aligned_view_and_wdiff_the_whole_document_diff(tmp_path: Path) -> None:
+    path_a, path_b = tmp_path / "a.txt", tmp_path / "b.txt"
+    path_a.write_text("Korea's port reopened today. The mayor spoke at noon. Ships waited.\n", encoding="utf-8")
+    path_b.write_text("Ships waited. Korea’s port reopened today. The mayor spoke at dawn.\n", encoding="utf-8")
+    aligned = tandem("compare", str(path_a), str(path_b), "--format", "text")
+    assert aligned.returncode == 0, aligned.stderr
+    assert "Korea" not in "".join(line for line in aligned.stdout.splitlines() if "[-" in line or "{+" in line)
+    assert "  A  The mayor spoke at [-noon-]." in aligned.stdout
+    assert "  B  The mayor spoke at {+dawn+}." in aligned.stdout
+    assert "moved" in aligned.stdout and "Only in A (0):" in aligned.stdout
+    whole = tandem("compare", str(path_a), str(path_b), "--format", "wdiff")
+    assert whole.returncode == 0, whole.stderr
+    assert whole.stdout.startswith("--- A: a.txt") and "Moved (" in whole.stdout
+
+
+def test_one_help_lists_the_window_options_and_every_input_format() -> None:
+    top = tandem("--help")
+    for option in ("--demo", "--theme", "--screenshot", "--new-window", "compare"):
+        assert option in top.stdout
+    sub = tandem("compare", "--help")
+    assert ".docx" in sub.stdout and ".pdf" in sub.stdout and "link" in sub.stdout and "wdiff" in sub.stdout
