@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QDropEvent
 
 from reader.app.sources import Source, WebLink
 from reader.core.documents import looks_like_url
@@ -68,3 +69,14 @@ def _link_from_text(text: str) -> WebLink:
     raise DropError(
         f"Dropped text (“{snippet}…”) is neither a file nor a web link; save it as a .txt or .md file and drop that."
     )
+
+
+def accept_as_copy(event: QDropEvent) -> bool:
+    """Accept a drag or drop as Copy, never Move (a file manager honouring Move would delete the
+    user's file); refuse a drag that offers no copy. Returns whether it was accepted."""
+    if not event.possibleActions() & Qt.DropAction.CopyAction:
+        event.ignore()
+        return False
+    event.setDropAction(Qt.DropAction.CopyAction)
+    event.accept()
+    return True

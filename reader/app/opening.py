@@ -15,7 +15,7 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from reader.app.drops import DropError, sources_from_mime
+from reader.app.drops import DropError, accept_as_copy, sources_from_mime
 from reader.app.link_dialog import ask_link
 from reader.app.sources import Source, WebLink, file_dialog_filter
 from reader.app.worker import CompareRequest
@@ -172,15 +172,30 @@ class SourceOpening:
             self.open_side(side, sources[0])
 
     def dragEnterEvent(self: MainWindow, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if event.mimeData().hasUrls() or event.mimeData().hasText():
-            event.acceptProposedAction()
+        if (event.mimeData().hasUrls() or event.mimeData().hasText()) and accept_as_copy(event):
+            self.statusBar().showMessage(self.drop_target_text(len(event.mimeData().urls())))
 
     def dragMoveEvent(self: MainWindow, event: QDragMoveEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls() or event.mimeData().hasText():
-            event.acceptProposedAction()
+            accept_as_copy(event)
+
+    def dragLeaveEvent(self: MainWindow, event) -> None:  # noqa: N802, ANN001
+        self.statusBar().clearMessage()
+
+    def drop_target_text(self: MainWindow, count: int) -> str:
+        """Where a drop on the window (not on a pane) lands, shown while the drag hovers."""
+        if count >= 2:
+            return "Drop: the two files open as A and B"
+        if self.paths[Side.A] is None:
+            return "Drop: opens as A"
+        if self.paths[Side.B] is None:
+            return "Drop: opens as B"
+        return "Drop on the left or right pane to choose the side"
 
     def dropEvent(self: MainWindow, event: QDropEvent) -> None:  # noqa: N802
-        event.acceptProposedAction()
+        self.statusBar().clearMessage()
+        if not accept_as_copy(event):
+            return
         try:
             sources = sources_from_mime(event.mimeData())
         except DropError as error:

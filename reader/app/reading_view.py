@@ -16,6 +16,9 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -24,7 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
-from reader.app.drops import DropError, sources_from_mime
+from reader.app.drops import DropError, accept_as_copy, sources_from_mime
 from reader.app.render import DOCUMENT_MARGIN_PX, WORD_MARK, FormatBook, PaneMap, build_pane_document
 from reader.app.worker import PaneContent
 from reader.core.marks import Side
@@ -76,6 +79,7 @@ class ReadingView(QTextEdit):
         self.setPlaceholderText(f"Drop article {side.value.upper()} here, or use File › Open {side.value.upper()}…")
         self.viewport().setMouseTracking(True)
         self._hovered = -1
+        self.drop_hint = False  # a drag hovers over this pane
         self._press_position: QPoint | None = None
         self._hover_selections: list[QTextEdit.ExtraSelection] = []
         self._link_selections: list[QTextEdit.ExtraSelection] = []
@@ -353,25 +357,49 @@ class ReadingView(QTextEdit):
 
     # ----- drag and drop: read-only views ignore drops by default -----------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if _may_be_useful(event.mimeData()):
-            event.acceptProposedAction()
+        if _may_be_useful(event.mimeData()) and accept_as_copy(event):
+            self._set_drop_hint(True)
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
-        if _may_be_useful(event.mimeData()):
-            event.acceptProposedAction()
-        else:
+        if not (_may_be_useful(event.mimeData()) and accept_as_copy(event)):
             event.ignore()
 
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802, ANN001
+        self._set_drop_hint(False)
+        super().dragLeaveEvent(event)
+
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        event.acceptProposedAction()
+        self._set_drop_hint(False)
+        if not accept_as_copy(event):
+            return
         try:
             sources = sources_from_mime(event.mimeData())
         except DropError as error:
             self.drop_rejected.emit(str(error))
             return
         self.files_dropped.emit(sources)
+
+    def _set_drop_hint(self, shown: bool) -> None:
+        """While a drag hovers, frame the pane and say where the drop lands."""
+        if shown != self.drop_hint:
+            self.drop_hint = shown
+            self.viewport().update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().paintEvent(event)
+        if self.drop_hint:
+            painter = QPainter(self.viewport())
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 3, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawRect(self.viewport().rect().adjusted(2, 2, -3, -3))
+            painter.drawText(self.viewport().rect().adjusted(0, 12, 0, 0), Qt.AlignmentFlag.AlignHCenter,
+                             self.drop_hint_text())
+            painter.end()
+
+    def drop_hint_text(self) -> str:
+        return f"Drop to open as {self.side.value.upper()} (two files: A and B)"
 
     # ----- Ctrl+V: a read-only view would swallow it; it means "open this link" here --------
     def event(self, event: QEvent) -> bool:  # noqa: A003 - Qt override
