@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.core.marks import Side
-from reader.core.model import Comparison
+from reader.core.model import BlockKind, Comparison, Document
 
-PREVIEW_CHARS = 160
+PREVIEW_CHARS = 90  # about two wrapped lines at the default dock width
+CONTEXT_CHARS = 60
 ROLE_TARGET = Qt.ItemDataRole.UserRole
 
 
@@ -29,8 +30,9 @@ class UniqueSentencesDock(QDockWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName("Sentences found in only one article")
         self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(True)  # keeps thousands of rows cheap
-        self.tree.setWordWrap(False)
+        # Entries wrap to two lines (the sentence, then where it sits), so rows differ in height.
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.itemClicked.connect(self._on_item)
         self.tree.itemActivated.connect(self._on_item)
@@ -42,7 +44,7 @@ class UniqueSentencesDock(QDockWidget):
         self.tree.clear()
         self.groups = {}
         if comparison is None:
-            placeholder = QTreeWidgetItem(["Open two articles to list what each says alone."])
+            placeholder = QTreeWidgetItem(["Open two articles to list\nwhat each says alone."])  # two short lines fit a narrow dock
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.tree.addTopLevelItem(placeholder)
             return
@@ -56,16 +58,19 @@ class UniqueSentencesDock(QDockWidget):
             group.setFont(0, font)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             children = []
+            sections = section_titles(comparison.a if side is Side.A else comparison.b)
             for index in indices:
                 sentence = sentences[index]
                 full = " ".join(text[sentence.start : sentence.end].split())
                 preview = full if len(full) <= PREVIEW_CHARS else full[: PREVIEW_CHARS - 1] + "…"
-                child = QTreeWidgetItem([preview])
-                child.setToolTip(0, full[:1000])
+                context = sections.get(sentence.block, "")
+                where = f"in “{_short(context)}”, paragraph {sentence.block + 1}" if context else f"paragraph {sentence.block + 1}"
+                child = QTreeWidgetItem([f"{preview}\n{where}"])
+                child.setToolTip(0, f"{full[:1000]}\n\n{side.value.upper()}, sentence {index + 1}, {where}")
                 child.setData(0, ROLE_TARGET, (side.value, index))
                 children.append(child)
             if not children:
-                none = QTreeWidgetItem([f"Nothing: every sentence of {side.value.upper()} has a counterpart."])
+                none = QTreeWidgetItem([f"Nothing: every sentence of {side.value.upper()}\nhas a counterpart."])
                 none.setFlags(Qt.ItemFlag.NoItemFlags)
                 children.append(none)
             group.addChildren(children)
@@ -91,3 +96,19 @@ class UniqueSentencesDock(QDockWidget):
         if target:
             side, index = target
             self.sentence_chosen.emit(Side(side), int(index))
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= CONTEXT_CHARS else text[: CONTEXT_CHARS - 1] + "…"
+
+
+def section_titles(document: Document) -> dict[int, str]:
+    """For each block, the heading (or title) it sits under, if any."""
+    out: dict[int, str] = {}
+    current = ""
+    for number, block in enumerate(document.blocks):
+        if block.kind in (BlockKind.HEADING, BlockKind.TITLE):
+            current = " ".join(document.text[block.start : block.end].split())
+        elif current:
+            out[number] = current
+    return out
