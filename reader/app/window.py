@@ -165,6 +165,8 @@ class MainWindow(SourceOpening, QMainWindow):
         self.position_label = QLabel("")
         self.position_label.setObjectName("differencePosition")
         self.position_label.setAccessibleName("Current difference")
+        # Wide enough for the longest text up front, so "difference n of N" is never cut at 1024 px.
+        self.position_label.setMinimumWidth(self.position_label.fontMetrics().horizontalAdvance("difference 9,999 of 9,999") + 8)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(220)
