@@ -33,6 +33,9 @@ _PAGE_NUMBER = re.compile(
     r"(?i)^(?:page|seite|p\.|s\.)?\s*[-–—(\[]?\s*(?:\d{1,5}|[ivxlc]{1,7})\s*[-–—)\]]?"
     r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,5})?$"
 )
+# A page number is short; the pattern's neighbouring ``\s*`` make it quadratic on a long
+# line of spaces, so longer lines are never tried.
+_PAGE_NUMBER_MAX = 60
 _DIGITS = re.compile(r"\d+")
 _BULLET = re.compile(r"^(?:[•●▪■◦‣∙·*\-–]|\d{1,3}[.)])\s+\S")
 _SENTENCE_END = tuple('.!?:;"”’»)')
@@ -137,6 +140,10 @@ def _place(cm: Any, tm: Any, font_size: float) -> tuple[float, float, float]:
     return values if all(math.isfinite(v) for v in values) else (0.0, 0.0, 0.0)
 
 
+def _is_page_number(text: str) -> bool:
+    return len(text) <= _PAGE_NUMBER_MAX and _PAGE_NUMBER.match(text) is not None
+
+
 def _furniture_key(text: str) -> str:
     # Running heads often carry the page number: "Annual report 2024 — 7".
     return _DIGITS.sub("#", text.lower())
@@ -160,7 +167,7 @@ def _drop_furniture(pages: list[list[_Line]]) -> list[_Line]:
     for page in pages_with_text:
         edge_ids = {id(line) for line in _edges(page)}
         for line in page:
-            if id(line) in edge_ids and (counts[_furniture_key(line.text)] >= needed or _PAGE_NUMBER.match(line.text)):
+            if id(line) in edge_ids and (counts[_furniture_key(line.text)] >= needed or _is_page_number(line.text)):
                 continue
             kept.append(line)
     return kept
