@@ -165,11 +165,11 @@ def _check_output_path(output: str | None, inputs: tuple[str, ...]) -> None:
     """Refuse to overwrite an input file: the app never writes to the files it reads."""
     if output is None:
         return
-    target = os.path.realpath(output)
-    if any(os.path.exists(p) and os.path.realpath(p) == target for p in inputs):
-        raise InputError(f"{output}: refusing to overwrite an input file")
-    if os.path.isdir(output):
-        raise InputError(f"{output}: is a folder, not a file to write")
+    from reader.core.outputs import output_conflict
+
+    problem = output_conflict(output, inputs)
+    if problem:
+        raise InputError(f"{output}: {problem}")
 
 
 def _write(text: str, output: str | None) -> None:
@@ -177,9 +177,10 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    from reader.core.outputs import write_output
+
     try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        write_output(output, text)
     except OSError as error:
         raise InputError(f"{output}: cannot write ({error.strerror or error})") from error
 
@@ -222,8 +223,7 @@ def _align(args: argparse.Namespace) -> int:
     from reader.core.sentences import detect_language
 
     options = _options(args)
-    if args.output and os.path.realpath(args.output) == os.path.realpath(args.input):
-        raise InputError(f"{args.output}: refusing to overwrite the input file")
+    _check_output_path(args.output, () if args.input == "-" else (args.input,))
     lines = []
     for number, record in _read_jsonl(args.input):
         where = f"{args.input}:{number}"
