@@ -185,30 +185,52 @@ def _write(text: str, output: str | None) -> None:
         raise InputError(f"{output}: cannot write ({error.strerror or error})") from error
 
 
+# One JSON line holds one pair of articles: two of the largest documents ``compare`` reads.
+MAX_ALIGN_LINE_BYTES = 16 * 1024 * 1024
+
+
 def _read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    stream: IO[str]
+    from reader.core.documents import MAX_BYTES, check_regular_file
+
+    stream: IO[bytes]
     if path == "-":
-        stream = sys.stdin
+        stream = sys.stdin.buffer
     else:
-        if os.path.isdir(path):
-            raise InputError(f"{path}: is a folder, not a JSON lines file")
+        # The same checks as compare: a FIFO would block and /dev/zero never ends.
+        check_regular_file(path, path)
         try:
-            stream = open(path, encoding="utf-8")
-        except FileNotFoundError as error:
-            raise InputError(f"{path}: no such file") from error
+            stream = open(path, "rb")
         except OSError as error:
             raise InputError(f"{path}: cannot read ({error.strerror or error})") from error
+    read = 0
     with stream:
-        try:
-            for number, line in enumerate(stream, 1):
-                if line.strip():
-                    try:
-                        record = json.loads(line)
-                    except json.JSONDecodeError as error:
-                        raise InputError(f"{path}:{number}: not valid JSON ({error.msg})") from error
-                    yield number, record
-        except UnicodeDecodeError as error:
-            raise InputError(f"{path}: not UTF-8 text") from error
+        number = 0
+        while True:
+            # Bounded reads: a file without line breaks must not be held whole in memory.
+            raw = stream.readline(MAX_ALIGN_LINE_BYTES + 1)
+            if not raw:
+                return
+            number += 1
+            read += len(raw)
+            if len(raw) > MAX_ALIGN_LINE_BYTES:
+                raise InputError(f"{path}:{number}: line too long (the limit is {MAX_ALIGN_LINE_BYTES // 2**20} MB)")
+            if path != "-" and read > MAX_BYTES:
+                raise InputError(f"{path}: the file grew past the limit of {MAX_BYTES // 2**20} MB while being read")
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise InputError(f"{path}:{number}: not UTF-8 text") from error
+            if line.strip():
+                yield number, _json_record(line, f"{path}:{number}")
+
+
+def _json_record(line: str, where: str) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{where}: not valid JSON ({error.msg})") from error
+    except RecursionError as error:
+        raise InputError(f"{where}: JSON nested too deeply") from error
 
 
 def _sentence_list(record: Any, field: str, where: str) -> list[str]:

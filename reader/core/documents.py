@@ -23,6 +23,7 @@ from .model import BlockKind, Document
 
 __all__ = [
     "MAX_BYTES",
+    "check_regular_file",
     "MAX_TEXT_CHARS",
     "SUPPORTED_SUFFIXES",
     "DocumentError",
@@ -209,6 +210,22 @@ def _title_of(pieces: list[Piece]) -> str | None:
 
 def _read_bytes(source: str, name: str) -> bytes:
     """The file's bytes, opened read-only; every OS problem becomes a DocumentError."""
+    check_regular_file(source, name)
+    try:
+        with open(source, "rb") as handle:
+            # One byte more than allowed tells us if the file grew since stat().
+            data = handle.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise DocumentError(f"{name}: permission denied (cannot read the file)") from None
+    except OSError as error:
+        raise DocumentError(f"{name}: cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_BYTES:
+        raise DocumentError(f"{name}: the file is too large (the limit is {_megabytes(MAX_BYTES)})")
+    return data
+
+
+def check_regular_file(source: str, name: str) -> None:
+    """Raise a DocumentError unless ``source`` is a readable-looking regular file within MAX_BYTES."""
     try:
         info = os.stat(source)
     except FileNotFoundError:
@@ -226,17 +243,6 @@ def _read_bytes(source: str, name: str) -> bytes:
         raise DocumentError(f"{name}: is not a regular file")
     if info.st_size > MAX_BYTES:
         raise DocumentError(f"{name}: the file is too large ({_megabytes(info.st_size)}; the limit is {_megabytes(MAX_BYTES)})")
-    try:
-        with open(source, "rb") as handle:
-            # One byte more than allowed tells us if the file grew since stat().
-            data = handle.read(MAX_BYTES + 1)
-    except PermissionError:
-        raise DocumentError(f"{name}: permission denied (cannot read the file)") from None
-    except OSError as error:
-        raise DocumentError(f"{name}: cannot be read ({error.strerror or error})") from None
-    if len(data) > MAX_BYTES:
-        raise DocumentError(f"{name}: the file is too large (the limit is {_megabytes(MAX_BYTES)})")
-    return data
 
 
 def _normal_suffix(suffix: str) -> str:
