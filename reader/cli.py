@@ -14,6 +14,7 @@ from reader import __version__
 HEADLESS_COMMANDS = ("compare", "align")
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
+MAX_TIMEOUT_S = 3600.0
 
 
 class InputError(Exception):
@@ -118,7 +119,10 @@ def main(argv: list[str]) -> int:
 
 
 def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
-    print(f"tandem: {message}", file=sys.stderr)
+    from reader.core.printable import one_line
+
+    # Names and server replies inside the message: one printable line, whatever they hold.
+    print(f"tandem: {one_line(message)}", file=sys.stderr)
     return code
 
 
@@ -127,6 +131,9 @@ def _compare(args: argparse.Namespace) -> int:
     from reader.core.documents import load_source
 
     options = _options(args)
+    # inf overflowed the socket layer and nan, 0 or -1 were reported as a bad link.
+    if not 0 < args.timeout <= MAX_TIMEOUT_S:
+        raise InputError(f"--timeout must be a number of seconds above 0 and at most {MAX_TIMEOUT_S:g}")
     if _same_file(args.a, args.b):
         raise InputError(f"{args.a}: A and B are the same file; give two versions to compare")
     doc_a = load_source(args.a, timeout=args.timeout)

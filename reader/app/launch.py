@@ -20,6 +20,7 @@ from reader.app.theme import apply_theme
 from reader.app.window import DEFAULT_SIZE, MainWindow
 from reader.app.worker import CompareResult
 from reader.core.outputs import output_conflict, write_output
+from reader.core.printable import one_line
 from reader.resources import demo_pair
 
 APP_ID = "io.github.tandem_reader.Tandem"
@@ -82,7 +83,7 @@ def main(argv: list[str]) -> int:
     if screenshot is not None:
         problem = output_conflict(screenshot, [p for p in (args.a, args.b) if isinstance(p, Path)])
         if problem:
-            print(f"tandem: {_one_line(str(screenshot))}: {problem}", file=sys.stderr)
+            print(f"tandem: {one_line(str(screenshot))}: {problem}", file=sys.stderr)
             return 2
     unattended = screenshot is not None or args.smoke_test  # never touch the user's saved layout
     scratch: tempfile.TemporaryDirectory[str] | None = None
@@ -140,7 +141,7 @@ def _run_for_screenshot(app: QApplication, window: MainWindow, target: Path, exp
             write_output(target, bytes(png.data()))
         except (OSError, ValueError) as error:
             reason = getattr(error, "strerror", None) or error
-            print(f"tandem: cannot write the screenshot to {_one_line(str(target))} ({reason})", file=sys.stderr)
+            print(f"tandem: cannot write the screenshot to {one_line(str(target))} ({reason})", file=sys.stderr)
             code = 1
         outcome["code"] = code
         window.close()
@@ -165,11 +166,6 @@ def _run_for_screenshot(app: QApplication, window: MainWindow, target: Path, exp
         QTimer.singleShot(SETTLE_MS, lambda: save_and_quit(0))
     app.exec()
     return outcome["code"]
-
-
-def _one_line(text: str) -> str:
-    """A file name as one printable line (its control characters escaped)."""
-    return text.encode("unicode_escape", "backslashreplace").decode("ascii") if not text.isprintable() else text
 
 
 def _requested_paths(args: argparse.Namespace) -> list[Source]:

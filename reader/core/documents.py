@@ -20,6 +20,7 @@ from .formats.encoding import decode_bytes, normalise_line_ends
 from .formats.errors import DocumentError
 from .formats.layout import Piece, assemble
 from .model import BlockKind, Document
+from .printable import one_line
 
 __all__ = [
     "MAX_BYTES",
@@ -88,7 +89,8 @@ def looks_like_url(text: str) -> str | None:
 def load_document(path: str | os.PathLike[str]) -> Document:
     """Read the file at ``path`` into a Document; raise DocumentError on any problem."""
     source = os.fspath(path)
-    name = Path(source).name or source
+    # Shown in messages, the window and every export: one printable line of valid Unicode.
+    name = one_line(Path(source).name or source)
     suffix = _normal_suffix(Path(source).suffix)
     if suffix and suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(f"{name}: unsupported file type '{suffix}' (supported: {_supported_list()})")
