@@ -52,11 +52,14 @@ class _Line:
     page: int
 
 
+_ENCRYPTED = "{name}: the PDF is encrypted (AES) and cannot be read; save an unprotected copy to compare it"
+
+
 def pdf_pieces(data: bytes, name: str) -> list[Piece]:
     """Pieces of the PDF in ``data``; DocumentError for damaged, encrypted or image-only files."""
     # Imported lazily: pypdf costs about 0.2 s to import.
     import pypdf
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # it logs every repaired oddity
     if b"%PDF-" not in data[:1024]:
@@ -70,6 +73,10 @@ def pdf_pieces(data: bytes, name: str) -> list[Piece]:
         pages = [_page_lines(page, number) for number, page in enumerate(reader.pages)]
     except DocumentError:
         raise
+    except DependencyError:
+        # pypdf reads AES only with the optional "cryptography" package, which Tandem does
+        # not install; the file is not damaged, it is locked.
+        raise DocumentError(_ENCRYPTED.format(name=name)) from None
     except PdfReadError as error:
         raise DocumentError(f"{name}: the PDF is damaged ({_short(error)})") from None
     except MemoryError:
@@ -86,9 +93,13 @@ def _unlock(reader: Any, name: str) -> None:
     """Open PDFs that are only owner-locked (empty user password); refuse the rest clearly."""
     if not reader.is_encrypted:
         return
+    from pypdf.errors import DependencyError
+
     try:
         unlocked = reader.decrypt("")
-    except Exception as error:  # noqa: BLE001 - DependencyError (AES without a crypto library) and others
+    except DependencyError:
+        raise DocumentError(_ENCRYPTED.format(name=name)) from None
+    except Exception as error:  # noqa: BLE001 - unknown or broken encryption dictionaries
         raise DocumentError(
             f"{name}: the PDF is encrypted and cannot be opened ({_short(error)})"
         ) from None
