@@ -15,6 +15,7 @@ from reader import __version__
 HEADLESS_COMMANDS = ("compare", "align")
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
+MAX_TIMEOUT_S = 3600.0
 
 
 class InputError(Exception):
@@ -145,7 +146,10 @@ def main(argv: list[str]) -> int:
 
 
 def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
-    print(f"tandem: {message}", file=sys.stderr)
+    from reader.core.printable import one_line
+
+    # Names and server replies inside the message: one printable line, whatever they hold.
+    print(f"tandem: {one_line(message)}", file=sys.stderr)
     return code
 
 
@@ -154,6 +158,9 @@ def _compare(args: argparse.Namespace) -> int:
     from reader.core.documents import load_source
 
     options = _options(args)
+    # inf overflowed the socket layer and nan, 0 or -1 were reported as a bad link.
+    if not 0 < args.timeout <= MAX_TIMEOUT_S:
+        raise InputError(f"--timeout must be a number of seconds above 0 and at most {MAX_TIMEOUT_S:g}")
     if _same_file(args.a, args.b):
         raise InputError(f"{args.a}: A and B are the same file; give two versions to compare")
     doc_a = load_source(args.a, timeout=args.timeout)
@@ -197,11 +204,11 @@ def _check_output_path(output: str | None, inputs: tuple[str, ...]) -> None:
     """Refuse to overwrite an input file: the app never writes to the files it reads."""
     if output is None:
         return
-    target = os.path.realpath(output)
-    if any(os.path.exists(p) and os.path.realpath(p) == target for p in inputs):
-        raise InputError(f"{output}: refusing to overwrite an input file")
-    if os.path.isdir(output):
-        raise InputError(f"{output}: is a folder, not a file to write")
+    from reader.core.outputs import output_conflict
+
+    problem = output_conflict(output, inputs)
+    if problem:
+        raise InputError(f"{output}: {problem}")
 
 
 def _write(text: str, output: str | None) -> None:
@@ -209,37 +216,60 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    from reader.core.outputs import write_output
+
     try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        write_output(output, text)
     except OSError as error:
         raise InputError(f"{output}: cannot write ({error.strerror or error})") from error
 
 
+# One JSON line holds one pair of articles: two of the largest documents ``compare`` reads.
+MAX_ALIGN_LINE_BYTES = 16 * 1024 * 1024
+
+
 def _read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    stream: IO[str]
+    from reader.core.documents import MAX_BYTES, check_regular_file
+
+    stream: IO[bytes]
     if path == "-":
-        stream = sys.stdin
+        stream = sys.stdin.buffer
     else:
-        if os.path.isdir(path):
-            raise InputError(f"{path}: is a folder, not a JSON lines file")
+        # The same checks as compare: a FIFO would block and /dev/zero never ends.
+        check_regular_file(path, path)
         try:
-            stream = open(path, encoding="utf-8")
-        except FileNotFoundError as error:
-            raise InputError(f"{path}: no such file") from error
+            stream = open(path, "rb")
         except OSError as error:
             raise InputError(f"{path}: cannot read ({error.strerror or error})") from error
+    read = 0
     with stream:
-        try:
-            for number, line in enumerate(stream, 1):
-                if line.strip():
-                    try:
-                        record = json.loads(line)
-                    except json.JSONDecodeError as error:
-                        raise InputError(f"{path}:{number}: not valid JSON ({error.msg})") from error
-                    yield number, record
-        except UnicodeDecodeError as error:
-            raise InputError(f"{path}: not UTF-8 text") from error
+        number = 0
+        while True:
+            # Bounded reads: a file without line breaks must not be held whole in memory.
+            raw = stream.readline(MAX_ALIGN_LINE_BYTES + 1)
+            if not raw:
+                return
+            number += 1
+            read += len(raw)
+            if len(raw) > MAX_ALIGN_LINE_BYTES:
+                raise InputError(f"{path}:{number}: line too long (the limit is {MAX_ALIGN_LINE_BYTES // 2**20} MB)")
+            if path != "-" and read > MAX_BYTES:
+                raise InputError(f"{path}: the file grew past the limit of {MAX_BYTES // 2**20} MB while being read")
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise InputError(f"{path}:{number}: not UTF-8 text") from error
+            if line.strip():
+                yield number, _json_record(line, f"{path}:{number}")
+
+
+def _json_record(line: str, where: str) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{where}: not valid JSON ({error.msg})") from error
+    except RecursionError as error:
+        raise InputError(f"{where}: JSON nested too deeply") from error
 
 
 def _sentence_list(record: Any, field: str, where: str) -> list[str]:
@@ -254,8 +284,7 @@ def _align(args: argparse.Namespace) -> int:
     from reader.core.sentences import detect_language
 
     options = _options(args)
-    if args.output and os.path.realpath(args.output) == os.path.realpath(args.input):
-        raise InputError(f"{args.output}: refusing to overwrite the input file")
+    _check_output_path(args.output, () if args.input == "-" else (args.input,))
     lines = []
     for number, record in _read_jsonl(args.input):
         where = f"{args.input}:{number}"

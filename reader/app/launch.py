@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLoggingCategory, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLoggingCategory, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -19,6 +20,8 @@ from reader.app.theme import apply_theme
 from reader.app.window import DEFAULT_SIZE, MainWindow
 from reader.app.worker import CompareResult
 from reader.cli import add_window_options
+from reader.core.outputs import output_conflict, write_output
+from reader.core.printable import one_line
 from reader.resources import demo_pair
 
 APP_ID = "io.github.tandem_reader.Tandem"
@@ -62,7 +65,33 @@ def main(argv: list[str]) -> int:
     theme = args.theme or settings.theme  # the flag overrides the saved choice for this run only
     palette = apply_theme(app, theme)
     screenshot: Path | None = args.screenshot
+    if screenshot is not None:
+        problem = output_conflict(screenshot, [p for p in (args.a, args.b) if isinstance(p, Path)])
+        if problem:
+            print(f"tandem: {one_line(str(screenshot))}: {problem}", file=sys.stderr)
+            return 2
     unattended = screenshot is not None or args.smoke_test  # never touch the user's saved layout
+    scratch: tempfile.TemporaryDirectory[str] | None = None
+    if unattended:
+        # Opening files records recent pairs and folders; an unattended run writes those to a
+        # throwaway store, reading only the user's matching options from the real one.
+        scratch = tempfile.TemporaryDirectory(prefix="tandem-settings-")
+        user_options = settings.compare_options
+        settings = AppSettings(Path(scratch.name) / "settings.ini")
+        settings.compare_options = user_options
+    try:
+        return _run_window(app, args, settings, palette, theme, started, unattended)
+    finally:
+        if scratch is not None:
+            scratch.cleanup()
+
+
+def _run_window(
+    app: QApplication, args: argparse.Namespace, settings: AppSettings, palette: object, theme: str | Theme,
+    started: float, unattended: bool,
+) -> int:
+    screenshot: Path | None = args.screenshot
+    single_instance = not (args.screenshot or args.smoke_test or args.new_window)
     window = MainWindow(settings, palette, restore_state=not unattended, theme=theme)
     if unattended:
         window.persist_settings = False
@@ -88,8 +117,16 @@ def _run_for_screenshot(app: QApplication, window: MainWindow, target: Path, exp
     def save_and_quit(code: int) -> None:
         app.processEvents()
         image = window.grab()
-        if not image.save(str(target), "PNG"):
-            print(f"tandem: cannot write the screenshot to {target}", file=sys.stderr)
+        png = QByteArray()
+        buffer = QBuffer(png)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        try:
+            if not image.save(buffer, "PNG"):
+                raise OSError("the image could not be encoded")
+            write_output(target, bytes(png.data()))
+        except (OSError, ValueError) as error:
+            reason = getattr(error, "strerror", None) or error
+            print(f"tandem: cannot write the screenshot to {one_line(str(target))} ({reason})", file=sys.stderr)
             code = 1
         outcome["code"] = code
         window.close()

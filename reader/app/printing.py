@@ -35,6 +35,7 @@ from reader.app.render import LINE_SEPARATOR, FormatBook
 from reader.app.worker import CompareResult, PaneContent
 from reader.core.marks import Side
 from reader.core.model import BlockKind
+from reader.core.outputs import output_conflict, write_output
 from reader.export.html_export import comparison_to_html
 
 PRINT_POINT_SIZE = 9.5
@@ -46,11 +47,12 @@ class ExportError(ValueError):
 
 
 def _check_target(target: Path, shown: list[Path]) -> None:
-    resolved = target.resolve()
-    if any(resolved == path.resolve() for path in shown):
-        raise ExportError(f"“{target.name}” is one of the compared files; choose another name for the export.")
-    if target.is_dir():
+    # By file identity, not by path: a hard link or a symlink to a compared file is that file.
+    problem = output_conflict(target, shown)
+    if problem and target.is_dir():
         raise ExportError(f"“{target.name}” is a folder; choose a file name for the export.")
+    if problem:
+        raise ExportError(f"“{target.name}” is one of the compared files; choose another name for the export.")
 
 
 def write_report(result: CompareResult, target: Path) -> Path:
@@ -59,7 +61,7 @@ def write_report(result: CompareResult, target: Path) -> Path:
         raise ExportError("Open two articles before exporting a report.")
     _check_target(target, _shown_paths(result))
     try:
-        target.write_text(comparison_to_html(result.comparison), encoding="utf-8")
+        write_output(target, comparison_to_html(result.comparison))
     except OSError as error:
         raise ExportError(f"Cannot write “{target.name}”: {error.strerror or error}") from error
     return target
@@ -212,8 +214,16 @@ def export_pdf(result: CompareResult, target: Path) -> Path:
     """Write the side-by-side document as a PDF (never over one of the compared files)."""
     _check_target(target, _shown_paths(result))
     document = build_print_document(result)
-    printer = make_pdf_printer(target)
+    # Printed to a file beside the target, then renamed: a failed export leaves the old file.
+    partial = target.with_name(f".{target.name}.tandem-part")
+    printer = make_pdf_printer(partial)
     document.print_(printer)
-    if not target.exists() or target.stat().st_size == 0:
-        raise ExportError(f"Cannot write “{target.name}”.")
+    try:
+        if not partial.exists() or partial.stat().st_size == 0:
+            raise ExportError(f"Cannot write “{target.name}”.")
+        write_output(target, partial.read_bytes())
+    except OSError as error:
+        raise ExportError(f"Cannot write “{target.name}”: {error.strerror or error}") from error
+    finally:
+        partial.unlink(missing_ok=True)
     return target

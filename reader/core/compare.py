@@ -20,7 +20,7 @@ from reader.core.model import (
     UnitKind,
 )
 from reader.core.sentences import detect_language, split_sentences
-from reader.core.tokens import WORD_RE
+from reader.core.tokens import count_words
 from reader.core.worddiff import TokenCodec, diff_spans
 
 # A unit whose words are at least this much shared is an edit; below it, a rewrite.
@@ -166,7 +166,7 @@ def _unit(
 
 
 def _words(text: str, start: int, end: int) -> int:
-    return len(WORD_RE.findall(text, start, end))
+    return count_words(text, start, end)
 
 
 def _unit_words(text: str, start: int, end: int, diff: Sequence[Segment], op: Op) -> tuple[int, int]:
@@ -178,7 +178,7 @@ def _unit_words(text: str, start: int, end: int, diff: Sequence[Segment], op: Op
     whole runs it touches and the words there are counted by the regex engine, never
     one by one in Python.
     """
-    total = len(WORD_RE.findall(text, start, end))
+    total = count_words(text, start, end)
     changed = 0
     counted_to = start  # words before this offset are already counted
     for seg in diff:
@@ -195,7 +195,7 @@ def _unit_words(text: str, start: int, end: int, diff: Sequence[Segment], op: Op
                 high += 1
         low = max(low, counted_to)
         if high > low:
-            changed += len(WORD_RE.findall(text, low, high))
+            changed += count_words(text, low, high)
             counted_to = high
     return total, changed
 

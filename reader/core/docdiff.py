@@ -7,7 +7,7 @@ from itertools import accumulate
 
 from reader.core.align.chain import heaviest_chain
 from reader.core.model import Op, Segment, Sentence, Unit, UnitKind
-from reader.core.tokens import WORD_RE, coarse_tokenize
+from reader.core.tokens import coarse_tokenize, count_words
 from reader.core.worddiff import TokenCodec, diff_spans
 
 # Identical sentences this long fix the whole-document diff; shorter ones may repeat (a lone
@@ -57,7 +57,7 @@ def _is_long_identical(unit: Unit, text_a: str, sentences_a: Sequence[Sentence])
     if unit.edit_kind is not UnitKind.IDENTICAL:
         return False
     a0, a1 = sentences_a[unit.a[0]].start, sentences_a[unit.a[-1]].end
-    return len(WORD_RE.findall(text_a, a0, a1)) >= MIN_ANCHOR_WORDS
+    return count_words(text_a, a0, a1) >= MIN_ANCHOR_WORDS
 
 
 def _exact(pieces: list[Segment], text_a: str, text_b: str) -> list[Segment]:

@@ -20,9 +20,11 @@ from .formats.encoding import decode_bytes, normalise_line_ends
 from .formats.errors import DocumentError
 from .formats.layout import Piece, assemble
 from .model import BlockKind, Document
+from .printable import one_line
 
 __all__ = [
     "MAX_BYTES",
+    "check_regular_file",
     "MAX_TEXT_CHARS",
     "SUPPORTED_SUFFIXES",
     "DocumentError",
@@ -87,7 +89,8 @@ def looks_like_url(text: str) -> str | None:
 def load_document(path: str | os.PathLike[str]) -> Document:
     """Read the file at ``path`` into a Document; raise DocumentError on any problem."""
     source = os.fspath(path)
-    name = Path(source).name or source
+    # Shown in messages, the window and every export: one printable line of valid Unicode.
+    name = one_line(Path(source).name or source)
     suffix = _normal_suffix(Path(source).suffix)
     if suffix and suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(f"{name}: unsupported file type '{suffix}' (supported: {_supported_list()})")
@@ -209,6 +212,22 @@ def _title_of(pieces: list[Piece]) -> str | None:
 
 def _read_bytes(source: str, name: str) -> bytes:
     """The file's bytes, opened read-only; every OS problem becomes a DocumentError."""
+    check_regular_file(source, name)
+    try:
+        with open(source, "rb") as handle:
+            # One byte more than allowed tells us if the file grew since stat().
+            data = handle.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise DocumentError(f"{name}: permission denied (cannot read the file)") from None
+    except OSError as error:
+        raise DocumentError(f"{name}: cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_BYTES:
+        raise DocumentError(f"{name}: the file is too large (the limit is {_megabytes(MAX_BYTES)})")
+    return data
+
+
+def check_regular_file(source: str, name: str) -> None:
+    """Raise a DocumentError unless ``source`` is a readable-looking regular file within MAX_BYTES."""
     try:
         info = os.stat(source)
     except FileNotFoundError:
@@ -226,17 +245,6 @@ def _read_bytes(source: str, name: str) -> bytes:
         raise DocumentError(f"{name}: is not a regular file")
     if info.st_size > MAX_BYTES:
         raise DocumentError(f"{name}: the file is too large ({_megabytes(info.st_size)}; the limit is {_megabytes(MAX_BYTES)})")
-    try:
-        with open(source, "rb") as handle:
-            # One byte more than allowed tells us if the file grew since stat().
-            data = handle.read(MAX_BYTES + 1)
-    except PermissionError:
-        raise DocumentError(f"{name}: permission denied (cannot read the file)") from None
-    except OSError as error:
-        raise DocumentError(f"{name}: cannot be read ({error.strerror or error})") from None
-    if len(data) > MAX_BYTES:
-        raise DocumentError(f"{name}: the file is too large (the limit is {_megabytes(MAX_BYTES)})")
-    return data
 
 
 def _normal_suffix(suffix: str) -> str:

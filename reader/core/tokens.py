@@ -27,7 +27,11 @@ TOKEN_RE = re.compile(
 )
 # A word, as readers and ``wc -w`` count them: a run of non-space characters with at least
 # one letter or digit ("U.N.", "128-year-old" and "£9" are one word each, a lone "—" none).
-WORD_RE = re.compile(r"[^\s\w]*\w\S*")
+# The lookbehind lets a match start only where a run of non-space starts and the possessive
+# prefix never gives back: a long run without a letter is scanned once, not once per
+# character (``[^\s\w]*\w\S*`` took 23 s on 40,000 dashes). The spans are the same, since a
+# match of that pattern always starts at the start of a run and ends at its end.
+_WORD_RE = re.compile(r"(?<!\S)[^\s\w]*+\w\S*")
 
 _QUOTES_DASHES = {
     **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`\u2039\u203a"},
@@ -55,9 +59,17 @@ def is_word(token: str) -> bool:
     return bool(token) and (token[0].isalnum() or token[0] == "_" or token[-1].isalnum())
 
 
-def count_words(text: str) -> int:
-    """Number of words in ``text`` (what the statistics count)."""
-    return len(WORD_RE.findall(text))
+def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the words in ``text[start:end]``, as offsets into ``text``."""
+    # Sliced, not searched from ``start``: the lookbehind would see the character before it.
+    piece = text[start:end] if start or end is not None else text
+    return [(start + m.start(), start + m.end()) for m in _WORD_RE.finditer(piece)]
+
+
+def count_words(text: str, start: int = 0, end: int | None = None) -> int:
+    """Number of words in ``text[start:end]`` (what the statistics count)."""
+    piece = text[start:end] if start or end is not None else text
+    return len(_WORD_RE.findall(piece))
 
 
 @lru_cache(maxsize=64)

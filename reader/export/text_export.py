@@ -6,6 +6,7 @@ Coloured with ANSI escapes on a terminal; plain ``[-deleted-]{+inserted+}`` othe
 from __future__ import annotations
 
 from reader.core.model import Comparison, Op
+from reader.core.printable import one_line, printable_text
 
 _RESET = "\x1b[0m"
 _DEL = "\x1b[31;9m"  # red, struck through
@@ -26,19 +27,19 @@ def comparison_to_text(comparison: Comparison, color: bool = False) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
     lines = [
-        style(_HEAD, f"--- A: {a.name} ({stats.words_a} words, {stats.sentences_a} sentences)"),
-        style(_HEAD, f"+++ B: {b.name} ({stats.words_b} words, {stats.sentences_b} sentences)"),
+        style(_HEAD, f"--- A: {one_line(a.name)} ({stats.words_a} words, {stats.sentences_a} sentences)"),
+        style(_HEAD, f"+++ B: {one_line(b.name)} ({stats.words_b} words, {stats.sentences_b} sentences)"),
         "",
     ]
     body = []
     for seg in comparison.diff:
         if seg.op is Op.EQUAL:
-            body.append(a.text[seg.a_start : seg.a_end])
+            body.append(printable_text(a.text[seg.a_start : seg.a_end]))
         elif seg.op is Op.DELETE:
-            text = a.text[seg.a_start : seg.a_end]
+            text = printable_text(a.text[seg.a_start : seg.a_end])
             body.append(style(_DEL, text) if color else f"[-{text}-]")
         else:
-            text = b.text[seg.b_start : seg.b_end]
+            text = printable_text(b.text[seg.b_start : seg.b_end])
             body.append(style(_INS, text) if color else f"{{+{text}+}}")
     lines.append("".join(body))
     lines.append("")
@@ -50,14 +51,14 @@ def comparison_to_text(comparison: Comparison, color: bool = False) -> str:
         for i in indices:
             s = sentences[i]
             marker = "-" if label.endswith("A") else "+"
-            text = doc.text[s.start : s.end].replace("\n", " ")
+            text = printable_text(doc.text[s.start : s.end]).replace("\n", " ")
             lines.append(f"  {marker} [{i + 1}] " + (style(_DEL if marker == "-" else _INS, text) if color else text))
         lines.append("")
     moved = [unit for unit in comparison.units if unit.moved]
     lines.append(style(_HEAD, f"Moved ({len(moved)}):"))
     for unit in moved:
         s = comparison.sentences_a[unit.a[0]]
-        text = a.text[s.start : s.end].replace("\n", " ")
+        text = printable_text(a.text[s.start : s.end]).replace("\n", " ")
         where = ", ".join(str(j + 1) for j in unit.b)
         lines.append(f"  ~ A[{unit.a[0] + 1}] -> B[{where}] " + (style(_DIM, text) if color else text))
     lines.append("")

@@ -166,3 +166,13 @@ def test_a_few_stray_control_characters_are_tolerated() -> None:
 def test_short_legacy_texts(text: str, codec: str) -> None:
     document = document_from_bytes(text.encode(codec), "short.txt", ".txt")
     assert document.text == text
+
+
+@pytest.mark.parametrize("label", ["undefined", "idna", "UNDEFINED", "rot13", "base64"])
+def test_a_hostile_charset_label_is_ignored(label: str) -> None:
+    """Issue 15, item 8: ``charset=undefined`` raised UnicodeError (exit 70)."""
+    from reader.core.formats.encoding import decode_bytes
+
+    page = f'<html><head><meta charset="{label}"></head><body><p>Caf\xe9 cr\xe8me</p></body></html>'.encode("latin-1")
+    assert "Café crème" in decode_bytes(page, "page.html", html=True).text
+    assert "Café crème" in decode_bytes(page, "page.html", declared=label).text

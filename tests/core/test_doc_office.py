@@ -492,3 +492,21 @@ def test_pdf_loaded_from_disk_is_left_untouched(tmp_path: Path) -> None:
     document = load_document(path)
     assert document.source == str(path)
     assert path.read_bytes() == data
+
+
+@pytest.mark.parametrize("stage", ["_unlock", "_page_lines"])
+def test_an_aes_pdf_is_called_encrypted_not_damaged(monkeypatch: pytest.MonkeyPatch, stage: str) -> None:
+    """Issue 15, item 11: without the optional crypto package pypdf raises DependencyError,
+    at decrypt() or only once a page's content is read; either way the file is locked."""
+    from pypdf.errors import DependencyError
+
+    from reader.core.formats import pdf
+
+    def needs_crypto(*_args: object) -> None:
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(pdf, stage, needs_crypto)
+    with pytest.raises(DocumentError) as caught:
+        pdf.pdf_pieces(make_pdf(article_pages()), "locked.pdf")
+    assert str(caught.value).startswith("locked.pdf: the PDF is encrypted (AES)")
+    assert "damaged" not in str(caught.value) and "Dependency" not in str(caught.value)

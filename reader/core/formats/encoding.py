@@ -112,7 +112,7 @@ def _decode(data: bytes, name: str, *, html: bool, declared: str | None) -> Deco
     if declared and declared != "utf_8":
         try:
             return Decoded(_fix_latin1(data, declared), _web_name(declared))
-        except UnicodeDecodeError:
+        except UnicodeError:  # not only decode errors: "idna" raises plain UnicodeError
             pass  # the label is wrong; detect as if there were none
 
     mostly_utf8 = _mostly_utf8(data, name)
@@ -174,8 +174,10 @@ def _codec_name(label: str) -> str | None:
         b"a".decode(info.name)
     except UnicodeDecodeError:
         pass  # a text codec that needs more bytes (UTF-16, UTF-32)
-    except LookupError:
-        return None  # bytes-to-bytes codecs such as base64 or zlib are not encodings
+    except (LookupError, UnicodeError):
+        # Bytes-to-bytes codecs (base64, zlib) and Python's "undefined" codec, which a
+        # hostile page can name, are not encodings.
+        return None
     return info.name.replace("-", "_")
 
 

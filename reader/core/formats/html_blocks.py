@@ -36,8 +36,23 @@ _FURNITURE_NAMES = re.compile(
 # markup cannot make reading quadratic.
 _END_TAG_SEARCH = 256
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML whitespace; nbsp is content and stays
-_SPACE_AROUND_BREAK = re.compile(r"[ \t]*\n[ \t]*")
-_SPACE_AROUND_TAB = re.compile(r" *\t *")
+
+
+def trim_around(text: str, separator: str, blanks: str) -> str:
+    """``text`` without the ``blanks`` on either side of each ``separator``.
+
+    What ``re.sub("[blanks]*separator[blanks]*", separator, text)`` gives, by splitting:
+    that pattern retries from every blank of a long run that no separator follows, so a page
+    of spans holding one space each made it quadratic.
+    """
+    if separator not in text:
+        return text
+    parts = text.split(separator)
+    last = len(parts) - 1
+    return separator.join(
+        part.rstrip(blanks) if i == 0 else part.lstrip(blanks) if i == last else part.strip(blanks)
+        for i, part in enumerate(parts)
+    )
 
 
 class _Walker(HTMLParser):
@@ -139,7 +154,7 @@ class _Walker(HTMLParser):
         text = "".join(self._buffer)
         self._buffer = []
         if not self._pre_depth:
-            text = _SPACE_AROUND_BREAK.sub("\n", _SPACE_AROUND_TAB.sub("\t", text))
+            text = trim_around(trim_around(text, "\t", " "), "\n", " \t")
         if text.strip():
             self.pieces.append((self._kind(), text))
 

@@ -33,6 +33,9 @@ _PAGE_NUMBER = re.compile(
     r"(?i)^(?:page|seite|p\.|s\.)?\s*[-–—(\[]?\s*(?:\d{1,5}|[ivxlc]{1,7})\s*[-–—)\]]?"
     r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,5})?$"
 )
+# A page number is short; the pattern's neighbouring ``\s*`` make it quadratic on a long
+# line of spaces, so longer lines are never tried.
+_PAGE_NUMBER_MAX = 60
 _DIGITS = re.compile(r"\d+")
 _BULLET = re.compile(r"^(?:[•●▪■◦‣∙·*\-–]|\d{1,3}[.)])\s+\S")
 _SENTENCE_END = tuple('.!?:;"”’»)')
@@ -49,11 +52,14 @@ class _Line:
     page: int
 
 
+_ENCRYPTED = "{name}: the PDF is encrypted (AES) and cannot be read; save an unprotected copy to compare it"
+
+
 def pdf_pieces(data: bytes, name: str) -> list[Piece]:
     """Pieces of the PDF in ``data``; DocumentError for damaged, encrypted or image-only files."""
     # Imported lazily: pypdf costs about 0.2 s to import.
     import pypdf
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # it logs every repaired oddity
     if b"%PDF-" not in data[:1024]:
@@ -67,6 +73,10 @@ def pdf_pieces(data: bytes, name: str) -> list[Piece]:
         pages = [_page_lines(page, number) for number, page in enumerate(reader.pages)]
     except DocumentError:
         raise
+    except DependencyError:
+        # pypdf reads AES only with the optional "cryptography" package, which Tandem does
+        # not install; the file is not damaged, it is locked.
+        raise DocumentError(_ENCRYPTED.format(name=name)) from None
     except PdfReadError as error:
         raise DocumentError(f"{name}: the PDF is damaged ({_short(error)})") from None
     except MemoryError:
@@ -83,9 +93,13 @@ def _unlock(reader: Any, name: str) -> None:
     """Open PDFs that are only owner-locked (empty user password); refuse the rest clearly."""
     if not reader.is_encrypted:
         return
+    from pypdf.errors import DependencyError
+
     try:
         unlocked = reader.decrypt("")
-    except Exception as error:  # noqa: BLE001 - DependencyError (AES without a crypto library) and others
+    except DependencyError:
+        raise DocumentError(_ENCRYPTED.format(name=name)) from None
+    except Exception as error:  # noqa: BLE001 - unknown or broken encryption dictionaries
         raise DocumentError(
             f"{name}: the PDF is encrypted and cannot be opened ({_short(error)})"
         ) from None
@@ -137,6 +151,10 @@ def _place(cm: Any, tm: Any, font_size: float) -> tuple[float, float, float]:
     return values if all(math.isfinite(v) for v in values) else (0.0, 0.0, 0.0)
 
 
+def _is_page_number(text: str) -> bool:
+    return len(text) <= _PAGE_NUMBER_MAX and _PAGE_NUMBER.match(text) is not None
+
+
 def _furniture_key(text: str) -> str:
     # Running heads often carry the page number: "Annual report 2024 — 7".
     return _DIGITS.sub("#", text.lower())
@@ -160,7 +178,7 @@ def _drop_furniture(pages: list[list[_Line]]) -> list[_Line]:
     for page in pages_with_text:
         edge_ids = {id(line) for line in _edges(page)}
         for line in page:
-            if id(line) in edge_ids and (counts[_furniture_key(line.text)] >= needed or _PAGE_NUMBER.match(line.text)):
+            if id(line) in edge_ids and (counts[_furniture_key(line.text)] >= needed or _is_page_number(line.text)):
                 continue
             kept.append(line)
     return kept
