@@ -8,6 +8,7 @@ Coloured with ANSI escapes on a terminal; plain ``[-deleted-]{+inserted+}`` othe
 from __future__ import annotations
 
 from reader.core.model import Comparison, Op, Unit, UnitKind
+from reader.core.printable import one_line, printable_text
 from reader.export.text_export import _DEL, _DIM, _HEAD, _INS, _RESET, _percent
 
 KIND_LABELS = {
@@ -28,17 +29,17 @@ def _unit_lines(comparison: Comparison, unit: Unit, style) -> tuple[str, str]:  
     if unit.edit_kind is UnitKind.IDENTICAL or not unit.diff:
         first_a, last_a = comparison.sentences_a[unit.a[0]], comparison.sentences_a[unit.a[-1]]
         first_b, last_b = comparison.sentences_b[unit.b[0]], comparison.sentences_b[unit.b[-1]]
-        return a_text[first_a.start : last_a.end], b_text[first_b.start : last_b.end]
+        return printable_text(a_text[first_a.start : last_a.end]), printable_text(b_text[first_b.start : last_b.end])
     side_a: list[str] = []
     side_b: list[str] = []
     for seg in unit.diff:
         if seg.op is Op.EQUAL:
-            side_a.append(a_text[seg.a_start : seg.a_end])
-            side_b.append(b_text[seg.b_start : seg.b_end])
+            side_a.append(printable_text(a_text[seg.a_start : seg.a_end]))
+            side_b.append(printable_text(b_text[seg.b_start : seg.b_end]))
         elif seg.op is Op.DELETE:
-            side_a.append(style(_DEL, "[-", a_text[seg.a_start : seg.a_end], "-]"))
+            side_a.append(style(_DEL, "[-", printable_text(a_text[seg.a_start : seg.a_end]), "-]"))
         else:
-            side_b.append(style(_INS, "{+", b_text[seg.b_start : seg.b_end], "+}"))
+            side_b.append(style(_INS, "{+", printable_text(b_text[seg.b_start : seg.b_end]), "+}"))
     return "".join(side_a), "".join(side_b)
 
 
@@ -53,8 +54,8 @@ def comparison_to_aligned_text(comparison: Comparison, color: bool = False) -> s
         return f"{_HEAD}{text}{_RESET}" if color else text
 
     lines = [
-        head(f"A: {a.name} ({stats.words_a} words, {stats.sentences_a} sentences)"),
-        head(f"B: {b.name} ({stats.words_b} words, {stats.sentences_b} sentences)"),
+        head(f"A: {one_line(a.name)} ({stats.words_a} words, {stats.sentences_a} sentences)"),
+        head(f"B: {one_line(b.name)} ({stats.words_b} words, {stats.sentences_b} sentences)"),
         "",
     ]
     for unit in sorted(comparison.units, key=lambda u: (u.a[0], u.b[0])):
@@ -75,7 +76,7 @@ def comparison_to_aligned_text(comparison: Comparison, color: bool = False) -> s
         lines.append(head(f"{label} ({len(indices)}):"))
         for i in indices:
             s = sentences[i]
-            lines.append(f"  [{i + 1}] " + style(code, marks[0], _one_line(doc.text[s.start : s.end]), marks[1]))
+            lines.append(f"  [{i + 1}] " + style(code, marks[0], _one_line(printable_text(doc.text[s.start : s.end])), marks[1]))
         lines.append("")
     lines.append(
         f"Similarity {_percent(stats.similarity)}. Words deleted {stats.words_deleted}, "
