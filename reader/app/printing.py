@@ -33,8 +33,9 @@ from reader.app.navigation import reading_rows
 from reader.app.palette import LIGHT, Palette
 from reader.app.render import LINE_SEPARATOR, FormatBook
 from reader.app.worker import CompareResult, PaneContent
+from reader.core.facts.summary import KIND_TITLES, STATUS_LABELS, by_kind, summary
 from reader.core.marks import Side
-from reader.core.model import BlockKind
+from reader.core.model import BlockKind, Comparison
 from reader.core.outputs import output_conflict, write_output
 from reader.export.html_export import comparison_to_html
 
@@ -123,7 +124,29 @@ def build_print_document(result: CompareResult, palette: Palette = LIGHT) -> QTe
     )
     _insert_table(cursor, comparison, contents, palette)
     _insert_unique_lists(cursor, comparison, contents, palette, heading)
+    _insert_facts(cursor, comparison, heading, muted)
     return document
+
+
+def _insert_facts(cursor: QTextCursor, comparison: Comparison, heading: QTextCharFormat, muted: QTextCharFormat) -> None:
+    """The "Facts" section: the summary, then each kind's items with both sides' words."""
+    block = QTextBlockFormat()
+    block.setTopMargin(14)
+    cursor.insertBlock(block)
+    cursor.insertText("Facts", heading)
+    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+    cursor.insertText(summary(comparison.facts), muted)
+    bold = QTextCharFormat()
+    bold.setFontWeight(QFont.Weight.Bold)
+    for kind, items in by_kind(comparison.facts):
+        kind_block = QTextBlockFormat()
+        kind_block.setTopMargin(8)
+        cursor.insertBlock(kind_block, QTextCharFormat())
+        cursor.insertText(f"{KIND_TITLES[kind]} ({len(items)})", bold)
+        for fact in items:
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            cursor.insertText(f"{STATUS_LABELS[fact.status]}: ", muted)
+            cursor.insertText(" ".join(fact.note.split()), QTextCharFormat())
 
 
 def _insert_table(cursor: QTextCursor, comparison, contents: dict[Side, PaneContent], palette: Palette) -> None:

@@ -7,6 +7,7 @@ from functools import partial
 
 from reader.core.align import Link, align_sentences
 from reader.core.docdiff import MIN_ANCHOR_WORDS, document_diff
+from reader.core.facts import find_facts
 from reader.core.model import (
     BlockKind,
     CompareOptions,
@@ -73,6 +74,7 @@ def compare(
     # A partial of a module function (not a closure) keeps the Comparison picklable.
     diff = partial(document_diff, a.text, b.text, units, sentences_a, sentences_b, codec, anchors)
     stats = _stats(a.text, b.text, built, sentences_a, sentences_b, only_a, only_b)
+    facts = find_facts(a, b, sentences_a, sentences_b, units, only_a, only_b)
     if progress is not None:
         progress(1.0)
     return Comparison(
@@ -85,6 +87,7 @@ def compare(
         only_b=only_b,
         stats=stats,
         options=options,
+        facts=facts,
         diff_source=diff,
     )
 

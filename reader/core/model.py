@@ -151,6 +151,47 @@ class CompareOptions:
     language: str | None = None
 
 
+class FactKind(StrEnum):
+    """What a fact item is about."""
+
+    NUMBER = "number"
+    DATE = "date"
+    NAME = "name"
+    NEGATION = "negation"
+    CERTAINTY = "certainty"
+    QUOTE = "quote"
+
+
+class FactStatus(StrEnum):
+    """How a fact differs; quotations are ``verbatim``, ``altered`` or ``not_found``."""
+
+    CHANGED = "changed"
+    ADDED = "added"
+    DROPPED = "dropped"
+    VERBATIM = "verbatim"
+    ALTERED = "altered"
+    NOT_FOUND = "not_found"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One difference in what the texts claim, or one quotation and how the other text has it.
+
+    ``a`` and ``b`` are character spans in each text (None where that side has nothing);
+    ``unit`` indexes ``Comparison.units``, None for a sentence only in one text. ``side`` says
+    whose quotation a quote item is ("a", "b" or "both" when each side quotes it); the other
+    kinds leave it empty.
+    """
+
+    kind: FactKind
+    status: FactStatus
+    unit: int | None
+    a: tuple[int, int] | None
+    b: tuple[int, int] | None
+    note: str
+    side: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """Everything a view needs: both documents, sentences, units, unique sentences, diff.
@@ -168,6 +209,7 @@ class Comparison:
     only_b: tuple[int, ...]
     stats: Stats
     options: CompareOptions = field(default_factory=CompareOptions)
+    facts: tuple[Fact, ...] = ()
     diff_source: Callable[[], tuple[Segment, ...]] | None = field(default=None, repr=False, compare=False)
     _diff_cache: list[tuple[Segment, ...]] = field(default_factory=list, repr=False, compare=False)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from reader.core.model import Comparison, Op, Unit, UnitKind
 from reader.core.printable import one_line, printable_text
+from reader.export.facts_report import facts_lines
 from reader.export.text_export import _DEL, _DIM, _HEAD, _INS, _RESET, _percent
 
 KIND_LABELS = {
@@ -78,6 +79,8 @@ def comparison_to_aligned_text(comparison: Comparison, color: bool = False) -> s
             s = sentences[i]
             lines.append(f"  [{i + 1}] " + style(code, marks[0], _one_line(printable_text(doc.text[s.start : s.end])), marks[1]))
         lines.append("")
+    lines += facts_lines(comparison)
+    lines.append("")
     lines.append(
         f"Similarity {_percent(stats.similarity)}. Words deleted {stats.words_deleted}, "
         f"inserted {stats.words_inserted}; sentences moved {stats.sentences_moved}; "

@@ -9,6 +9,7 @@ from html import escape
 
 from reader.core.marks import SentenceSpan, Side, SpanKind, pane_spans
 from reader.core.model import Comparison, Document, Sentence
+from reader.export.facts_report import facts_html
 
 _CSS = """
 :root { color-scheme: light dark; --bg:#fdfcf9; --fg:#1f2328; --muted:#5d6570; --rule:#d8d4cc;
@@ -38,6 +39,10 @@ td, th { padding: .2rem .8rem .2rem 0; text-align: left; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .legend span { margin-right: 1.2rem; padding: 0 .3rem; }
 ol.unique li { margin: .2rem 0; }
+h3 { font: 600 .9rem/1.3 system-ui, sans-serif; margin: .8rem 0 .3rem; }
+table.facts { font: .85rem/1.4 system-ui, sans-serif; color: var(--fg); margin-bottom: .6rem; }
+table.facts td { vertical-align: top; border-top: 1px solid var(--rule); }
+tr.f-changed td:first-child, tr.f-altered td:first-child, tr.f-not_found td:first-child { font-weight: 600; }
 a { color: inherit; }
 @media print { .panes { grid-template-columns: 1fr 1fr; } body { font-size: 11pt; } }
 """
@@ -125,5 +130,6 @@ def comparison_to_html(comparison: Comparison) -> str:
         f'<div class="pane"><h2>B: {escape(b.name)}</h2>{pane_b}</div>'
         "</div>"
         f"<section>{_unique_list(comparison, Side.A)}{_unique_list(comparison, Side.B)}</section>"
+        f"<section>{facts_html(comparison)}</section>"
         "</body></html>\n"
     )

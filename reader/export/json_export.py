@@ -10,7 +10,7 @@ import math
 from dataclasses import asdict
 from typing import Any
 
-from reader.core.model import Comparison, Document, Op, Segment, Sentence, Unit, UnitKind
+from reader.core.model import Comparison, Document, Fact, Op, Segment, Sentence, Unit, UnitKind
 
 SCHEMA = "tandem.comparison/1"
 
@@ -62,7 +62,23 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "diff": [_segment_text(seg, text_a, text_b) for seg in comparison.diff],
         "stats": asdict(comparison.stats),
         "options": asdict(comparison.options),
+        "facts": [_fact(fact) for fact in comparison.facts],
     }
+
+
+def _fact(fact: Fact) -> dict[str, Any]:
+    """One fact item; ``side`` (whose quotation it is) only on quote items."""
+    data: dict[str, Any] = {
+        "kind": fact.kind.value,
+        "status": fact.status.value,
+        "unit": fact.unit,
+        "a": list(fact.a) if fact.a is not None else None,
+        "b": list(fact.b) if fact.b is not None else None,
+        "note": fact.note,
+    }
+    if fact.side:
+        data["side"] = fact.side
+    return data
 
 
 def comparison_to_json(comparison: Comparison, indent: int | None = None) -> str:
@@ -94,6 +110,8 @@ def comparison_to_json(comparison: Comparison, indent: int | None = None) -> str
         json.dumps(asdict(comparison.stats), ensure_ascii=False),
         ', "options": ',
         json.dumps(asdict(comparison.options), ensure_ascii=False),
+        ', "facts": ',
+        json.dumps([_fact(fact) for fact in comparison.facts], ensure_ascii=False),
         "}",
     ]
     return "".join(parts)

@@ -1,0 +1,113 @@
+"""Negation and certainty cues: the words that turn a claim around or say how sure it is.
+
+A short hand-made lexicon (after the cue lists of the BioScope and FactBank annotation
+guides): "not", "never", "no longer", "denied"; "confirmed", "alleged", "reportedly",
+"believe", "may", "expected to", "due to". Plain attribution ("said", "told", "added",
+"according to") says who claims, not how sure: it is never a fact change on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.core.facts.mention import WORD_START, Mention, lowered
+from reader.core.model import FactKind
+
+# Negators, and verbs that deny what follows; "not only" and "no more than" are not negations
+# (the second is a number's qualifier).
+# Both cue patterns are matched on lower-cased text (see ``lowered``).
+NEGATION_RE = re.compile(
+    WORD_START + r"(?:\b(?:no\s+longer|not(?!\s+only\b|\s+least\b|\s+more\s+than\b|\s+less\s+than\b)|never|neither|nor|none|nobody|nothing|nowhere"
+    r"|no(?!\s+(?:more|fewer|less)\s+than\b|\s+doubt\b|\s+one\s+knows\b)(?=\s+\w)|without|cannot"
+    r"|(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|fail(?:s|ed|ing)?\s+to))\b"
+    r"|[a-z]+n['’]t\b)",
+)
+
+# The words a certainty cue can start with (every form the patterns below take).
+CERTAINTY_WORDS = frozenset(
+    "confirm confirms confirmed confirming proved proven establish established verify verified verifies conclusively"
+    " definitely certainly allege alleges alleged allegedly claim claims claimed claiming reportedly purportedly"
+    " supposedly accuse accuses accused accusing unconfirmed rumoured rumored believe believes believed suspect"
+    " suspects suspected think thinks thought assume assumes assumed fear fears feared may might could possibly"
+    " perhaps probably likely unlikely apparently appear appears appeared seem seems seemed suggest suggests"
+    " suggested expect expects expected predict predicts predicted forecast projected hope hopes hoped aim aims"
+    " aimed due set scheduled plan plans planned will shall".split()
+)
+NEGATION_WORDS = frozenset(
+    "no not never neither nor none nobody nothing nowhere without cannot deny denies denied denying reject"
+    " rejects rejected rejecting refuse refuses refused refusing fail fails failed failing".split()
+)
+_PREFIXED = re.compile(r"(?<![a-z])(?:(?:un|in|im|il|ir|dis|non)-?[a-z]{4,}|[a-z]+n['’]t)")
+
+# Certainty classes: a change from one to another (or to none) changes how sure the claim is.
+CERTAINTY_CLASSES: dict[str, str] = {
+    "confirmed": r"confirm(?:s|ed|ing)?|prov(?:ed|en)|establish(?:ed)|verif(?:y|ied|ies)|conclusively|definitely|certainly",
+    "alleged": r"alleg(?:e|es|ed|edly)|claim(?:s|ed|ing)?|reportedly|purportedly|supposedly|accus(?:e|es|ed|ing)|unconfirmed|rumou?red",
+    "believed": r"believ(?:e|es|ed)|suspect(?:s|ed)?|think(?:s)?|thought\s+to|assum(?:e|es|ed)|fear(?:s|ed)",
+    "possible": r"may|might|could|possibly|perhaps|probably|likely|unlikely|apparently|appear(?:s|ed)?\s+to|seem(?:s|ed)?\s+to|suggest(?:s|ed)",
+    "expected": r"expect(?:s|ed)?\s+to|predict(?:s|ed)?\s+to|forecast\s+to|projected\s+to|hop(?:e|es|ed)\s+to|aim(?:s|ed)?\s+to",
+    "scheduled": r"due\s+to(?=\s+(?!the\b|a\b|an\b|its\b|his\b|her\b|their\b|this\b|that\b|high\b|low\b|poor\b|lack\b)[a-z])|set\s+to|scheduled\s+to|plan(?:s|ned)?\s+to|will|shall",
+}
+CERTAINTY_RE = re.compile(
+    WORD_START + "(?:" + "|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in CERTAINTY_CLASSES.items()) + ")"
+)
+# "will" is a plain future in most sentences; it matters only beside a hedge on the other side,
+# so it is found but never reported as added or dropped on its own.
+WEAK_CUES = frozenset({"will", "shall"})
+
+
+def find_negations(text: str, start: int, end: int) -> list[Mention]:
+    """Negation cues in ``text[start:end]``; the key is the cue, normalised."""
+    out = []
+    for match in NEGATION_RE.finditer(lowered(text, start, end)):
+        low, high = start + match.start(), start + match.end()
+        word = re.sub(r"\s+", " ", match.group()).replace("’", "'")
+        out.append(Mention(FactKind.NEGATION, low, high, text[low:high], word, "negation", word))
+    return out
+
+
+def find_certainty(text: str, start: int, end: int) -> list[Mention]:
+    """Certainty cues in ``text[start:end]``; ``group`` is the cue's class."""
+    out = []
+    for match in CERTAINTY_RE.finditer(lowered(text, start, end)):
+        name = match.lastgroup or ""
+        low, high = start + match.start(), start + match.end()
+        word = re.sub(r"\s+", " ", match.group())
+        out.append(Mention(FactKind.CERTAINTY, low, high, text[low:high], name, name, word))
+    return out
+
+
+_WORDS = re.compile(r"[A-Za-z]+")
+_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non-", "non")
+
+
+def find_antonyms(
+    text_a: str, spans_a: Sequence[tuple[int, int]], text_b: str, spans_b: Sequence[tuple[int, int]]
+) -> list[tuple[Mention, Mention]]:
+    """Words one side turns around with a prefix: "likely" against "unlikely", "able"/"unable"."""
+    words_a = {m.group().lower(): m for span in spans_a for m in _WORDS.finditer(text_a, *span)}
+    words_b = {m.group().lower(): m for span in spans_b for m in _WORDS.finditer(text_b, *span)}
+    pairs = []
+    for word, match in words_a.items():
+        if word in words_b or len(word) < 4:
+            continue
+        for prefix in _PREFIXES:
+            if prefix + word in words_b and prefix + word not in words_a:
+                pairs.append((match, words_b[prefix + word]))
+                break
+            stem = word[len(prefix) :]
+            if word.startswith(prefix) and stem in words_b and stem not in words_a and len(stem) >= 4:
+                pairs.append((match, words_b[stem]))
+                break
+    return [(_antonym(a), _antonym(b)) for a, b in pairs]
+
+
+def _antonym(match: re.Match[str]) -> Mention:
+    word = match.group().lower()
+    return Mention(FactKind.NEGATION, match.start(), match.end(), match.group(), word, "antonym", word)
+
+
+def may_negate(words: frozenset[str]) -> bool:
+    """True if lower-case ``words`` hold a negator, a "-n't" or a word with a negating prefix."""
+    return not NEGATION_WORDS.isdisjoint(words) or any(_PREFIXED.fullmatch(word) for word in words)

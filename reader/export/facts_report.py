@@ -1,0 +1,87 @@
+"""The "Facts" section of the exports: the text report's list and the HTML report's table."""
+
+from __future__ import annotations
+
+from html import escape
+
+from reader.core.facts.summary import KIND_TITLES, QUIET, STATUS_LABELS, by_kind, summary, words_of
+from reader.core.model import Comparison, Fact
+from reader.core.printable import printable_text
+
+
+def facts_lines(comparison: Comparison) -> list[str]:
+    """Plain lines for ``--format text``: a heading, then the items kind by kind."""
+    facts = comparison.facts
+    heading = f"Facts: {summary(facts)}"
+    if _verbatim(comparison):
+        heading += ", " + _verbatim_count(comparison)
+    lines = [heading + "."]
+    for kind, items in by_kind(facts):
+        shown = [fact for fact in items if fact.status not in QUIET]
+        if not shown:
+            continue
+        lines.append(f"  {KIND_TITLES[kind]}")
+        for fact in shown:
+            where = _where(comparison, fact)
+            lines.append(f"    {STATUS_LABELS[fact.status]:<13} {printable_text(' '.join(fact.note.split()))}{where}")
+    return lines
+
+
+def facts_html(comparison: Comparison) -> str:
+    """A section with one table per kind; each row links to the sentences in the panes."""
+    facts = comparison.facts
+    parts = [f"<h2>Facts</h2><p class=meta>{escape(summary(facts))}.</p>"]
+    text_a, text_b = comparison.a.text, comparison.b.text
+    for kind, items in by_kind(facts):
+        rows = []
+        for fact in items:
+            words_a, words_b = words_of(fact, text_a, text_b)
+            link_a = _link(comparison, fact, "a", words_a)
+            link_b = _link(comparison, fact, "b", words_b)
+            rows.append(
+                f'<tr class="f-{fact.status.value}"><td>{escape(STATUS_LABELS[fact.status])}</td>'
+                f"<td>{link_a}</td><td>{link_b}</td><td>{escape(fact.note)}</td></tr>"
+            )
+        parts.append(
+            f"<h3>{escape(KIND_TITLES[kind])} ({len(items)})</h3><table class=facts>"
+            "<tr><th></th><th>A</th><th>B</th><th>Note</th></tr>" + "".join(rows) + "</table>"
+        )
+    return "".join(parts)
+
+
+def _verbatim(comparison: Comparison) -> int:
+    return sum(1 for fact in comparison.facts if fact.status in QUIET)
+
+
+def _verbatim_count(comparison: Comparison) -> str:
+    count = _verbatim(comparison)
+    return f"{count} quotation{'' if count == 1 else 's'} word for word"
+
+
+def _sentence(comparison: Comparison, side: str, offset: int) -> int:
+    sentences = comparison.sentences_a if side == "a" else comparison.sentences_b
+    low, high = 0, len(sentences) - 1
+    while low < high:  # the last sentence starting at or before the offset
+        middle = (low + high + 1) // 2
+        if sentences[middle].start <= offset:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _where(comparison: Comparison, fact: Fact) -> str:
+    places = []
+    for side in ("a", "b"):
+        span = getattr(fact, side)
+        if span is not None:
+            places.append(f"{side.upper()} {_sentence(comparison, side, span[0]) + 1}")
+    return f"   [{' · '.join(places)}]" if places else ""
+
+
+def _link(comparison: Comparison, fact: Fact, side: str, words: str) -> str:
+    span = getattr(fact, side)
+    if span is None or not words:
+        return ""
+    anchor = f"{side}-s{_sentence(comparison, side, span[0]) + 1}"
+    return f'<a href="#{anchor}">{escape(words)}</a>'
