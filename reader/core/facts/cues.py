@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.core.facts.mention import WORD_START, Mention, lowered
+from reader.core.facts.mention import WORD_START, Mention, lowered, with_next_words
 from reader.core.model import FactKind
 
 # Negators, and verbs that deny what follows; "not only" and "no more than" are not negations
@@ -63,7 +63,8 @@ def find_negations(text: str, start: int, end: int) -> list[Mention]:
     for match in NEGATION_RE.finditer(lowered(text, start, end)):
         low, high = start + match.start(), start + match.end()
         word = re.sub(r"\s+", " ", match.group()).replace("’", "'")
-        out.append(Mention(FactKind.NEGATION, low, high, text[low:high], word, "negation", word))
+        phrase = text[low:high] + with_next_words(text, high, end)
+        out.append(Mention(FactKind.NEGATION, low, high, text[low:high], word, "negation", word, phrase))
     return out
 
 
@@ -74,7 +75,8 @@ def find_certainty(text: str, start: int, end: int) -> list[Mention]:
         name = match.lastgroup or ""
         low, high = start + match.start(), start + match.end()
         word = re.sub(r"\s+", " ", match.group())
-        out.append(Mention(FactKind.CERTAINTY, low, high, text[low:high], name, name, word))
+        phrase = text[low:high] + with_next_words(text, high, end)
+        out.append(Mention(FactKind.CERTAINTY, low, high, text[low:high], name, name, word, phrase))
     return out
 
 

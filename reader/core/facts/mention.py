@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.core.model import FactKind
@@ -24,6 +25,11 @@ class Mention:
     key: str
     group: str
     core: str
+    phrase: str = ""  # what a note shows when the words alone say too little ("not a new road")
+
+    @property
+    def shown(self) -> str:
+        return self.phrase or self.text
 
 
 def lowered(text: str, start: int, end: int) -> str:
@@ -37,6 +43,15 @@ def lowered(text: str, start: int, end: int) -> str:
     if len(low) == len(piece):
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in piece)  # "İ" lowers to two
+
+
+_NEXT_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,3}")
+
+
+def with_next_words(text: str, end: int, limit: int) -> str:
+    """Up to three words after ``end`` (within ``limit``), for a cue's note."""
+    found = _NEXT_WORDS.match(text, end, limit)
+    return found.group() if found else ""
 
 
 # Put before a pattern: try it only where a word or a number starts, cheap to rule out.

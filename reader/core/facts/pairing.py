@@ -101,14 +101,14 @@ def _one_holds_other(x: Mention, y: Mention) -> bool:
 
 
 def _changed(kind: FactKind, unit: int, a: Mention, b: Mention) -> Fact:
-    return Fact(kind, FactStatus.CHANGED, unit, (a.start, a.end), (b.start, b.end), f"{b.text} ← {a.text}")
+    return Fact(kind, FactStatus.CHANGED, unit, (a.start, a.end), (b.start, b.end), f"{b.shown} ← {a.shown}")
 
 
 def _one_sided(kind: FactKind, unit: int | None, mention: Mention, side: str) -> Fact:
     span = (mention.start, mention.end)
     if side == "a":
-        return Fact(kind, FactStatus.DROPPED, unit, span, None, f"{mention.text} — not in B")
-    return Fact(kind, FactStatus.ADDED, unit, None, span, f"{mention.text} — not in A")
+        return Fact(kind, FactStatus.DROPPED, unit, span, None, f"{mention.shown} — not in B")
+    return Fact(kind, FactStatus.ADDED, unit, None, span, f"{mention.shown} — not in A")
 
 
 def only_in_one(mentions: Sequence[Mention], side: str, said_elsewhere: SaidNearby) -> list[Fact]:
