@@ -18,7 +18,7 @@ from reader.core.facts.pairing import only_in_one
 from reader.core.facts.quantities import find_numbers
 from reader.core.facts.quotes import Quotation, find_quotations, match_quotations, quotation
 from reader.core.facts.unit_facts import Sides, changed_windows, kinds_touched, unit_facts
-from reader.core.model import Document, Fact, FactKind, FactStatus, Sentence, Unit
+from reader.core.model import BlockKind, Document, Fact, FactKind, FactStatus, Sentence, Unit
 
 # A fact a rewrite moved into a neighbouring sentence is still said: look this many sentences
 # either side of the counterpart before calling it added or dropped.
@@ -26,6 +26,7 @@ NEARBY_SENTENCES = 3
 NEARBY_CHARS = 2_000  # and no further than this from the counterpart (a code block is one "sentence")
 # A quotation the other side does not quote is looked for in this many sentences around where
 # its counterpart is, or in the whole text when that is short.
+LONE_PAIR_MIN_SHARED = 0.5  # share of distinct words two lone sentences need to be compared
 QUOTE_REGION_SENTENCES = 3
 WHOLE_TEXT_SENTENCES = 200
 QUOTE_REGION_CHARS = 1_500
@@ -97,6 +98,14 @@ def find_facts(
     side_b = _Side(b, sentences_b, _counterparts(len(sentences_b), units, first=False))
     context: NameContext | None = None
     facts: list[Fact] = []
+    lone_a, lone_b = set(only_a), set(only_b)
+    holders_a: dict[int, list[int]] = {}
+    holders_b: dict[int, list[int]] = {}
+    for k, unit in enumerate(units):
+        for i in unit.a:
+            holders_a.setdefault(i, []).append(k)
+        for j in unit.b:
+            holders_b.setdefault(j, []).append(k)
     for k, unit in enumerate(units):
         span_a = side_a.span(unit.a[0], unit.a[-1])
         span_b = side_b.span(unit.b[0], unit.b[-1])
@@ -106,25 +115,80 @@ def find_facts(
         if not kinds:
             continue
         context = context or name_context((a.text, b.text))
-        near_b = side_b.near(unit.b[0], unit.b[-1])
-        near_a = side_a.near(unit.a[0], unit.a[-1])
+        headline = _is_headline(a, sentences_a[unit.a[0]]) or _is_headline(b, sentences_b[unit.b[0]])
+        # A headline sums up the article: what it names is said if the other text says it anywhere.
+        near_b = None if headline else side_b.near(unit.b[0], unit.b[-1])
+        near_a = None if headline else side_a.near(unit.a[0], unit.a[-1])
         windows = changed_windows(unit, a.text, span_a, b.text, span_b)
         opening_a = {s.start for s in (sentences_a[i] for i in unit.a)}
         opening_b = {s.start for s in (sentences_b[j] for j in unit.b)}
+        # A cue the unit lacks may sit in a lone neighbour the aligner did not merge in, or in
+        # a sentence that shares a counterpart with this unit (the far piece of a split).
+        shared_b = {j for i in unit.a for h in holders_a[i] if h != k for j in units[h].b}
+        shared_a = {i for j in unit.b for h in holders_b[j] if h != k for i in units[h].a}
+        lone_near_b = [side_b.span(j, j) for j in (unit.b[0] - 1, unit.b[-1] + 1) if j in lone_b]
+        lone_near_b += [side_b.span(j, j) for j in sorted(shared_b - set(unit.b))]
+        lone_near_a = [side_a.span(i, i) for i in (unit.a[0] - 1, unit.a[-1] + 1) if i in lone_a]
+        lone_near_a += [side_a.span(i, i) for i in sorted(shared_a - set(unit.a))]
         facts += unit_facts(
             k, kinds, Sides(a.text, windows[0], opening_a, b.text, windows[1], opening_b), context,
             lambda m: side_b.says(m.core, near_b), lambda m: side_a.says(m.core, near_a),
+            lambda m: any(side_b.says(m.core, span) for span in lone_near_b),
+            lambda m: any(side_a.says(m.core, span) for span in lone_near_a),
         )
     if only_a or only_b:
         context = context or name_context((a.text, b.text))
+        paired_a, paired_b = _lone_pairs(side_a, side_b, only_a, only_b)
+        for i, j in zip(paired_a, paired_b):
+            # Two lone sentences at one place that share most words: compared like a unit.
+            span_a, span_b = side_a.span(i, i), side_b.span(j, j)
+            sides = Sides(a.text, [span_a], {span_a[0]}, b.text, [span_b], {span_b[0]})
+            facts += unit_facts(
+                None, frozenset(FactKind) - {FactKind.QUOTE}, sides, context,
+                lambda m: side_b.says(m.core), lambda m: side_a.says(m.core), _never, _never,
+            )
         for i in only_a:
-            found = _claims(a.text, sentences_a[i].start, sentences_a[i].end, context)
-            facts += only_in_one(found, "a", lambda m: side_b.says(m.core))
+            if i not in paired_a:
+                found = _claims(a.text, sentences_a[i].start, sentences_a[i].end, context)
+                facts += only_in_one(found, "a", lambda m: side_b.says(m.core))
         for j in only_b:
-            found = _claims(b.text, sentences_b[j].start, sentences_b[j].end, context)
-            facts += only_in_one(found, "b", lambda m: side_a.says(m.core))
+            if j not in paired_b:
+                found = _claims(b.text, sentences_b[j].start, sentences_b[j].end, context)
+                facts += only_in_one(found, "b", lambda m: side_a.says(m.core))
     facts += _quote_facts(side_a, side_b, units)
     return tuple(sorted(facts, key=lambda f: _position(f, side_a, side_b)))
+
+
+def _never(mention: Mention) -> bool:
+    return False
+
+
+def _is_headline(document: Document, sentence: Sentence) -> bool:
+    blocks = document.blocks
+    return 0 <= sentence.block < len(blocks) and blocks[sentence.block].kind in (BlockKind.TITLE, BlockKind.HEADING)
+
+
+def _lone_pairs(side_a: _Side, side_b: _Side, only_a: Sequence[int], only_b: Sequence[int]) -> tuple[list[int], list[int]]:
+    """Lone sentences of A and B at the same place whose words are mostly the same.
+
+    The aligner leaves a pair unlinked when a rewrite changed too much to be sure; for the
+    facts, a sentence that keeps most of its words but turns "unlikely" into "likely" is
+    exactly what must be compared, not listed as two sentences that say nothing alike.
+    """
+    lone_b = set(only_b)
+    pairs_a: list[int] = []
+    pairs_b: list[int] = []
+    for i in only_a:
+        place = side_a.counterpart[i]
+        words_a = set(_WORD.findall(side_a.text[slice(*side_a.span(i, i))].lower()))
+        for j in (place, place + 1, place - 1):
+            if j in lone_b and j not in pairs_b:
+                words_b = set(_WORD.findall(side_b.text[slice(*side_b.span(j, j))].lower()))
+                if words_a and words_b and len(words_a & words_b) / len(words_a | words_b) >= LONE_PAIR_MIN_SHARED:
+                    pairs_a.append(i)
+                    pairs_b.append(j)
+                    break
+    return pairs_a, pairs_b
 
 
 def _claims(text: str, start: int, end: int, context: NameContext) -> list[Mention]:
@@ -191,10 +255,12 @@ def _quote_facts(side_a: _Side, side_b: _Side, units: Sequence[Unit]) -> list[Fa
 
         return find
 
+    places_a = [side_a.counterpart[side_a.sentence_at(q.start)] for q in quotes_a]
+    places_b = [side_b.sentence_at(q.start) for q in quotes_b]
     return facts + match_quotations(
         side_a.text, quotes_a, side_b.text, quotes_b,
         units_of(side_a, quotes_a, unit_of_a), units_of(side_b, quotes_b, unit_of_b),
-        region(side_a, side_b), region(side_b, side_a),
+        places_a, places_b, region(side_a, side_b), region(side_b, side_a),
     )
 
 

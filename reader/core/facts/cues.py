@@ -26,7 +26,7 @@ NEGATION_RE = re.compile(
 
 # The words a certainty cue can start with (every form the patterns below take).
 CERTAINTY_WORDS = frozenset(
-    "confirm confirms confirmed confirming proved proven establish established verify verified verifies conclusively"
+    "confirm confirms confirmed confirming prove proves proved proven establish established verify verified verifies conclusively"
     " definitely certainly allege alleges alleged allegedly claim claims claimed claiming reportedly purportedly"
     " supposedly accuse accuses accused accusing unconfirmed rumoured rumored believe believes believed suspect"
     " suspects suspected think thinks thought assume assumes assumed fear fears feared may might could possibly"
@@ -42,7 +42,7 @@ _PREFIXED = re.compile(r"(?<![a-z])(?:(?:un|in|im|il|ir|dis|non)-?[a-z]{4,}|[a-z
 
 # Certainty classes: a change from one to another (or to none) changes how sure the claim is.
 CERTAINTY_CLASSES: dict[str, str] = {
-    "confirmed": r"confirm(?:s|ed|ing)?|prov(?:ed|en)|establish(?:ed)|verif(?:y|ied|ies)|conclusively|definitely|certainly",
+    "confirmed": r"confirm(?:s|ed|ing)?|prov(?:e|es|ed|en)|establish(?:ed)|verif(?:y|ied|ies)|conclusively|definitely|certainly",
     "alleged": r"alleg(?:e|es|ed|edly)|claim(?:s|ed|ing)?|reportedly|purportedly|supposedly|accus(?:e|es|ed|ing)|unconfirmed|rumou?red",
     "believed": r"believ(?:e|es|ed)|suspect(?:s|ed)?|think(?:s)?|thought\s+to|assum(?:e|es|ed)|fear(?:s|ed)",
     "possible": r"may|might|could|possibly|perhaps|probably|likely|unlikely|apparently|appear(?:s|ed)?\s+to|seem(?:s|ed)?\s+to|suggest(?:s|ed)",

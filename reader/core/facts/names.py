@@ -121,8 +121,29 @@ def find_names(text: str, start: int, end: int, context: NameContext, opening: b
         if words[-1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", words[-1]):
             high -= 1  # a full stop that ends the sentence, not an initial
         key = " ".join(core)
+        if " and " in text[low:high]:
+            found += _split_at_and(text, low, high, title, context)
+            continue
         found.append(Mention(FactKind.NAME, low, high, text[low:high], key, " ".join(t.lower().rstrip(".") for t in title), key))
     return found
+
+
+def _split_at_and(text: str, low: int, high: int, title: list[str], context: NameContext) -> list[Mention]:
+    """"Orrin Analytics and Tessary Ltd" is two names; "England and Wales" stays one."""
+    words = text[low:high]
+    left, _, right = words.partition(" and ")
+    if len(left.split()) < 2:
+        return [_name(text, low, high, title)]
+    middle = low + len(left) + len(" and ")
+    return [_name(text, low, low + len(left), title), _name(text, middle, high, [])]
+
+
+def _name(text: str, low: int, high: int, title: list[str]) -> Mention:
+    words = _WORD_IN_NAME.findall(text[low:high])
+    core = [w.lower().rstrip(".'’") for w in words if w[:1].isupper() and w.lower().rstrip(".") not in TITLES]
+    key = " ".join(core)
+    group = " ".join(t.lower().rstrip(".") for t in title)
+    return Mention(FactKind.NAME, low, high, text[low:high], key, group, key)
 
 
 def _plain_word(word: str, alone: bool, context: NameContext) -> bool:

@@ -42,7 +42,7 @@ def _pair(left: list[Mention], right: list[Mention], related: Callable[[Mention,
 
 def compare_mentions(
     kind: FactKind,
-    unit: int,
+    unit: int | None,
     side_a: Sequence[Mention],
     side_b: Sequence[Mention],
     in_b: SaidNearby,
@@ -100,7 +100,7 @@ def _one_holds_other(x: Mention, y: Mention) -> bool:
     return words_x <= words_y or words_y <= words_x
 
 
-def _changed(kind: FactKind, unit: int, a: Mention, b: Mention) -> Fact:
+def _changed(kind: FactKind, unit: int | None, a: Mention, b: Mention) -> Fact:
     return Fact(kind, FactStatus.CHANGED, unit, (a.start, a.end), (b.start, b.end), f"{b.shown} ← {a.shown}")
 
 

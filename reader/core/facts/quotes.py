@@ -21,8 +21,10 @@ from reader.core.model import Block, Fact, FactKind, FactStatus
 _PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’"}
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "–": "-", "—": "-", "\u00a0": " "})
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s\"'“”‘’„«»]")
-# An approximate match must keep this share of the words in order (difflib's ratio).
-ALTERED_MIN_RATIO = 0.6
+# An approximate match among the quotations at one place must keep this share of the words
+# in order (difflib's ratio): "was not aware of any fault" and "had no knowledge of any fault".
+ALTERED_MIN_RATIO = 0.5
+NEAR_SENTENCES = 2  # how far apart two quotations may stand and still be one saying
 # A quotation that is not quoted on the other side may still be said there, unquoted.
 UNQUOTED_MIN_RATIO = 0.85
 MAX_WINDOWS = 64  # starting points tried for an unquoted near match: bounds the work per quotation
@@ -124,6 +126,8 @@ def match_quotations(
     quotes_b: Sequence[Quotation],
     units_of_a: Sequence[int | None],
     units_of_b: Sequence[int | None],
+    places_a: Sequence[int],
+    places_b: Sequence[int],
     region_in_b: Callable[[Quotation], tuple[int, int]],
     region_in_a: Callable[[Quotation], tuple[int, int]],
 ) -> list[Fact]:
@@ -133,22 +137,20 @@ def match_quotations(
     other text that ``region_in_*`` gives (where its counterpart is).
 
     Pairs are looked up, not searched: equal words by a dictionary, pieces and near matches
-    only among the quotations of the same or a neighbouring unit, so a novel's thousands of
-    lines of dialogue cost a pass, not a square.
+    only among the quotations within a few sentences of the same place, so a novel's
+    thousands of lines of dialogue cost a pass, not a square.
     """
     facts: list[Fact] = []
     paired: dict[int, int] = {}
     taken_b: set[int] = set()
     by_words: dict[str, list[int]] = defaultdict(list)
-    by_unit: dict[int, list[int]] = defaultdict(list)
+    by_place: dict[int, list[int]] = defaultdict(list)
     for j, quote in enumerate(quotes_b):
         by_words[_joined(quote.tokens)].append(j)
-        if units_of_b[j] is not None:
-            by_unit[units_of_b[j]].append(j)  # type: ignore[index]  # checked just above
+        by_place[places_b[j]].append(j)
 
     def distance(i: int, j: int) -> int:
-        unit_a, unit_b = units_of_a[i], units_of_b[j]
-        return abs(unit_a - unit_b) if unit_a is not None and unit_b is not None else 1 << 30
+        return abs(places_a[i] - places_b[j])
 
     for i, quote in enumerate(quotes_a):
         free = [j for j in by_words.get(_joined(quote.tokens), ()) if j not in taken_b]
@@ -159,9 +161,10 @@ def match_quotations(
             facts.append(_item(FactStatus.VERBATIM, units_of_a[i], quote, quotes_b[j], f"{_short(text_a, quote)} word for word"))
     for i, quote in enumerate(quotes_a):
         unit = units_of_a[i]
-        if i in paired or unit is None:
+        if i in paired:
             continue
-        near = [j for u in (unit - 1, unit, unit + 1) for j in by_unit.get(u, ()) if j not in taken_b]
+        place = places_a[i]
+        near = [j for p in range(place - NEAR_SENTENCES, place + NEAR_SENTENCES + 1) for j in by_place.get(p, ()) if j not in taken_b]
         key = _joined(quote.tokens)
         piece = next((j for j in near if key in _joined(quotes_b[j].tokens) or _joined(quotes_b[j].tokens) in key), None)
         if piece is not None:

@@ -97,14 +97,20 @@ _CAPITAL = re.compile(r"[A-Z]")
 
 
 def unit_facts(
-    unit: int,
+    unit: int | None,
     kinds: frozenset[FactKind],
     sides: Sides,
     context: NameContext,
     in_b: SaidNearby,
     in_a: SaidNearby,
+    cue_in_b: SaidNearby,
+    cue_in_a: SaidNearby,
 ) -> list[Fact]:
-    """The fact items of one unit, for the kinds its changes touch."""
+    """The fact items of one unit, for the kinds its changes touch.
+
+    ``in_*`` say whether the other text has a number, date or name near the unit; ``cue_in_*``
+    whether a negation or certainty word sits in a lone neighbour of the unit there.
+    """
     mentions: dict[str, dict[FactKind, list[Mention]]] = {}
     for name, text, windows, openings in (
         ("a", sides.text_a, sides.windows_a, sides.openings_a),
@@ -130,17 +136,13 @@ def unit_facts(
         if kind not in kinds:
             continue
         # Negation and certainty words are everywhere: only the unit's own words count.
-        said_b, said_a = (in_b, in_a) if kind in (FactKind.NUMBER, FactKind.DATE, FactKind.NAME) else (_never_said, _never_said)
+        said_b, said_a = (in_b, in_a) if kind in (FactKind.NUMBER, FactKind.DATE, FactKind.NAME) else (cue_in_b, cue_in_a)
         facts += compare_mentions(kind, unit, mentions["a"][kind], mentions["b"][kind], said_b, said_a)
     if FactKind.NEGATION in kinds:
         for left, right in find_antonyms(sides.text_a, sides.windows_a, sides.text_b, sides.windows_b):
             note = f"{right.text} ← {left.text}"
             facts.append(Fact(FactKind.NEGATION, FactStatus.CHANGED, unit, (left.start, left.end), (right.start, right.end), note))
     return facts
-
-
-def _never_said(mention: Mention) -> bool:
-    return False
 
 
 def _outside(mentions: list[Mention], taken: Sequence[tuple[int, int]]) -> list[Mention]:
