@@ -153,7 +153,7 @@ def document_from_text(text: str, name: str, fmt: str = "text") -> Document:
     elif fmt == "markdown":
         from .formats.markdown_reader import markdown_pieces
 
-        pieces = markdown_pieces(text)
+        pieces = markdown_pieces(text, name)
         title = _title_of(pieces)
     else:
         from .formats.plain import plain_pieces
