@@ -19,8 +19,8 @@ __all__ = ["MAX_NESTING", "check_markdown"]
 
 # Python-Markdown recursed past Python's limit at about 400 levels; no article needs 100.
 MAX_NESTING = 100
-# Estimated library time, in nanoseconds, above which a text is refused (about 3 s here).
-_BUDGET_NS = 3_000_000_000
+# Estimated library time, in nanoseconds, above which a text is refused (2 s; 3 s measured at worst).
+_BUDGET_NS = 2_000_000_000
 # Nanoseconds per unit of each kind of work, measured with Python-Markdown 3.11 on CPython 3.11.
 _NS_PER_UNCLOSED_BRACKET_CHAR = 300  # getText's per-character loop
 _NS_PER_UNCLOSED_PAREN_CHAR = 110  # getLink's per-character loop
