@@ -67,6 +67,11 @@ def test_a_long_article_with_many_links_and_brackets_still_reads() -> None:
     assert "level 98" in document.text
 
 
+def test_deep_indentation_without_markers_reads() -> None:
+    text = "Intro.\n\n" + " " * 2000 + "\n\n" + " " * 800 + "indented code\n\nThe end."
+    assert "The end." in document_from_text(text, "notes.md", "markdown").text
+
+
 def test_nesting_up_to_the_limit_reads() -> None:
     text = "- " * (MAX_NESTING - 1) + "deep item\n\nThe end."
     assert "deep item" in document_from_text(text, "notes.md", "markdown").text

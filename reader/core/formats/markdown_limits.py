@@ -63,8 +63,8 @@ def check_markdown(text: str, name: str) -> None:
 def _check_nesting(text: str, name: str) -> None:
     for match in _CONTAINERS.finditer(text):
         indent, units = match.group(1), match.group(2)
-        if not units and len(indent) < 4 * MAX_NESTING:
-            continue
+        if not units:
+            continue  # indentation alone (code, padding) opens no list or quote
         depth = len(_UNIT.findall(units)) + (len(indent) + 3 * indent.count("\t")) // 4
         if depth > MAX_NESTING:
             line = text.count("\n", 0, match.start()) + 1
