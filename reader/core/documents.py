@@ -153,7 +153,7 @@ def document_from_text(text: str, name: str, fmt: str = "text") -> Document:
     elif fmt == "markdown":
         from .formats.markdown_reader import markdown_pieces
 
-        pieces = markdown_pieces(text)
+        pieces = markdown_pieces(text, name)
         title = _title_of(pieces)
     else:
         from .formats.plain import plain_pieces
@@ -183,7 +183,7 @@ def _binary_document(data: bytes, name: str, suffix: str) -> Document:
     else:
         from .formats.pdf import pdf_pieces
 
-        pieces = pdf_pieces(data, name)
+        pieces = pdf_pieces(data, name, max_chars=MAX_TEXT_CHARS)
     # The readers hand over raw text: its line ends and length get the same checks as a text file's.
     pieces = [(kind, normalise_line_ends(text)) for kind, text in pieces]
     _check_length("".join(text for _, text in pieces), name)

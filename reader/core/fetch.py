@@ -3,8 +3,10 @@
 Only the page itself is downloaded: its HTML goes to the same readers as a saved page,
 which never follow references, so images, scripts, styles and frames are never requested.
 The download is bounded every way a server can misbehave: a timeout on each network wait
-and on the whole transfer, a size cap (from Content-Length and while reading), a redirect
-limit, and a content-type check before the body is read. Progress is reported per chunk
+and one deadline for the whole transfer (connecting, every redirect, headers and body: a
+watchdog shuts the socket when it passes, so headers trickled a line at a time or endless
+``100 Continue`` replies cannot hold a link open), a size cap (from Content-Length and while
+reading), a redirect limit, and a content-type check before the body is read. Progress is reported per chunk
 and a cancel event is checked between chunks.
 
 The network modules (urllib, http.client, ssl) are imported inside the functions: opening a
@@ -17,7 +19,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 from .formats.errors import DocumentError
@@ -104,11 +106,13 @@ def fetch_url(
     max_redirects: int = 5,
     progress: Callable[[int, int | None], None] | None = None,
     cancel: threading.Event | None = None,
+    total_timeout: float | None = None,
 ) -> Document:
     """Download ``url`` and read it into a Document named after the page, ``source`` = ``url``.
 
     ``timeout`` bounds each network wait (connect, each read) in seconds, and the whole
-    transfer to ``4 * timeout``. ``progress(received, total)`` is called after every chunk
+    transfer (connecting, redirects, headers, body) to ``total_timeout``, by default
+    ``4 * timeout``. ``progress(received, total)`` is called after every chunk
     (``total`` is None when the server does not say). Setting ``cancel`` stops the transfer
     at the next chunk. Every failure is a DocumentError naming the page.
     """
@@ -119,7 +123,9 @@ def fetch_url(
     _check_scheme(url, name)
     if cancel is not None and cancel.is_set():
         raise DocumentError(f"{name}: cancelled")
-    data, suffix, charset, final_url = _download(url, name, timeout, max_bytes, max_redirects, progress, cancel)
+    total = _TOTAL_TIME_FACTOR * timeout if total_timeout is None else total_timeout
+    limits = _Limits(timeout, total, max_bytes, max_redirects)
+    data, suffix, charset, final_url = _download(url, name, limits, progress, cancel)
     document = document_from_bytes(data, name, suffix, charset=charset)
     warnings = document.warnings
     if final_url != url:
@@ -148,75 +154,193 @@ def _check_scheme(url: str, name: str) -> None:
         raise DocumentError(f"{name}: not a valid link (no host name)")
 
 
+class _Limits(NamedTuple):
+    timeout: float  # each network wait
+    total: float  # the whole transfer
+    max_bytes: int
+    max_redirects: int
+
+
+class _Watchdog:
+    """Shuts the current connection's socket once the whole transfer's deadline has passed.
+
+    Per-wait timeouts cannot bound a server that answers just often enough (a header line
+    every few seconds, ``100 Continue`` forever, inside http.client where no loop of ours
+    runs); shutting the socket from a timer thread wakes the blocked read, which then fails.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
+        self.expired = False
+        self._lock = threading.Lock()
+        self._sockets: list[Any] = []
+        self._connections: list[Any] = []
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def remaining(self) -> float:
+        return max(self.deadline - time.monotonic(), 0.001)
+
+    def adopt(self, connection: Any) -> Any:
+        """Watch an http.client connection: its raw socket while connecting, ``.sock`` after."""
+        import socket
+
+        def create_connection(address: Any, timeout: Any = None, *args: Any, **kwargs: Any) -> Any:
+            wait = self.remaining() if not isinstance(timeout, (int, float)) else min(timeout, self.remaining())
+            sock = socket.create_connection(address, wait, *args, **kwargs)
+            self._watch(self._sockets, sock)
+            return sock
+
+        connection._create_connection = create_connection
+        self._watch(self._connections, connection)
+        return connection
+
+    def stop(self) -> None:
+        self._timer.cancel()
+
+    def _watch(self, into: list[Any], item: Any) -> None:
+        with self._lock:
+            into.append(item)
+            expired = self.expired
+        if expired:
+            self._shut()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+        self._shut()
+
+    def _shut(self) -> None:
+        import socket
+
+        with self._lock:
+            targets = list(self._sockets) + [getattr(c, "sock", None) for c in self._connections]
+        for sock in targets:
+            if sock is None:
+                continue
+            try:
+                # The plain socket's shutdown, also for TLS sockets: it only wakes the reader.
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+            except (OSError, TypeError):
+                pass  # already closed, or detached when TLS wrapped it
+
+
 def _download(
     url: str,
     name: str,
-    timeout: float,
-    max_bytes: int,
-    max_redirects: int,
+    limits: _Limits,
     progress: Callable[[int, int | None], None] | None,
     cancel: threading.Event | None,
 ) -> tuple[bytes, str, str | None, str]:
     """The body, the suffix of the reader for it, the declared charset and the final URL."""
     import http.client
-    import socket
-    import ssl
     import urllib.error
+
+    watchdog = _Watchdog(limits.total)
+    too_long = f"{name}: timed out (the download took longer than {_seconds(limits.total)} in all)"
+    try:
+        result = _transfer(url, name, limits, watchdog, progress, cancel)
+    except DocumentError:
+        if watchdog.expired:
+            raise DocumentError(too_long) from None
+        raise
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as error:
+        if watchdog.expired:  # whatever the shut socket made the reader raise
+            raise DocumentError(too_long) from None
+        raise _failure(error, name, limits.timeout) from None
+    finally:
+        watchdog.stop()
+    if watchdog.expired:  # a shut socket can also look like the end of the body
+        raise DocumentError(too_long)
+    return result
+
+
+def _transfer(
+    url: str,
+    name: str,
+    limits: _Limits,
+    watchdog: _Watchdog,
+    progress: Callable[[int, int | None], None] | None,
+    cancel: threading.Event | None,
+) -> tuple[bytes, str, str | None, str]:
     import urllib.request
 
-    opener = urllib.request.build_opener(_redirect_handler(name, max_redirects))
+    opener = urllib.request.build_opener(_redirect_handler(name, limits.max_redirects), *_handlers(watchdog))
     request = urllib.request.Request(
         url, headers={"User-Agent": _USER_AGENT, "Accept": _ACCEPT, "Accept-Encoding": "identity"}
     )
-    deadline = time.monotonic() + _TOTAL_TIME_FACTOR * timeout
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            final_url = response.geturl()
-            suffix = _suffix_for(response.headers.get("Content-Type"), final_url, name)
-            total = _declared_length(response.headers.get("Content-Length"))
-            if total is not None and total > max_bytes:
-                raise DocumentError(f"{name}: the page is too large ({_size(total)}; the limit is {_size(max_bytes)})")
-            charset = response.headers.get_content_charset()
-            chunks: list[bytes] = []
-            received = 0
-            while True:
-                if cancel is not None and cancel.is_set():
-                    raise DocumentError(f"{name}: cancelled")
-                if time.monotonic() > deadline:
-                    raise DocumentError(f"{name}: timed out (the download took longer than {_seconds(_TOTAL_TIME_FACTOR * timeout)})")
-                chunk = response.read1(_CHUNK)
-                if not chunk:
-                    break
-                received += len(chunk)
-                if received > max_bytes:
-                    raise DocumentError(f"{name}: the page is too large (more than {_size(max_bytes)}, the limit)")
-                chunks.append(chunk)
-                if progress is not None:
-                    progress(received, total)
+    max_bytes = limits.max_bytes
+    with opener.open(request, timeout=limits.timeout) as response:
+        final_url = response.geturl()
+        suffix = _suffix_for(response.headers.get("Content-Type"), final_url, name)
+        total = _declared_length(response.headers.get("Content-Length"))
+        if total is not None and total > max_bytes:
+            raise DocumentError(f"{name}: the page is too large ({_size(total)}; the limit is {_size(max_bytes)})")
+        charset = response.headers.get_content_charset()
+        # One growing buffer: a list of tiny chunks costs ~40 bytes of overhead per chunk.
+        body = bytearray()
+        while True:
             if cancel is not None and cancel.is_set():
                 raise DocumentError(f"{name}: cancelled")
-    except DocumentError:
-        raise
-    except urllib.error.HTTPError as error:
-        raise DocumentError(f"{name}: the server answered {error.code} ({_reason(error.reason)})") from None
-    except urllib.error.URLError as error:
+            if watchdog.expired:
+                raise DocumentError(f"{name}: timed out")
+            chunk = response.read1(_CHUNK)
+            if not chunk:
+                break
+            if len(body) + len(chunk) > max_bytes:
+                raise DocumentError(f"{name}: the page is too large (more than {_size(max_bytes)}, the limit)")
+            body += chunk
+            if progress is not None:
+                progress(len(body), total)
+        if cancel is not None and cancel.is_set():
+            raise DocumentError(f"{name}: cancelled")
+    return bytes(body), suffix, charset, final_url
+
+
+def _handlers(watchdog: _Watchdog) -> list[Any]:
+    """HTTP and HTTPS handlers whose connections the watchdog can shut."""
+    import urllib.request
+
+    def watched(http_class: Any) -> Callable[..., Any]:
+        return lambda *args, **kwargs: watchdog.adopt(http_class(*args, **kwargs))
+
+    class WatchedHTTP(urllib.request.HTTPHandler):
+        def do_open(self, http_class: Any, req: Any, **kwargs: Any) -> Any:
+            return super().do_open(watched(http_class), req, **kwargs)
+
+    class WatchedHTTPS(urllib.request.HTTPSHandler):
+        def do_open(self, http_class: Any, req: Any, **kwargs: Any) -> Any:
+            return super().do_open(watched(http_class), req, **kwargs)
+
+    return [WatchedHTTP(), WatchedHTTPS()]
+
+
+def _failure(error: Exception, name: str, timeout: float) -> DocumentError:
+    """One sentence for a network failure."""
+    import socket
+    import ssl
+    import urllib.error
+
+    if isinstance(error, urllib.error.HTTPError):
+        return DocumentError(f"{name}: the server answered {error.code} ({_reason(error.reason)})")
+    if isinstance(error, urllib.error.URLError):
         reason = error.reason
         if isinstance(reason, (TimeoutError, socket.timeout)):
-            raise DocumentError(f"{name}: timed out (no answer within {_seconds(timeout)})") from None
+            return DocumentError(f"{name}: timed out (no answer within {_seconds(timeout)})")
         if isinstance(reason, ssl.SSLError):
-            raise DocumentError(f"{name}: the secure connection failed ({_reason(reason)})") from None
+            return DocumentError(f"{name}: the secure connection failed ({_reason(reason)})")
         if isinstance(reason, socket.gaierror):
-            raise DocumentError(f"{name}: the server's name could not be found (offline?)") from None
-        raise DocumentError(f"{name}: cannot connect ({_reason(reason)})") from None
-    except (TimeoutError, socket.timeout):
-        raise DocumentError(f"{name}: timed out (no answer within {_seconds(timeout)})") from None
-    except ssl.SSLError as error:
-        raise DocumentError(f"{name}: the secure connection failed ({_reason(error)})") from None
-    except (http.client.HTTPException, ConnectionError, OSError) as error:
-        raise DocumentError(f"{name}: the connection failed ({_reason(error)})") from None
-    except ValueError as error:  # malformed URLs that urlsplit let through (bad ports, ...)
-        raise DocumentError(f"{name}: not a valid link ({_reason(error)})") from None
-    return b"".join(chunks), suffix, charset, final_url
+            return DocumentError(f"{name}: the server's name could not be found (offline?)")
+        return DocumentError(f"{name}: cannot connect ({_reason(reason)})")
+    if isinstance(error, (TimeoutError, socket.timeout)):
+        return DocumentError(f"{name}: timed out (no answer within {_seconds(timeout)})")
+    if isinstance(error, ssl.SSLError):
+        return DocumentError(f"{name}: the secure connection failed ({_reason(error)})")
+    if isinstance(error, ValueError):  # malformed URLs that urlsplit let through (bad ports, ...)
+        return DocumentError(f"{name}: not a valid link ({_reason(error)})")
+    return DocumentError(f"{name}: the connection failed ({_reason(error)})")
 
 
 def _redirect_handler(name: str, limit: int) -> Any:

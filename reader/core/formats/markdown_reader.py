@@ -9,15 +9,22 @@ from __future__ import annotations
 from .classify import refine
 from .html_blocks import html_pieces
 from .layout import Piece
+from .markdown_limits import check_markdown
 
 # Tables and fenced code are common in articles; footnotes are left out on purpose,
 # since their back-reference arrows would become text.
 _EXTENSIONS = ("tables", "fenced_code", "sane_lists")
 
 
-def markdown_pieces(text: str) -> list[Piece]:
-    """Pieces of a Markdown text; the first ``#`` heading is the title."""
+def markdown_pieces(text: str, name: str = "text") -> list[Piece]:
+    """Pieces of a Markdown text; the first ``#`` heading is the title.
+
+    Shapes the library would take minutes on, or recurse too deep for, are refused first
+    with a DocumentError naming ``name``.
+    """
     import markdown  # deferred: only Markdown files need it
+
+    check_markdown(text, name)
 
     html = markdown.markdown(text, extensions=list(_EXTENSIONS), output_format="html")
     pieces, _ = html_pieces(html)

@@ -18,6 +18,7 @@ import io
 import logging
 import math
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,11 @@ from .errors import DocumentError
 from .layout import Piece
 
 MAX_PAGES = 5000
+# The page limit alone does not bound the work: thousands of pages may share one heavy
+# content stream (0.8 s each). Extraction stops at the text limit (the same 8 million
+# characters as any document) or after this long; a dense 3,000-page book takes about 30 s.
+MAX_CHARS = 8_000_000
+MAX_SECONDS = 90.0
 # Lines this close to a page's top or bottom edge (in reading order) may be furniture.
 _EDGE_LINES = 2
 _PAGE_NUMBER = re.compile(
@@ -55,8 +61,46 @@ class _Line:
 _ENCRYPTED = "{name}: the PDF is encrypted (AES) and cannot be read; save an unprotected copy to compare it"
 
 
-def pdf_pieces(data: bytes, name: str) -> list[Piece]:
-    """Pieces of the PDF in ``data``; DocumentError for damaged, encrypted or image-only files."""
+class _Budget:
+    """Characters extracted and time spent so far, checked per line and every few operators."""
+
+    def __init__(self, name: str, pages: int, max_chars: int, max_seconds: float) -> None:
+        self.name, self.pages = name, pages
+        self.max_chars, self.max_seconds = max_chars, max_seconds
+        self.deadline = time.monotonic() + max_seconds
+        self.chars = 0
+        self.page = 0
+        self._operators = 0
+
+    def add_text(self, count: int) -> None:
+        self.chars += count
+        if self.chars > self.max_chars:
+            raise DocumentError(
+                f"{self.name}: refused: the PDF has more than {self.max_chars:,} characters of text "
+                f"(stopped at page {self.page + 1} of {self.pages})"
+            )
+
+    def operator(self, *_args: Any) -> None:
+        self._operators += 1
+        if self._operators % 512 == 0:
+            self.check_time()
+
+    def check_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise DocumentError(
+                f"{self.name}: refused: reading the PDF took longer than {self.max_seconds:g} s "
+                f"(stopped at page {self.page + 1} of {self.pages})"
+            )
+
+
+def pdf_pieces(
+    data: bytes, name: str, *, max_chars: int = MAX_CHARS, max_seconds: float = MAX_SECONDS
+) -> list[Piece]:
+    """Pieces of the PDF in ``data``; DocumentError for damaged, encrypted or image-only files.
+
+    Reading stops with a DocumentError once more than ``max_chars`` characters have been
+    extracted or ``max_seconds`` have passed.
+    """
     # Imported lazily: pypdf costs about 0.2 s to import.
     import pypdf
     from pypdf.errors import DependencyError, PdfReadError
@@ -70,7 +114,12 @@ def pdf_pieces(data: bytes, name: str) -> list[Piece]:
         page_count = len(reader.pages)
         if page_count > MAX_PAGES:
             raise DocumentError(f"{name}: refused: {page_count} pages (the limit is {MAX_PAGES})")
-        pages = [_page_lines(page, number) for number, page in enumerate(reader.pages)]
+        budget = _Budget(name, page_count, max_chars, max_seconds)
+        pages = []
+        for number, page in enumerate(reader.pages):
+            budget.page = number
+            budget.check_time()
+            pages.append(_page_lines(page, number, budget))
     except DocumentError:
         raise
     except DependencyError:
@@ -107,7 +156,7 @@ def _unlock(reader: Any, name: str) -> None:
         raise DocumentError(f"{name}: the PDF is password-protected (save an unprotected copy to compare it)")
 
 
-def _page_lines(page: Any, number: int) -> list[_Line]:
+def _page_lines(page: Any, number: int, budget: _Budget) -> list[_Line]:
     """The page's lines in content order, each with its baseline and font size."""
     lines: list[_Line] = []
     parts: list[str] = []
@@ -117,6 +166,7 @@ def _page_lines(page: Any, number: int) -> list[_Line]:
         nonlocal parts, position
         text = " ".join("".join(parts).split())
         if text and position is not None:
+            budget.add_text(len(text) + 1)
             lines.append(_Line(text, position[0], position[1], position[2], number))
         parts, position = [], None
 
@@ -130,7 +180,7 @@ def _page_lines(page: Any, number: int) -> list[_Line]:
                 position = _place(cm, tm, font_size)
             parts.append(piece)
 
-    page.extract_text(visitor_text=visit)
+    page.extract_text(visitor_text=visit, visitor_operand_before=budget.operator)
     close_line()
     return lines
 
