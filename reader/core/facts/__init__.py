@@ -18,7 +18,7 @@ from reader.core.facts.pairing import only_in_one
 from reader.core.facts.quantities import find_numbers
 from reader.core.facts.quotes import Quotation, find_quotations, match_quotations, quotation
 from reader.core.facts.unit_facts import Sides, changed_windows, kinds_touched, unit_facts
-from reader.core.model import BlockKind, Document, Fact, FactKind, FactStatus, Sentence, Unit
+from reader.core.model import BlockKind, Document, Fact, FactKind, FactStatus, Sentence, Unit, UnitKind
 
 # A fact a rewrite moved into a neighbouring sentence is still said: look this many sentences
 # either side of the counterpart before calling it added or dropped.
@@ -107,10 +107,10 @@ def find_facts(
         for j in unit.b:
             holders_b.setdefault(j, []).append(k)
     for k, unit in enumerate(units):
+        if unit.edit_kind is UnitKind.IDENTICAL:
+            continue  # most units of a revision: the words are the same (case and quotes aside)
         span_a = side_a.span(unit.a[0], unit.a[-1])
         span_b = side_b.span(unit.b[0], unit.b[-1])
-        if a.text[span_a[0] : span_a[1]] == b.text[span_b[0] : span_b[1]]:
-            continue  # most units of a revision: nothing can differ
         kinds = kinds_touched(unit, a.text, b.text)
         if not kinds:
             continue
