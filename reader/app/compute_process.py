@@ -31,6 +31,7 @@ from reader.core import CompareOptions, DocumentError, compare, load_document
 from reader.core.documents import load_source
 from reader.core.marks import Side, pane_spans
 from reader.core.model import Comparison, Document
+from reader.core.overview import Overview, overview_marks
 
 PROGRESS_STEP = 0.01  # coalesce progress reports: at most ~100 messages per comparison
 LOAD_SHARE = 0.2  # share of the progress bar given to reading both files (measured ~20% on big pairs)
@@ -61,6 +62,8 @@ class Outcome:
     runs_b: PaneRuns
     seconds: float
     worker_pid: int
+    overview_a: Overview | None = None  # the location bar's marks, computed here once per comparison
+    overview_b: Overview | None = None
 
 
 class _Abandoned(Exception):
@@ -176,9 +179,12 @@ def _compute(job: Job, state: _ChildState, send: Any, started: float) -> Outcome
         report(LOAD_SHARE + (1.0 - LOAD_SHARE) * fraction)
 
     comparison = compare(doc_a, doc_b, options=job.options, progress=compare_progress)
-    runs_a = runs_from_spans(pane_spans(comparison, Side.A))
-    runs_b = runs_from_spans(pane_spans(comparison, Side.B))
-    return Outcome(doc_a, doc_b, comparison, runs_a, runs_b, time.perf_counter() - started, os.getpid())
+    spans_a, spans_b = pane_spans(comparison, Side.A), pane_spans(comparison, Side.B)
+    return Outcome(
+        doc_a, doc_b, comparison, runs_from_spans(spans_a), runs_from_spans(spans_b),
+        time.perf_counter() - started, os.getpid(),
+        overview_marks(comparison, Side.A, spans_a), overview_marks(comparison, Side.B, spans_b),
+    )
 
 
 def _load(job: Job, source: Source | None, side: str, state: _ChildState, send: Any) -> Document | None:

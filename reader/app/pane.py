@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from reader.app.location_bar import LocationBar
 from reader.app.palette import Palette
 from reader.app.reading_view import ReadingView, reading_font
 from reader.app.render import FormatBook
@@ -60,6 +61,7 @@ class ArticlePane(QWidget):
         self.details_label.setObjectName("paneDetails")
         self.details_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.view = ReadingView(side)
+        self.location_bar = LocationBar(self.view)
         self.fetch_banner = FetchBanner()
         self.fetch_banner.setAccessibleName(f"Download of article {side.value.upper()}")
         header_row = QHBoxLayout()
@@ -76,7 +78,12 @@ class ArticlePane(QWidget):
         header_frame.setLayout(header_row)
         layout.addWidget(header_frame)
         layout.addWidget(self.fetch_banner)
-        layout.addWidget(self.view, 1)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.view, 1)
+        body.addWidget(self.location_bar)
+        layout.addLayout(body, 1)
         self.set_header(None, None, None)
 
     def set_header(self, title: str | None, file_name: str | None, words: int | None) -> None:
@@ -102,9 +109,12 @@ class ArticlePane(QWidget):
         colours.setColor(QPalette.ColorRole.Base, QColor(palette.page))
         colours.setColor(QPalette.ColorRole.Text, QColor(palette.text))
         self.view.setPalette(colours)
+        self.location_bar.setPalette(colours)
+        self.location_bar.set_palette(palette)
 
     def show_content(self, content: PaneContent | None, formats: FormatBook, words: int | None) -> None:
         self.view.show_content(content, formats)
+        self.location_bar.set_overview(None if content is None else content.overview)
         if content is None:
             self.set_header(None, None, None)
         else:

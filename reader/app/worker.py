@@ -25,6 +25,7 @@ from reader.app.runs import PaneRuns
 from reader.app.sources import Source, WebLink
 from reader.core import CompareOptions
 from reader.core.model import Comparison, Document, Sentence
+from reader.core.overview import Overview
 
 __all__ = ["LOAD_SHARE", "CompareRequest", "CompareResult", "CompareService", "PaneContent"]
 
@@ -62,6 +63,7 @@ class PaneContent:
     document: Document
     sentences: tuple[Sentence, ...] = ()
     runs: PaneRuns = field(default_factory=lambda: PaneRuns(()))
+    overview: Overview | None = None  # location bar marks (None without a comparison)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +80,9 @@ def result_from_outcome(request: CompareRequest, outcome: Outcome) -> CompareRes
     """Pair the child's documents and runs with the request's sources."""
     comparison = outcome.comparison
     panes: list[PaneContent | None] = []
-    for source, document, runs, side in (
-        (request.path_a, outcome.document_a, outcome.runs_a, "a"),
-        (request.path_b, outcome.document_b, outcome.runs_b, "b"),
+    for source, document, runs, overview, side in (
+        (request.path_a, outcome.document_a, outcome.runs_a, outcome.overview_a, "a"),
+        (request.path_b, outcome.document_b, outcome.runs_b, outcome.overview_b, "b"),
     ):
         if source is None or document is None:
             panes.append(None)
@@ -88,7 +90,7 @@ def result_from_outcome(request: CompareRequest, outcome: Outcome) -> CompareRes
             panes.append(PaneContent(source, document))
         else:
             sentences = comparison.sentences_a if side == "a" else comparison.sentences_b
-            panes.append(PaneContent(source, document, sentences, runs))
+            panes.append(PaneContent(source, document, sentences, runs, overview))
     return CompareResult(request, panes[0], panes[1], comparison, outcome.seconds, outcome.worker_pid)
 
 
