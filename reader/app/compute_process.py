@@ -7,7 +7,8 @@ the window's event loop never waits for it. Only ``reader.core`` and the Qt-free
 
 Messages are pickled tuples. Window to child: ``("compare", Job)``, ``("cancel", serial)``
 (the user's Cancel: stop a download), ``("ping", token)``, ``("quit",)``. Child to window:
-``("started", serial)``, ``("progress", serial, fraction)``, ``("fetch", serial, side,
+``("started", serial)``, ``("progress", serial, fraction, stage)`` (stage: one of
+:data:`STAGES`), ``("fetch", serial, side,
 received, total)``, ``("result", serial, Outcome)``, ``("failed", serial, message)``,
 ``("dropped", serial)`` (abandoned for a newer job) and ``("pong", token, facts)``.
 """
@@ -38,6 +39,18 @@ LOAD_SHARE = 0.2  # share of the progress bar given to reading both files (measu
 FETCH_TIMEOUT_S = 15.0  # per network wait; the whole download may take four times this
 FETCH_POLL_S = 0.05  # how often a job waiting for a download checks for Cancel
 PICKLE_PROTOCOL = pickle.HIGHEST_PROTOCOL
+# What the child is doing, in order; the window names it beside the progress bar ("painting"
+# is the window's own last stage). Each starts where the engine's progress says the one
+# before has ended (compare() reports 0.05 after splitting and 0.8 when alignment is done).
+STAGES = ("reading A", "reading B", "splitting", "aligning", "diffing", "painting")
+ALIGN_FROM, DIFF_FROM = 0.05, 0.8
+
+
+def compare_stage(fraction: float) -> str:
+    """The engine's stage after it reported ``fraction`` of its work."""
+    if fraction < ALIGN_FROM:
+        return "splitting"
+    return "aligning" if fraction < DIFF_FROM else "diffing"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,28 +168,28 @@ def _run_job(job: Job, state: _ChildState, send: Any) -> None:
 
 
 def _compute(job: Job, state: _ChildState, send: Any, started: float) -> Outcome:
-    last_reported = -1.0
+    last_reported, last_stage = -1.0, ""
 
-    def report(fraction: float) -> None:
+    def report(fraction: float, stage: str) -> None:
         # Also the checkpoint where a job that a newer one replaced is abandoned.
-        nonlocal last_reported
+        nonlocal last_reported, last_stage
         if state.is_stale(job.serial):
             raise _Abandoned
-        if fraction - last_reported >= PROGRESS_STEP or fraction >= 1.0:
-            last_reported = fraction
-            send(("progress", job.serial, float(fraction)))
+        if fraction - last_reported >= PROGRESS_STEP or fraction >= 1.0 or stage != last_stage:
+            last_reported, last_stage = fraction, stage
+            send(("progress", job.serial, float(fraction), stage))
 
-    report(0.0)
+    report(0.0, "reading A")
     doc_a = _load(job, job.path_a, "A", state, send)
-    report(LOAD_SHARE / 2)
+    report(LOAD_SHARE / 2, "reading B")
     doc_b = _load(job, job.path_b, "B", state, send)
     empty = PaneRuns(())
     if doc_a is None or doc_b is None:
         return Outcome(doc_a, doc_b, None, empty, empty, time.perf_counter() - started, os.getpid())
-    report(LOAD_SHARE)
+    report(LOAD_SHARE, "splitting")
 
     def compare_progress(fraction: float) -> None:
-        report(LOAD_SHARE + (1.0 - LOAD_SHARE) * fraction)
+        report(LOAD_SHARE + (1.0 - LOAD_SHARE) * fraction, compare_stage(fraction))
 
     comparison = compare(doc_a, doc_b, options=job.options, progress=compare_progress)
     spans_a, spans_b = pane_spans(comparison, Side.A), pane_spans(comparison, Side.B)

@@ -66,6 +66,8 @@ class SourceOpening:
         if request.has_links():
             # The progress lives in the panes: show them even before anything was opened.
             self.stack.setCurrentWidget(self.splitter)
+        else:
+            self.show_loading(request)
         return request
 
     def open_side(self: MainWindow, side: Side, path: Source) -> CompareRequest:

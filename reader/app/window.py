@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reader.app import share
 from reader.app.finder import FindBar
+from reader.app.loading import LoadingState, bar_value, stage_text
 from reader.app.menus import LOOSENESS_CHOICES, build_menus
 from reader.app.opening import (
     FileChooser,
@@ -66,6 +67,7 @@ class MainWindow(SourceOpening, QMainWindow):
 
     comparison_shown = Signal(object)  # CompareResult, after both panes are painted
     failure_shown = Signal(str)
+    stage_shown = Signal(str)  # the stage the progress bar names now (the child's, then "painting")
 
     def __init__(
         self,
@@ -97,6 +99,8 @@ class MainWindow(SourceOpening, QMainWindow):
         self.service.result_ready.connect(self._show_result)
         self.service.failed.connect(self._show_failure)
         self.service.progress.connect(self._show_progress)
+        self.service.stage_changed.connect(self._on_stage)
+        self._stage = ""
         self.service.busy_changed.connect(self._on_busy)
         self.service.fetch_progress.connect(self._on_fetch_progress)
         self._build_body()
@@ -142,8 +146,10 @@ class MainWindow(SourceOpening, QMainWindow):
         self.empty_state = EmptyState()
         self.empty_state.demo_requested.connect(self.open_demo)
         self.empty_state.open_requested.connect(self.open_both)
+        self.loading = LoadingState()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(self.loading)
         self.stack.addWidget(self.splitter)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -196,8 +202,19 @@ class MainWindow(SourceOpening, QMainWindow):
             self.reading.refresh_highlights()
 
     # ----- results --------------------------------------------------------------------------
+    def show_loading(self, request: CompareRequest) -> None:
+        """Name what is being opened while nothing else is on screen (not over a shown comparison)."""
+        if self.stack.currentWidget() in (self.empty_state, self.loading):
+            names = [None if source is None else source.name for source in (request.path_a, request.path_b)]
+            self.loading.start(names[0], names[1])
+            self.stack.setCurrentWidget(self.loading)
+
     def _show_result(self, result: CompareResult) -> None:
         self._end_fetches()
+        self._on_stage("painting")
+        for widget in (self.loading, self.progress):
+            if widget.isVisible():
+                widget.repaint()  # painting blocks the event loop: show the stage first
         previous = self.result
         self.result = result
         same_files = previous is not None and _same_paths(previous, result)
@@ -279,12 +296,23 @@ class MainWindow(SourceOpening, QMainWindow):
         self.progress.show()
         self.setCursor(Qt.CursorShape.BusyCursor)
 
+    def _on_stage(self, stage: str) -> None:
+        self._stage = stage
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 100)
+        self.progress.setFormat(f"Comparing: {stage_text(stage).lower()} %p%")
+        if stage == "painting":
+            self._show_progress(1.0)
+        self.stage_shown.emit(stage)
+
     def _show_progress(self, fraction: float) -> None:
         if self.progress.maximum() == 0:
             self.progress.setRange(0, 100)
-        if fraction >= LOAD_SHARE:  # both sides are read: any download is over
-            self.progress.setFormat(COMPARING_FORMAT)
-        self.progress.setValue(int(fraction * 100))
+        if fraction >= LOAD_SHARE and self.progress.format().startswith("Downloading"):
+            self.progress.setFormat(COMPARING_FORMAT)  # both sides are read: any download is over
+        # The child's work fills the bar to 90 %, painting the rest: it never waits at 100 %.
+        self.progress.setValue(bar_value(fraction, self._stage))
+        self.loading.show_stage(fraction, self._stage)
 
     # ----- navigation and zoom ------------------------------------------------------------
     def reveal_sentence(self, side: Side, index: int) -> None:
