@@ -54,13 +54,15 @@ class LoadingState(QWidget):
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
         self.bar.setAccessibleName("Progress of the comparison")
-        self.bar.setMaximumWidth(420)
+        self.bar.setFixedWidth(360)
         self.stage = QLabel()
         self.stage.setAccessibleName("Current stage")
         self.stage.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         hint = QLabel("Menus stay usable; opening other files replaces this comparison.")
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         hint.setWordWrap(True)
+        hint.setFixedWidth(360)  # wrapping needs a width in a centred layout
+        hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         for widget in (self.heading, self.names["a"], self.names["b"], self.bar, self.stage, hint):

@@ -175,7 +175,7 @@ class MainWindow(SourceOpening, QMainWindow):
         self.position_label.setMinimumWidth(self.position_label.fontMetrics().horizontalAdvance("difference 9,999 of 9,999") + 8)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(220)
+        self.progress.setFixedWidth(230)  # room for the longest stage, "Splitting sentences… 99%"
         self.progress.setAccessibleName("Comparison progress")
         self.progress.setFormat(COMPARING_FORMAT)
         self.progress.setTextVisible(True)
@@ -300,7 +300,7 @@ class MainWindow(SourceOpening, QMainWindow):
         self._stage = stage
         if self.progress.maximum() == 0:
             self.progress.setRange(0, 100)
-        self.progress.setFormat(f"Comparing: {stage_text(stage).lower()} %p%")
+        self.progress.setFormat(f"{stage_text(stage)} %p%")
         if stage == "painting":
             self._show_progress(1.0)
         self.stage_shown.emit(stage)
