@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -116,6 +117,7 @@ class MainWindow(SourceOpening, QMainWindow):
         self.watcher.missing.connect(self._on_files_missing)
         self.actions_ = build_menus(self)
         self.actions_.themes[self.theme].setChecked(True)
+        self._set_tab_order()
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
         self.apply_palette(palette)
@@ -127,6 +129,15 @@ class MainWindow(SourceOpening, QMainWindow):
             self._restore_layout()
 
     # ----- construction -------------------------------------------------------------------
+    def _set_tab_order(self) -> None:
+        """Tab goes toolbar, pane A, pane B, sidebar: the order the eye reads."""
+        toolbar = self.findChild(QToolBar, "mainToolbar")
+        widgets = [toolbar.widgetForAction(action) for action in toolbar.actions()] if toolbar else []
+        chain = [w for w in widgets if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        chain += [self.panes[Side.A].view, self.panes[Side.B].view, self.dock.tree]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
     def _build_body(self) -> None:
         self.message_bar = MessageBar()
         self.legend = LegendBar()
@@ -321,6 +332,18 @@ class MainWindow(SourceOpening, QMainWindow):
 
     def go_to_difference(self, forward: bool) -> int | None:
         return self.reading.go_to_difference(forward)
+
+    def step_sentence(self, forward: bool) -> int | None:
+        """Ctrl+Down / Ctrl+Up in the pane with the focus (or the last one that had it)."""
+        return self.reading.step_sentence(self.active_side, forward)
+
+    def go_to_counterpart(self, target: Side) -> int | None:
+        """Alt+Right (to B) / Alt+Left (to A): the counterpart of the caret's sentence; focus follows."""
+        source = Side.A if target is Side.B else Side.B
+        found = self.reading.jump_to_counterpart(source)
+        if found is not None:
+            self.panes[target].view.setFocus()
+        return found
 
     def set_sync_scroll(self, enabled: bool) -> None:
         self.reading.sync_enabled = enabled
