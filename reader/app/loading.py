@@ -7,9 +7,19 @@ a new request simply replaces this one.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from reader.app.worker import LOAD_SHARE
+
+if TYPE_CHECKING:
+    from reader.app.window import MainWindow
+
+BUSY_DELAY_MS = 250  # show the status bar's progress only for comparisons that take a noticeable time
+COMPARING_FORMAT = "Comparing… %p%"
 
 # Share of the bar each stage ends at: the engine's work fills it up to PAINT_START and the
 # window's painting takes the rest, so the bar never sits at 100 % while nothing moves.
@@ -83,3 +93,39 @@ class LoadingState(QWidget):
         """Everything the page says, for tests."""
         parts = [self.heading.text(), self.names["a"].text(), self.names["b"].text(), self.stage.text()]
         return "\n".join(parts)
+
+
+class BusyIndicator:
+    """The status bar's progress while the worker is busy; mixed into MainWindow."""
+
+    def _on_busy(self: MainWindow, busy: bool) -> None:
+        if busy:
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(COMPARING_FORMAT)
+            self._busy_timer.start(BUSY_DELAY_MS)
+        else:
+            self._busy_timer.stop()
+            self.progress.hide()
+            self.unsetCursor()
+
+    def _reveal_busy(self: MainWindow) -> None:
+        self.progress.show()
+        self.setCursor(Qt.CursorShape.BusyCursor)
+
+    def _on_stage(self: MainWindow, stage: str) -> None:
+        self._stage = stage
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 100)
+        self.progress.setFormat(f"{stage_text(stage)} %p%")
+        if stage == "painting":
+            self._show_progress(1.0)
+        self.stage_shown.emit(stage)
+
+    def _show_progress(self: MainWindow, fraction: float) -> None:
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 100)
+        if fraction >= LOAD_SHARE and self.progress.format().startswith("Downloading"):
+            self.progress.setFormat(COMPARING_FORMAT)  # both sides are read: any download is over
+        # The child's work fills the bar to 90 %, painting the rest: it never waits at 100 %.
+        self.progress.setValue(bar_value(fraction, self._stage))
+        self.loading.show_stage(fraction, self._stage)

@@ -27,6 +27,7 @@ class ReadingController(QObject):
     """Owns the reading state shared by both panes of one window."""
 
     difference_changed = Signal(int, int)  # current index (0-based, -1 for none), count
+    wrapped = Signal(str)  # next/previous difference went past the end: the notice to show
 
     def __init__(self, views: dict[Side, ReadingView], palette: Callable[[], Palette]) -> None:
         super().__init__()
@@ -261,7 +262,10 @@ class ReadingController(QObject):
                 start = step(start, self.difference_count, False)
             self.current = start
         else:
+            before = self.current
             self.current = step(self.current, self.difference_count, forward)
+            if self.current is not None and (self.current < before if forward else self.current > before):
+                self.wrapped.emit("Wrapped to the first difference" if forward else "Wrapped to the last difference")
         self.show_difference(self.current)
         return self.current
 

@@ -85,6 +85,7 @@ class ReadingView(QTextEdit):
         self._hover_selections: list[QTextEdit.ExtraSelection] = []
         self._link_selections: list[QTextEdit.ExtraSelection] = []
         self._flash_selections: list[QTextEdit.ExtraSelection] = []
+        self._find_selections: list[QTextEdit.ExtraSelection] = []
         self._ranges: dict[str, list[tuple[int, int]]] = {"hover": [], "link": [], "jump": []}
         self._sentence_tops: dict[int, float] = {}
         self._watch_layout(self.document())
@@ -123,6 +124,7 @@ class ReadingView(QTextEdit):
         self._hover_selections = []
         self._link_selections = []
         self._flash_selections = []
+        self._find_selections = []
         self._ranges = {"hover": [], "link": [], "jump": []}
         self._sentence_tops.clear()
         self._hovered = -1
@@ -191,7 +193,28 @@ class ReadingView(QTextEdit):
         return pieces
 
     def _apply_selections(self) -> None:
-        self.setExtraSelections(self._hover_selections + self._link_selections + self._flash_selections)
+        self.setExtraSelections(
+            self._hover_selections + self._link_selections + self._flash_selections + self._find_selections
+        )
+
+    def set_find_marks(self, ranges: list[tuple[int, int]], colour: str) -> None:
+        """Mark every match of the find bar (pane positions), over the other highlights."""
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(colour))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)  # not by colour alone
+        selections = []
+        for start, end in ranges:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(self.document())
+            selection.cursor.setPosition(start)
+            selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.format = fmt
+            selections.append(selection)
+        self._find_selections = selections
+        self._apply_selections()
+
+    def find_ranges(self) -> list[tuple[int, int]]:
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self._find_selections]
 
     def set_hovered(self, sentences: tuple[int, ...], colour: str) -> None:
         """Tint the sentences under the mouse (and their counterparts); never scrolls."""

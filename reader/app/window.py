@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader.app import share
 from reader.app.finder import FindBar
-from reader.app.loading import LoadingState, bar_value, stage_text
+from reader.app.loading import COMPARING_FORMAT, BusyIndicator, LoadingState
 from reader.app.menus import LOOSENESS_CHOICES, build_menus
 from reader.app.opening import (
     FileChooser,
@@ -42,7 +42,7 @@ from reader.app.sources import Source, local_paths, source_key
 from reader.app.theme import apply_theme, chrome_style_sheet
 from reader.app.watch import FileWatcher
 from reader.app.widgets import EmptyState, LegendBar, MessageBar
-from reader.app.worker import LOAD_SHARE, CompareRequest, CompareResult, CompareService
+from reader.app.worker import CompareRequest, CompareResult, CompareService
 from reader.core.marks import Side
 from reader.core.model import CompareOptions, Stats
 from reader.core.tokens import count_words
@@ -50,8 +50,7 @@ from reader.resources import resource_path
 
 DEFAULT_SIZE = (1280, 800)
 DOCK_WIDTH = 280
-BUSY_DELAY_MS = 250  # show the progress bar only for comparisons that take a noticeable time
-COMPARING_FORMAT = "Comparing… %p%"
+WRAP_NOTICE_MS = 4000
 
 
 def summary_text(stats: Stats) -> str:
@@ -63,7 +62,7 @@ def summary_text(stats: Stats) -> str:
     )
 
 
-class MainWindow(SourceOpening, QMainWindow):
+class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
     """Renders whatever the :class:`CompareService` produces; owns no comparison logic."""
 
     comparison_shown = Signal(object)  # CompareResult, after both panes are painted
@@ -112,6 +111,8 @@ class MainWindow(SourceOpening, QMainWindow):
         self.reading = ReadingController({side: pane.view for side, pane in self.panes.items()}, lambda: self.palette_)
         self.reading.sync_enabled = settings.sync_scroll
         self.reading.difference_changed.connect(lambda _i, _n: self.position_label.setText(self.reading.status_text()))
+        self.reading.wrapped.connect(self.show_wrap_notice)
+        self.find_bar.wrapped.connect(self.show_wrap_notice)
         self.watcher = FileWatcher(self)
         self.watcher.changed.connect(self._on_files_changed)
         self.watcher.missing.connect(self._on_files_missing)
@@ -201,6 +202,7 @@ class MainWindow(SourceOpening, QMainWindow):
     def apply_palette(self, palette: Palette) -> None:
         self.palette_ = palette
         self.formats = {side: FormatBook(palette, side) for side in Side}
+        self.find_bar.match_colour = palette.flash
         self.setStyleSheet(chrome_style_sheet(palette))
         self.legend.set_palette(palette)
         self.message_bar.set_palette(palette)
@@ -286,44 +288,15 @@ class MainWindow(SourceOpening, QMainWindow):
         self.show_error(message)
         self.failure_shown.emit(message)
 
+    def show_wrap_notice(self, notice: str) -> None:
+        """Searching or stepping went past the end and started over: say so, briefly."""
+        self.statusBar().showMessage(f"↻ {notice}", WRAP_NOTICE_MS)
+
     def show_error(self, message: str) -> None:
         self.show_message(message, "error")
 
     def show_message(self, message: str, kind: str) -> None:
         self.message_bar.show_message(message, kind)
-
-    # ----- busy indicator -----------------------------------------------------------------
-    def _on_busy(self, busy: bool) -> None:
-        if busy:
-            self.progress.setRange(0, 0)
-            self.progress.setFormat(COMPARING_FORMAT)
-            self._busy_timer.start(BUSY_DELAY_MS)
-        else:
-            self._busy_timer.stop()
-            self.progress.hide()
-            self.unsetCursor()
-
-    def _reveal_busy(self) -> None:
-        self.progress.show()
-        self.setCursor(Qt.CursorShape.BusyCursor)
-
-    def _on_stage(self, stage: str) -> None:
-        self._stage = stage
-        if self.progress.maximum() == 0:
-            self.progress.setRange(0, 100)
-        self.progress.setFormat(f"{stage_text(stage)} %p%")
-        if stage == "painting":
-            self._show_progress(1.0)
-        self.stage_shown.emit(stage)
-
-    def _show_progress(self, fraction: float) -> None:
-        if self.progress.maximum() == 0:
-            self.progress.setRange(0, 100)
-        if fraction >= LOAD_SHARE and self.progress.format().startswith("Downloading"):
-            self.progress.setFormat(COMPARING_FORMAT)  # both sides are read: any download is over
-        # The child's work fills the bar to 90 %, painting the rest: it never waits at 100 %.
-        self.progress.setValue(bar_value(fraction, self._stage))
-        self.loading.show_stage(fraction, self._stage)
 
     # ----- navigation and zoom ------------------------------------------------------------
     def reveal_sentence(self, side: Side, index: int) -> None:
