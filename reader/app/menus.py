@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QMessageBox, QToolBar
 
 from reader import __version__
 from reader.app.palette import Theme
+from reader.app.recent import complete_pairs, pair_labels
 from reader.app.shortcuts_help import show_shortcuts
 from reader.core.marks import Side
 
@@ -269,13 +270,13 @@ def _build_toolbar(window: MainWindow, actions: tuple[QAction | None, ...]) -> t
 
 def fill_recent(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
-    pairs = window.settings.recent_pairs
+    pairs = complete_pairs(window.settings.recent_pairs)
     if not pairs:
         empty = menu.addAction("No recent comparisons")
         empty.setEnabled(False)
         return
-    for number, (path_a, path_b) in enumerate(pairs, start=1):
-        label = f"&{number % 10}  {path_a.name}  ↔  {path_b.name}"
+    for number, ((path_a, path_b), text) in enumerate(zip(pairs, pair_labels(pairs)), start=1):
+        label = f"&{number % 10}  {text.replace('&', '&&')}"
         action = menu.addAction(label)
         action.setToolTip(f"A: {path_a}\nB: {path_b}")
         action.setStatusTip(f"A: {path_a}   B: {path_b}")

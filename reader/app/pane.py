@@ -18,12 +18,18 @@ from reader.core.marks import Side
 __all__ = ["ArticlePane", "ElidedLabel", "ReadingView", "reading_font"]
 
 
+TITLE_SHARE = 0.65  # when both cannot be whole, the title keeps at least this much of the header
+
+
 class ElidedLabel(QLabel):
     """A one-line label that shortens its text with "…" instead of widening the window."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, text: str = "", parent: QWidget | None = None, mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight
+    ) -> None:
         super().__init__(parent)
         self.full_text = text
+        self.mode = mode
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(40)
 
@@ -37,7 +43,10 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         metrics = self.fontMetrics()
-        self.setText(metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(0, self.width())))
+        self.setText(metrics.elidedText(self.full_text, self.mode, max(0, self.width())))
+
+    def full_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance(self.full_text) + 2
 
 
 class ArticlePane(QWidget):
@@ -57,7 +66,8 @@ class ArticlePane(QWidget):
         bold = self.title_label.font()
         bold.setBold(True)
         self.title_label.setFont(bold)
-        self.details_label = QLabel()
+        # The file name and count give way (in the middle, keeping the extension) before the title.
+        self.details_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
         self.details_label.setObjectName("paneDetails")
         self.details_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.view = ReadingView(side)
@@ -84,23 +94,45 @@ class ArticlePane(QWidget):
         body.addWidget(self.view, 1)
         body.addWidget(self.location_bar)
         layout.addLayout(body, 1)
+        self.header_frame = header_frame
         self.set_header(None, None, None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_header()
+
+    def _fit_header(self) -> None:
+        """Share the header between title and details: both whole if they fit, else the title first."""
+        margins = self.header_frame.layout().contentsMargins()
+        spacing = self.header_frame.layout().spacing()
+        room = self.width() - margins.left() - margins.right() - self.badge.width() - 2 * spacing
+        title, details = self.title_label.full_width(), self.details_label.full_width()
+        if not self.details_label.full_text:
+            width = 0
+        elif title + details <= room:
+            width = details
+        else:
+            width = max(min(details, round(room * (1 - TITLE_SHARE))), room - title)
+        self.details_label.setFixedWidth(max(0, width))
 
     def set_header(self, title: str | None, file_name: str | None, words: int | None) -> None:
         if file_name is None:
             self.title_label.set_full_text(f"No article {self.side.value.upper()}")
-            self.details_label.setText("")
+            self.details_label.set_full_text("")
             self.setToolTip("")
+            self._fit_header()
             return
         details = file_name if title and title != file_name else ""
         count = f"{words:,} words" if words is not None else ""
         self.title_label.set_full_text(title or file_name)
-        self.details_label.setText(" · ".join(part for part in (details, count) if part))
+        self.details_label.set_full_text(" · ".join(part for part in (details, count) if part))
+        self.details_label.setToolTip(self.details_label.full_text)
         self.title_label.setToolTip(title or file_name)
+        self._fit_header()
 
     def header_text(self) -> str:
         """Title, file name and word count as shown (untruncated)."""
-        return f"{self.title_label.full_text}  {self.details_label.text()}"
+        return f"{self.title_label.full_text}  {self.details_label.full_text}"
 
     def apply_palette(self, palette: Palette) -> None:
         """Give the page the palette's paper colour (chrome colours come from the Qt palette)."""
