@@ -49,6 +49,27 @@ class ElidedLabel(QLabel):
         return self.fontMetrics().horizontalAdvance(self.full_text) + 2
 
 
+class DetailsLabel(ElidedLabel):
+    """File name and word count: the name is shortened in its middle, the count stays whole."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", parent, Qt.TextElideMode.ElideMiddle)
+        self.suffix = ""
+
+    def set_parts(self, name: str, count: str) -> None:
+        self.suffix = f" · {count}" if name and count else count
+        self.name = name
+        self.set_full_text(name + self.suffix if name else count)
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        if not getattr(self, "name", "") or metrics.horizontalAdvance(self.full_text) <= self.width():
+            super()._elide()
+            return
+        room = max(0, self.width() - metrics.horizontalAdvance(self.suffix))
+        self.setText(metrics.elidedText(self.name, Qt.TextElideMode.ElideMiddle, room) + self.suffix)
+
+
 class ArticlePane(QWidget):
     """Header with side badge, title and word count above a :class:`ReadingView`."""
 
@@ -67,7 +88,7 @@ class ArticlePane(QWidget):
         bold.setBold(True)
         self.title_label.setFont(bold)
         # The file name and count give way (in the middle, keeping the extension) before the title.
-        self.details_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
+        self.details_label = DetailsLabel()
         self.details_label.setObjectName("paneDetails")
         self.details_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.view = ReadingView(side)
@@ -114,18 +135,22 @@ class ArticlePane(QWidget):
         else:
             width = max(min(details, round(room * (1 - TITLE_SHARE))), room - title)
         self.details_label.setFixedWidth(max(0, width))
+        # Bound the title too and re-run the layout now: left to itself, the row kept the title
+        # at the width it had before the details grew, pushing the file name off the pane.
+        self.title_label.setMaximumWidth(max(40, room - width))
+        self.header_frame.layout().activate()
 
     def set_header(self, title: str | None, file_name: str | None, words: int | None) -> None:
         if file_name is None:
             self.title_label.set_full_text(f"No article {self.side.value.upper()}")
-            self.details_label.set_full_text("")
+            self.details_label.set_parts("", "")
             self.setToolTip("")
             self._fit_header()
             return
         details = file_name if title and title != file_name else ""
         count = f"{words:,} words" if words is not None else ""
         self.title_label.set_full_text(title or file_name)
-        self.details_label.set_full_text(" · ".join(part for part in (details, count) if part))
+        self.details_label.set_parts(details, count)
         self.details_label.setToolTip(self.details_label.full_text)
         self.title_label.setToolTip(title or file_name)
         self._fit_header()

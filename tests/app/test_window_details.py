@@ -28,6 +28,10 @@ def test_at_1024_the_title_keeps_most_of_the_header_and_the_file_name_gives_way(
         assert "words" in details.full_text and details.toolTip() == details.full_text
         room = title.width() + details.width()
         assert title.width() >= TITLE_SHARE * room - 2
+        # Both inside the header, side by side: the file name is not pushed off the pane.
+        assert title.geometry().right() < details.geometry().left()
+        assert details.geometry().right() <= pane.header_frame.contentsRect().right()
+        assert len(details.text().rstrip("…")) >= 8 and details.text().endswith(" words")  # the count stays whole
 
 
 def test_at_full_width_a_short_title_and_its_details_are_whole(qtbot, window, articles) -> None:
