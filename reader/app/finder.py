@@ -138,7 +138,10 @@ class FindBar(QWidget):
             self.status.setText("Not found" if query else "")
             return
         first_side = self.scope[0]
-        caret = self.views[first_side].textCursor().selectionStart()
+        view = self.views[first_side]
+        caret = view.textCursor().selectionStart()
+        if not view.viewport().rect().intersects(view.cursorRect(view.textCursor())):
+            caret = view.first_visible_position()  # the reader scrolled away: start where they look
         start = next((n for n, m in enumerate(self.matches) if m.side is first_side and m.start >= caret), 0)
         self._select(start, wrapped=False)
 

@@ -79,3 +79,20 @@ def test_next_difference_says_when_it_wraps(qtbot, window, articles) -> None:
     assert "Wrapped to the first difference" in window.statusBar().currentMessage()
     QTest.keyClick(window, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
     assert "Wrapped to the last difference" in window.statusBar().currentMessage()
+
+
+def test_typing_starts_at_the_text_on_screen_not_at_a_caret_scrolled_away(qtbot, window, tmp_path) -> None:
+    from tests.app.conftest import long_article
+
+    path_a, path_b = tmp_path / "a.md", tmp_path / "b.md"
+    path_a.write_text(long_article(40), encoding="utf-8")
+    path_b.write_text(long_article(40), encoding="utf-8")
+    wait_result(qtbot, window, lambda: window.open_paths(path_a, path_b))
+    view = window.panes[Side.A].view
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
+    top = view.first_visible_position()
+    window.active_side = Side.A
+    window.open_find()
+    QTest.keyClicks(window.find_bar.field, "library")
+    assert view.textCursor().selectionStart() >= top
+    assert not window.find_bar.status.text().startswith("1 of")
