@@ -7,7 +7,8 @@ the window's event loop never waits for it. Only ``reader.core`` and the Qt-free
 
 Messages are pickled tuples. Window to child: ``("compare", Job)``, ``("cancel", serial)``
 (the user's Cancel: stop a download), ``("ping", token)``, ``("quit",)``. Child to window:
-``("started", serial)``, ``("progress", serial, fraction)``, ``("fetch", serial, side,
+``("started", serial)``, ``("progress", serial, fraction, stage)`` (stage: one of
+:data:`STAGES`), ``("fetch", serial, side,
 received, total)``, ``("result", serial, Outcome)``, ``("failed", serial, message)``,
 ``("dropped", serial)`` (abandoned for a newer job) and ``("pong", token, facts)``.
 """
@@ -31,12 +32,25 @@ from reader.core import CompareOptions, DocumentError, compare, load_document
 from reader.core.documents import load_source
 from reader.core.marks import Side, pane_spans
 from reader.core.model import Comparison, Document
+from reader.core.overview import Overview, overview_marks
 
 PROGRESS_STEP = 0.01  # coalesce progress reports: at most ~100 messages per comparison
 LOAD_SHARE = 0.2  # share of the progress bar given to reading both files (measured ~20% on big pairs)
 FETCH_TIMEOUT_S = 15.0  # per network wait; the whole download may take four times this
 FETCH_POLL_S = 0.05  # how often a job waiting for a download checks for Cancel
 PICKLE_PROTOCOL = pickle.HIGHEST_PROTOCOL
+# What the child is doing, in order; the window names it beside the progress bar ("painting"
+# is the window's own last stage). Each starts where the engine's progress says the one
+# before has ended (compare() reports 0.05 after splitting and 0.8 when alignment is done).
+STAGES = ("reading A", "reading B", "splitting", "aligning", "diffing", "painting")
+ALIGN_FROM, DIFF_FROM = 0.05, 0.8
+
+
+def compare_stage(fraction: float) -> str:
+    """The engine's stage after it reported ``fraction`` of its work."""
+    if fraction < ALIGN_FROM:
+        return "splitting"
+    return "aligning" if fraction < DIFF_FROM else "diffing"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +75,8 @@ class Outcome:
     runs_b: PaneRuns
     seconds: float
     worker_pid: int
+    overview_a: Overview | None = None  # the location bar's marks, computed here once per comparison
+    overview_b: Overview | None = None
 
 
 class _Abandoned(Exception):
@@ -152,33 +168,36 @@ def _run_job(job: Job, state: _ChildState, send: Any) -> None:
 
 
 def _compute(job: Job, state: _ChildState, send: Any, started: float) -> Outcome:
-    last_reported = -1.0
+    last_reported, last_stage = -1.0, ""
 
-    def report(fraction: float) -> None:
+    def report(fraction: float, stage: str) -> None:
         # Also the checkpoint where a job that a newer one replaced is abandoned.
-        nonlocal last_reported
+        nonlocal last_reported, last_stage
         if state.is_stale(job.serial):
             raise _Abandoned
-        if fraction - last_reported >= PROGRESS_STEP or fraction >= 1.0:
-            last_reported = fraction
-            send(("progress", job.serial, float(fraction)))
+        if fraction - last_reported >= PROGRESS_STEP or fraction >= 1.0 or stage != last_stage:
+            last_reported, last_stage = fraction, stage
+            send(("progress", job.serial, float(fraction), stage))
 
-    report(0.0)
+    report(0.0, "reading A")
     doc_a = _load(job, job.path_a, "A", state, send)
-    report(LOAD_SHARE / 2)
+    report(LOAD_SHARE / 2, "reading B")
     doc_b = _load(job, job.path_b, "B", state, send)
     empty = PaneRuns(())
     if doc_a is None or doc_b is None:
         return Outcome(doc_a, doc_b, None, empty, empty, time.perf_counter() - started, os.getpid())
-    report(LOAD_SHARE)
+    report(LOAD_SHARE, "splitting")
 
     def compare_progress(fraction: float) -> None:
-        report(LOAD_SHARE + (1.0 - LOAD_SHARE) * fraction)
+        report(LOAD_SHARE + (1.0 - LOAD_SHARE) * fraction, compare_stage(fraction))
 
     comparison = compare(doc_a, doc_b, options=job.options, progress=compare_progress)
-    runs_a = runs_from_spans(pane_spans(comparison, Side.A))
-    runs_b = runs_from_spans(pane_spans(comparison, Side.B))
-    return Outcome(doc_a, doc_b, comparison, runs_a, runs_b, time.perf_counter() - started, os.getpid())
+    spans_a, spans_b = pane_spans(comparison, Side.A), pane_spans(comparison, Side.B)
+    return Outcome(
+        doc_a, doc_b, comparison, runs_from_spans(spans_a), runs_from_spans(spans_b),
+        time.perf_counter() - started, os.getpid(),
+        overview_marks(comparison, Side.A, spans_a), overview_marks(comparison, Side.B, spans_b),
+    )
 
 
 def _load(job: Job, source: Source | None, side: str, state: _ChildState, send: Any) -> Document | None:

@@ -179,19 +179,47 @@ class InstanceServer(QObject):
             socket.deleteLater()
 
 
-def open_forwarded(window: MainWindow, paths: list[Source]) -> None:
-    """Open ``paths`` sent by another launch in ``window`` and bring it to the front.
+_extra_windows: list[QWidget] = []  # windows opened for later launches, kept alive until closed
 
-    Two files replace both sides; one file fills side A if it is empty, else replaces B so it is
-    compared with the article already on the left; no files only raises the window.
+
+def open_forwarded(window: MainWindow, paths: list[Source]) -> MainWindow:
+    """Open ``paths`` sent by another launch; returns the window that shows them.
+
+    Files go into ``window`` only when nothing would be replaced: an empty window takes two
+    files, one file fills an empty side. Otherwise a new window opens for them, so a second
+    launch never silently throws away the comparison someone is reading.
     """
     from reader.core.marks import Side
 
+    target = window
+    empty = [side for side in Side if window.paths[side] is None]
+    fits = (len(paths) == 2 and len(empty) == 2) or (len(paths) == 1 and empty) or not paths
+    if not fits:
+        target = new_window(window)
     if len(paths) == 2:
-        window.open_paths(paths[0], paths[1])
+        target.open_paths(paths[0], paths[1])
     elif len(paths) == 1:
-        window.open_side(Side.A if window.paths[Side.A] is None else Side.B, paths[0])
-    raise_window(window)
+        target.open_side(Side.A if target.paths[Side.A] is None else Side.B, paths[0])
+    raise_window(target)
+    return target
+
+
+def new_window(window: MainWindow) -> MainWindow:
+    """Another window like ``window`` (same settings and theme), a little offset from it."""
+    from PySide6.QtCore import QPoint
+
+    from reader.app.window import MainWindow as Window
+
+    fresh = Window(window.settings, window.palette_, restore_state=False, theme=window.theme)
+    fresh.persist_settings = window.persist_settings
+    fresh.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    fresh.resize(window.size())
+    fresh.move(window.pos() + QPoint(32, 32))
+    _extra_windows.append(fresh)
+    fresh.destroyed.connect(lambda *_args, w=fresh: _extra_windows.remove(w) if w in _extra_windows else None)
+    fresh.show()
+    fresh.service.start()
+    return fresh
 
 
 def raise_window(window: QWidget) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.app.instance import forward_to_running, serve_window
 from reader.app.palette import Theme
+from reader.app.platform_check import xcb_problem
 from reader.app.settings import AppSettings
 from reader.app.sources import Source, parse_source
 from reader.app.theme import apply_theme
@@ -54,6 +55,11 @@ def main(argv: list[str]) -> int:
     single_instance = not (args.screenshot or args.smoke_test or args.new_window)
     if single_instance and forward_to_running(_requested_paths(args)):
         return 0
+    if QApplication.instance() is None:
+        problem = xcb_problem()  # before Qt's own abort, which names the wrong library
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tandem"])
     assert isinstance(app, QApplication)
     QGuiApplication.setDesktopFileName(APP_ID)

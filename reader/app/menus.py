@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QMessageBox, QToolBar
 
 from reader import __version__
 from reader.app.palette import Theme
+from reader.app.recent import complete_pairs, pair_labels
+from reader.app.shortcuts_help import show_shortcuts
 from reader.core.marks import Side
 
 if TYPE_CHECKING:
@@ -53,6 +55,11 @@ class WindowActions:
     find_previous: QAction
     next_difference: QAction
     previous_difference: QAction
+    next_sentence: QAction
+    previous_sentence: QAction
+    counterpart_a: QAction
+    counterpart_b: QAction
+    shortcuts_help: QAction
     sync_scroll: QAction
     ignore_case: QAction
     ignore_punctuation: QAction
@@ -143,10 +150,16 @@ def build_menus(window: MainWindow) -> WindowActions:
     previous_difference = _action(
         window, "&Previous Difference", lambda: window.go_to_difference(False), "Alt+Up", "Shift+F7", icon="go-up"
     )
+    next_sentence = _action(window, "Next Sen&tence", lambda: window.step_sentence(True), "Ctrl+Down")
+    previous_sentence = _action(window, "Previous Sent&ence", lambda: window.step_sentence(False), "Ctrl+Up")
+    counterpart_b = _action(window, "Counterpart in &B", lambda: window.go_to_counterpart(Side.B), "Alt+Right")
+    counterpart_a = _action(window, "Counterpart in &A", lambda: window.go_to_counterpart(Side.A), "Alt+Left")
     sync_scroll = _checkable(window, "&Sync Scrolling", window.settings.sync_scroll, window.set_sync_scroll)
     sync_scroll.setToolTip("Keep the other pane at the matching sentence while scrolling")
     view_menu.addAction(next_difference)
     view_menu.addAction(previous_difference)
+    for action in (next_sentence, previous_sentence, counterpart_b, counterpart_a):
+        view_menu.addAction(action)
     view_menu.addSeparator()
     view_menu.addAction(sync_scroll)
     matching = view_menu.addMenu("&Matching")
@@ -204,12 +217,15 @@ def build_menus(window: MainWindow) -> WindowActions:
     view_menu.addAction(toggle_toolbar)
 
     help_menu = menu_bar.addMenu("&Help")
+    shortcuts_help = _action(window, "&Keyboard Shortcuts", lambda: show_shortcuts(window), "F1")
+    help_menu.addAction(shortcuts_help)
     about = QAction("&About Tandem", window)
     about.triggered.connect(lambda: _about(window))
     help_menu.addAction(about)
     return WindowActions(
         open_a, open_b, open_both, open_demo, swap, reload, export_report, export_pdf, print_action,
         quit_action, copy, find, find_next, find_previous, next_difference, previous_difference,
+        next_sentence, previous_sentence, counterpart_a, counterpart_b, shortcuts_help,
         sync_scroll, ignore_case, ignore_punctuation, fold_quotes, tuple(looseness), themes,
         zoom_in, zoom_out, zoom_reset, toggle_dock, toggle_toolbar, recent_menu, looseness_box,
         open_link, paste_link,
@@ -233,6 +249,8 @@ def _build_toolbar(window: MainWindow, actions: tuple[QAction | None, ...]) -> t
             toolbar.addSeparator()
             continue
         toolbar.addAction(action)
+        # Tool buttons take no focus by default; Tab must reach them for keyboard-only use.
+        toolbar.widgetForAction(action).setFocusPolicy(Qt.FocusPolicy.TabFocus)
         action.setIconText(labels.get(action.text(), action.text().replace("&", "")))
     toolbar.addSeparator()
     caption = QLabel(" Matching ")
@@ -252,13 +270,13 @@ def _build_toolbar(window: MainWindow, actions: tuple[QAction | None, ...]) -> t
 
 def fill_recent(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
-    pairs = window.settings.recent_pairs
+    pairs = complete_pairs(window.settings.recent_pairs)
     if not pairs:
         empty = menu.addAction("No recent comparisons")
         empty.setEnabled(False)
         return
-    for number, (path_a, path_b) in enumerate(pairs, start=1):
-        label = f"&{number % 10}  {path_a.name}  ↔  {path_b.name}"
+    for number, ((path_a, path_b), text) in enumerate(zip(pairs, pair_labels(pairs)), start=1):
+        label = f"&{number % 10}  {text.replace('&', '&&')}"
         action = menu.addAction(label)
         action.setToolTip(f"A: {path_a}\nB: {path_b}")
         action.setStatusTip(f"A: {path_a}   B: {path_b}")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, QStandardPaths
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
@@ -50,6 +50,17 @@ def link_chooser(parent: QWidget) -> LinkChooser:
     return lambda side: ask_link(parent, side)
 
 
+def start_directory(last: str) -> str:
+    """Where an Open dialog starts: the last folder used, else Documents, else home, never the
+    working folder (a launcher's is often / or the install folder)."""
+    if last and Path(last).is_dir():
+        return last
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return documents
+    return str(Path.home())
+
+
 class SourceOpening:
     """Opening files and links; mixed into MainWindow, whose attributes it uses."""
 
@@ -66,6 +77,8 @@ class SourceOpening:
         if request.has_links():
             # The progress lives in the panes: show them even before anything was opened.
             self.stack.setCurrentWidget(self.splitter)
+        else:
+            self.show_loading(request)
         return request
 
     def open_side(self: MainWindow, side: Side, path: Source) -> CompareRequest:
@@ -108,7 +121,7 @@ class SourceOpening:
     # ----- dialogs ------------------------------------------------------------------------
     def ask_side(self: MainWindow, side: Side) -> bool:
         """Let the user pick a file for ``side``; False if they cancelled."""
-        path = self.choose_file(f"Open article {side.value.upper()}", self.settings.last_directory)
+        path = self.choose_file(f"Open article {side.value.upper()}", start_directory(self.settings.last_directory))
         if path is None:
             return False
         self.settings.last_directory = str(path.parent)
@@ -117,11 +130,11 @@ class SourceOpening:
 
     def open_both(self: MainWindow) -> None:
         """Ctrl+O: ask for A, then for B."""
-        first = self.choose_file("Open article A", self.settings.last_directory)
+        first = self.choose_file("Open article A", start_directory(self.settings.last_directory))
         if first is None:
             return
         self.settings.last_directory = str(first.parent)
-        second = self.choose_file("Open article B", self.settings.last_directory)
+        second = self.choose_file("Open article B", start_directory(self.settings.last_directory))
         if second is None:
             self.open_side(Side.A, first)
             return

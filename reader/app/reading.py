@@ -27,6 +27,7 @@ class ReadingController(QObject):
     """Owns the reading state shared by both panes of one window."""
 
     difference_changed = Signal(int, int)  # current index (0-based, -1 for none), count
+    wrapped = Signal(str)  # next/previous difference went past the end: the notice to show
 
     def __init__(self, views: dict[Side, ReadingView], palette: Callable[[], Palette]) -> None:
         super().__init__()
@@ -108,6 +109,56 @@ class ReadingController(QObject):
         counterpart = group.sentences(other(side))
         if counterpart and not self.sync_enabled:
             self._align_counterpart(side, index, counterpart[0])
+        self._set_current(self.links.difference_index(side, index))
+
+    # ----- keyboard: sentence by sentence, and across to the counterpart -----------------------
+    def step_sentence(self, side: Side, forward: bool) -> int | None:
+        """Ctrl+Down / Ctrl+Up: the caret to the next (previous) sentence, its pair highlighted."""
+        view = self.views[side]
+        if self.links is None or view.pane_map is None or not view.pane_map.sentences:
+            return None
+        current = view.caret_sentence()
+        count = len(view.pane_map.sentences)
+        if current is None:
+            target = 0
+        else:
+            target = max(0, min(count - 1, current + (1 if forward else -1)))
+        self.leading = side
+        view.move_caret_to_sentence(target)
+        self._pin(side, target)
+        return target
+
+    def jump_to_counterpart(self, side: Side) -> int | None:
+        """Alt+Left / Alt+Right: from the caret's sentence in ``side`` to its counterpart (or, for a
+        unique sentence, the matching place) in the other pane, level with it; returns its index."""
+        source, target = self.views[side], self.views[other(side)]
+        if self.links is None or source.pane_map is None or target.pane_map is None:
+            return None
+        if not target.pane_map.sentences:
+            return None
+        sentence = source.caret_sentence()
+        if sentence is None:
+            return None
+        counterpart = self.links.counterpart(side, sentence)
+        if counterpart:
+            found = counterpart[0]
+        else:
+            mapped = self.links.coordinates.to_other(side, float(sentence))
+            found = max(0, min(len(target.pane_map.sentences) - 1, int(mapped)))
+        self._align_counterpart(side, sentence, found)
+        cursor_target = target.pane_map.sentence_range(found)[0]
+        cursor = target.textCursor()
+        cursor.setPosition(cursor_target)
+        target.setTextCursor(cursor)
+        self.leading = other(side)
+        self._pin(other(side), found)
+        return found
+
+    def _pin(self, side: Side, index: int) -> None:
+        assert self.links is not None
+        group = self.links.group(side, index)
+        self.pinned = group
+        self._show_group(group)
         self._set_current(self.links.difference_index(side, index))
 
     def _set_current(self, found: int | None) -> None:
@@ -211,7 +262,10 @@ class ReadingController(QObject):
                 start = step(start, self.difference_count, False)
             self.current = start
         else:
+            before = self.current
             self.current = step(self.current, self.difference_count, forward)
+            if self.current is not None and (self.current < before if forward else self.current > before):
+                self.wrapped.emit("Wrapped to the first difference" if forward else "Wrapped to the last difference")
         self.show_difference(self.current)
         return self.current
 

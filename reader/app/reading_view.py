@@ -36,6 +36,7 @@ READING_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaV
 BASE_POINT_SIZE = 12.0
 ZOOM_FACTOR = 1.1
 READING_LINE = 1 / 3  # where a revealed sentence lands, as a share of the view's height
+CARET_WIDTH = 2  # a visible caret shows keyboard users where Ctrl+Up/Down and Alt+Left/Right start
 
 
 def reading_font(zoom_steps: int) -> QFont:
@@ -75,7 +76,7 @@ class ReadingView(QTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setDocumentMargin(DOCUMENT_MARGIN_PX)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setCursorWidth(0)  # a reader, not an editor: no blinking caret (keyboard selection still works)
+        self.setCursorWidth(CARET_WIDTH)
         self.setPlaceholderText(f"Drop article {side.value.upper()} here, or use File › Open {side.value.upper()}…")
         self.viewport().setMouseTracking(True)
         self._hovered = -1
@@ -84,6 +85,7 @@ class ReadingView(QTextEdit):
         self._hover_selections: list[QTextEdit.ExtraSelection] = []
         self._link_selections: list[QTextEdit.ExtraSelection] = []
         self._flash_selections: list[QTextEdit.ExtraSelection] = []
+        self._find_selections: list[QTextEdit.ExtraSelection] = []
         self._ranges: dict[str, list[tuple[int, int]]] = {"hover": [], "link": [], "jump": []}
         self._sentence_tops: dict[int, float] = {}
         self._watch_layout(self.document())
@@ -122,6 +124,7 @@ class ReadingView(QTextEdit):
         self._hover_selections = []
         self._link_selections = []
         self._flash_selections = []
+        self._find_selections = []
         self._ranges = {"hover": [], "link": [], "jump": []}
         self._sentence_tops.clear()
         self._hovered = -1
@@ -143,7 +146,7 @@ class ReadingView(QTextEdit):
         ours = previous.parent() is self  # Qt itself deletes the editor's original document
         self.setDocument(fresh)
         self._watch_layout(fresh)
-        self.setCursorWidth(0)  # the caret width lives in the document's layout: set it again
+        self.setCursorWidth(CARET_WIDTH)  # the caret width lives in the document's layout: set it again
         if ours:
             previous.deleteLater()
         self.setTextCursor(QTextCursor(fresh))
@@ -190,7 +193,28 @@ class ReadingView(QTextEdit):
         return pieces
 
     def _apply_selections(self) -> None:
-        self.setExtraSelections(self._hover_selections + self._link_selections + self._flash_selections)
+        self.setExtraSelections(
+            self._hover_selections + self._link_selections + self._flash_selections + self._find_selections
+        )
+
+    def set_find_marks(self, ranges: list[tuple[int, int]], colour: str) -> None:
+        """Mark every match of the find bar (pane positions), over the other highlights."""
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(colour))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)  # not by colour alone
+        selections = []
+        for start, end in ranges:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(self.document())
+            selection.cursor.setPosition(start)
+            selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.format = fmt
+            selections.append(selection)
+        self._find_selections = selections
+        self._apply_selections()
+
+    def find_ranges(self) -> list[tuple[int, int]]:
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self._find_selections]
 
     def set_hovered(self, sentences: tuple[int, ...], colour: str) -> None:
         """Tint the sentences under the mouse (and their counterparts); never scrolls."""
@@ -226,6 +250,23 @@ class ReadingView(QTextEdit):
         cursor.setPosition(start)
         self.setTextCursor(cursor)
         self.scroll_sentence_to(index, self.viewport().height() * READING_LINE)
+
+    def caret_sentence(self) -> int | None:
+        """The sentence the caret is in (or the next one after it)."""
+        if self.pane_map is None or not self.pane_map.sentences:
+            return None
+        found = self.pane_map.sentence_at_or_after(self.textCursor().position())
+        return len(self.pane_map.sentences) - 1 if found is None else found
+
+    def move_caret_to_sentence(self, index: int) -> None:
+        """Put the caret at the start of sentence ``index``; scroll only when it is off screen."""
+        if self.pane_map is None or not 0 <= index < len(self.pane_map.sentences):
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.pane_map.sentence_range(index)[0])
+        self.setTextCursor(cursor)
+        if not self.is_sentence_visible(index):
+            self.scroll_sentence_to(index, self.viewport().height() * READING_LINE)
 
     # ----- geometry ---------------------------------------------------------------------------
     def y_of_position(self, position: int) -> float:
@@ -387,8 +428,22 @@ class ReadingView(QTextEdit):
             self.drop_hint = shown
             self.viewport().update()
 
+    def focusInEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().focusInEvent(event)
+        self.viewport().update()  # draw the focus ring
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().focusOutEvent(event)
+        self.viewport().update()
+
     def paintEvent(self, event) -> None:  # noqa: N802, ANN001
         super().paintEvent(event)
+        if self.hasFocus() and not self.drop_hint:
+            # The frameless pane has no focus frame of its own: a ring says where keys go.
+            painter = QPainter(self.viewport())
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+            painter.drawRect(self.viewport().rect().adjusted(1, 1, -1, -1))
+            painter.end()
         if self.drop_hint:
             painter = QPainter(self.viewport())
             pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 3, Qt.PenStyle.DashLine)

@@ -70,6 +70,14 @@ class PaneMap:
         sentence = self.sentences[index]
         return self._sentence_positions[index], self.position(sentence.end)
 
+    def sentence_at_or_after(self, position: int) -> int | None:
+        """The sentence holding ``position``, else the next one (None past the last)."""
+        index = self.sentence_at(position)
+        if index is not None:
+            return index
+        following = bisect_right(self._sentence_positions, position)
+        return following if following < len(self.sentences) else None
+
     def sentence_at(self, position: int) -> int | None:
         """Index of the sentence containing a pane position, or None between sentences."""
         index = bisect_right(self._sentence_positions, position) - 1

@@ -115,6 +115,15 @@ class AppSettings:
     def last_directory(self, value: str) -> None:
         self._set("files/last_directory", value, "")
 
+    @property
+    def export_directory(self) -> str:
+        """Where the last report or PDF was written (exports suggest it next time)."""
+        return str(self._store.value("files/export_directory", ""))
+
+    @export_directory.setter
+    def export_directory(self, value: str) -> None:
+        self._set("files/export_directory", value, "")
+
     def _bool(self, key: str, default: bool) -> bool:
         value = self._store.value(key, default)
         if isinstance(value, str):  # INI files give back "true" / "false"

@@ -23,8 +23,15 @@ def _suggestion(window: MainWindow, suffix: str) -> str:
     stem = f"{result.a.path.stem}-vs-{result.b.path.stem}{suffix}"
     # A link has no folder: fall back to the other side's, then the home folder.
     folders = [str(content.path.parent) for content in (result.a, result.b) if isinstance(content.path, Path)]
-    folder = window.settings.last_directory or (folders[0] if folders else str(Path.home()))
+    folder = (
+        _existing(window.settings.export_directory) or _existing(window.settings.last_directory)
+        or (folders[0] if folders else str(Path.home()))
+    )
     return str(Path(folder) / stem)
+
+
+def _existing(folder: str) -> str:
+    return folder if folder and Path(folder).is_dir() else ""
 
 
 def _ready(window: MainWindow, what: str) -> bool:
@@ -51,6 +58,7 @@ def export_report(window: MainWindow) -> Path | None:
     except ExportError as error:
         window.show_error(str(error))
         return None
+    window.settings.export_directory = str(written.parent)
     window.statusBar().showMessage(f"Report written to {written.name}", 5000)
     return written
 
@@ -71,6 +79,7 @@ def export_pdf(window: MainWindow) -> Path | None:
     if problem is not None:
         window.show_error(problem)
         return None
+    window.settings.export_directory = str(written.parent)  # the next export starts there
     window.statusBar().showMessage(f"PDF written to {written.name}", 5000)
     return written
 

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.app import share
 from reader.app.finder import FindBar
+from reader.app.loading import COMPARING_FORMAT, BusyIndicator, LoadingState
 from reader.app.menus import LOOSENESS_CHOICES, build_menus
 from reader.app.opening import (
     FileChooser,
@@ -40,7 +42,7 @@ from reader.app.sources import Source, local_paths, source_key
 from reader.app.theme import apply_theme, chrome_style_sheet
 from reader.app.watch import FileWatcher
 from reader.app.widgets import EmptyState, LegendBar, MessageBar
-from reader.app.worker import LOAD_SHARE, CompareRequest, CompareResult, CompareService
+from reader.app.worker import CompareRequest, CompareResult, CompareService
 from reader.core.marks import Side
 from reader.core.model import CompareOptions, Stats
 from reader.core.tokens import count_words
@@ -48,8 +50,7 @@ from reader.resources import resource_path
 
 DEFAULT_SIZE = (1280, 800)
 DOCK_WIDTH = 280
-BUSY_DELAY_MS = 250  # show the progress bar only for comparisons that take a noticeable time
-COMPARING_FORMAT = "Comparing… %p%"
+WRAP_NOTICE_MS = 4000
 
 
 def summary_text(stats: Stats) -> str:
@@ -61,11 +62,12 @@ def summary_text(stats: Stats) -> str:
     )
 
 
-class MainWindow(SourceOpening, QMainWindow):
+class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
     """Renders whatever the :class:`CompareService` produces; owns no comparison logic."""
 
     comparison_shown = Signal(object)  # CompareResult, after both panes are painted
     failure_shown = Signal(str)
+    stage_shown = Signal(str)  # the stage the progress bar names now (the child's, then "painting")
 
     def __init__(
         self,
@@ -97,6 +99,8 @@ class MainWindow(SourceOpening, QMainWindow):
         self.service.result_ready.connect(self._show_result)
         self.service.failed.connect(self._show_failure)
         self.service.progress.connect(self._show_progress)
+        self.service.stage_changed.connect(self._on_stage)
+        self._stage = ""
         self.service.busy_changed.connect(self._on_busy)
         self.service.fetch_progress.connect(self._on_fetch_progress)
         self._build_body()
@@ -107,11 +111,14 @@ class MainWindow(SourceOpening, QMainWindow):
         self.reading = ReadingController({side: pane.view for side, pane in self.panes.items()}, lambda: self.palette_)
         self.reading.sync_enabled = settings.sync_scroll
         self.reading.difference_changed.connect(lambda _i, _n: self.position_label.setText(self.reading.status_text()))
+        self.reading.wrapped.connect(self.show_wrap_notice)
+        self.find_bar.wrapped.connect(self.show_wrap_notice)
         self.watcher = FileWatcher(self)
         self.watcher.changed.connect(self._on_files_changed)
         self.watcher.missing.connect(self._on_files_missing)
         self.actions_ = build_menus(self)
         self.actions_.themes[self.theme].setChecked(True)
+        self._set_tab_order()
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
         self.apply_palette(palette)
@@ -123,6 +130,15 @@ class MainWindow(SourceOpening, QMainWindow):
             self._restore_layout()
 
     # ----- construction -------------------------------------------------------------------
+    def _set_tab_order(self) -> None:
+        """Tab goes toolbar, pane A, pane B, sidebar: the order the eye reads."""
+        toolbar = self.findChild(QToolBar, "mainToolbar")
+        widgets = [toolbar.widgetForAction(action) for action in toolbar.actions()] if toolbar else []
+        chain = [w for w in widgets if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        chain += [self.panes[Side.A].view, self.panes[Side.B].view, self.dock.tree]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
     def _build_body(self) -> None:
         self.message_bar = MessageBar()
         self.legend = LegendBar()
@@ -142,8 +158,10 @@ class MainWindow(SourceOpening, QMainWindow):
         self.empty_state = EmptyState()
         self.empty_state.demo_requested.connect(self.open_demo)
         self.empty_state.open_requested.connect(self.open_both)
+        self.loading = LoadingState()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(self.loading)
         self.stack.addWidget(self.splitter)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -169,7 +187,7 @@ class MainWindow(SourceOpening, QMainWindow):
         self.position_label.setMinimumWidth(self.position_label.fontMetrics().horizontalAdvance("difference 9,999 of 9,999") + 8)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(220)
+        self.progress.setFixedWidth(230)  # room for the longest stage, "Splitting sentences… 99%"
         self.progress.setAccessibleName("Comparison progress")
         self.progress.setFormat(COMPARING_FORMAT)
         self.progress.setTextVisible(True)
@@ -184,6 +202,7 @@ class MainWindow(SourceOpening, QMainWindow):
     def apply_palette(self, palette: Palette) -> None:
         self.palette_ = palette
         self.formats = {side: FormatBook(palette, side) for side in Side}
+        self.find_bar.match_colour = palette.flash
         self.setStyleSheet(chrome_style_sheet(palette))
         self.legend.set_palette(palette)
         self.message_bar.set_palette(palette)
@@ -196,8 +215,19 @@ class MainWindow(SourceOpening, QMainWindow):
             self.reading.refresh_highlights()
 
     # ----- results --------------------------------------------------------------------------
+    def show_loading(self, request: CompareRequest) -> None:
+        """Name what is being opened while nothing else is on screen (not over a shown comparison)."""
+        if self.stack.currentWidget() in (self.empty_state, self.loading):
+            names = [None if source is None else source.name for source in (request.path_a, request.path_b)]
+            self.loading.start(names[0], names[1])
+            self.stack.setCurrentWidget(self.loading)
+
     def _show_result(self, result: CompareResult) -> None:
         self._end_fetches()
+        self._on_stage("painting")
+        for widget in (self.loading, self.progress):
+            if widget.isVisible():
+                widget.repaint()  # painting blocks the event loop: show the stage first
         previous = self.result
         self.result = result
         same_files = previous is not None and _same_paths(previous, result)
@@ -258,33 +288,15 @@ class MainWindow(SourceOpening, QMainWindow):
         self.show_error(message)
         self.failure_shown.emit(message)
 
+    def show_wrap_notice(self, notice: str) -> None:
+        """Searching or stepping went past the end and started over: say so, briefly."""
+        self.statusBar().showMessage(f"↻ {notice}", WRAP_NOTICE_MS)
+
     def show_error(self, message: str) -> None:
         self.show_message(message, "error")
 
     def show_message(self, message: str, kind: str) -> None:
         self.message_bar.show_message(message, kind)
-
-    # ----- busy indicator -----------------------------------------------------------------
-    def _on_busy(self, busy: bool) -> None:
-        if busy:
-            self.progress.setRange(0, 0)
-            self.progress.setFormat(COMPARING_FORMAT)
-            self._busy_timer.start(BUSY_DELAY_MS)
-        else:
-            self._busy_timer.stop()
-            self.progress.hide()
-            self.unsetCursor()
-
-    def _reveal_busy(self) -> None:
-        self.progress.show()
-        self.setCursor(Qt.CursorShape.BusyCursor)
-
-    def _show_progress(self, fraction: float) -> None:
-        if self.progress.maximum() == 0:
-            self.progress.setRange(0, 100)
-        if fraction >= LOAD_SHARE:  # both sides are read: any download is over
-            self.progress.setFormat(COMPARING_FORMAT)
-        self.progress.setValue(int(fraction * 100))
 
     # ----- navigation and zoom ------------------------------------------------------------
     def reveal_sentence(self, side: Side, index: int) -> None:
@@ -293,6 +305,18 @@ class MainWindow(SourceOpening, QMainWindow):
 
     def go_to_difference(self, forward: bool) -> int | None:
         return self.reading.go_to_difference(forward)
+
+    def step_sentence(self, forward: bool) -> int | None:
+        """Ctrl+Down / Ctrl+Up in the pane with the focus (or the last one that had it)."""
+        return self.reading.step_sentence(self.active_side, forward)
+
+    def go_to_counterpart(self, target: Side) -> int | None:
+        """Alt+Right (to B) / Alt+Left (to A): the counterpart of the caret's sentence; focus follows."""
+        source = Side.A if target is Side.B else Side.B
+        found = self.reading.jump_to_counterpart(source)
+        if found is not None:
+            self.panes[target].view.setFocus()
+        return found
 
     def set_sync_scroll(self, enabled: bool) -> None:
         self.reading.sync_enabled = enabled

@@ -19,14 +19,15 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from reader.app.compute_process import FETCH_TIMEOUT_S, LOAD_SHARE, Job, Outcome
+from reader.app.compute_process import FETCH_TIMEOUT_S, LOAD_SHARE, STAGES, Job, Outcome
 from reader.app.process_link import ProcessLink
 from reader.app.runs import PaneRuns
 from reader.app.sources import Source, WebLink
 from reader.core import CompareOptions
 from reader.core.model import Comparison, Document, Sentence
+from reader.core.overview import Overview
 
-__all__ = ["LOAD_SHARE", "CompareRequest", "CompareResult", "CompareService", "PaneContent"]
+__all__ = ["LOAD_SHARE", "STAGES", "CompareRequest", "CompareResult", "CompareService", "PaneContent"]
 
 # How long the child may take to start a newer request (it checks at every progress report,
 # many per second) before it is presumed stuck and replaced.
@@ -62,6 +63,7 @@ class PaneContent:
     document: Document
     sentences: tuple[Sentence, ...] = ()
     runs: PaneRuns = field(default_factory=lambda: PaneRuns(()))
+    overview: Overview | None = None  # location bar marks (None without a comparison)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +80,9 @@ def result_from_outcome(request: CompareRequest, outcome: Outcome) -> CompareRes
     """Pair the child's documents and runs with the request's sources."""
     comparison = outcome.comparison
     panes: list[PaneContent | None] = []
-    for source, document, runs, side in (
-        (request.path_a, outcome.document_a, outcome.runs_a, "a"),
-        (request.path_b, outcome.document_b, outcome.runs_b, "b"),
+    for source, document, runs, overview, side in (
+        (request.path_a, outcome.document_a, outcome.runs_a, outcome.overview_a, "a"),
+        (request.path_b, outcome.document_b, outcome.runs_b, outcome.overview_b, "b"),
     ):
         if source is None or document is None:
             panes.append(None)
@@ -88,7 +90,7 @@ def result_from_outcome(request: CompareRequest, outcome: Outcome) -> CompareRes
             panes.append(PaneContent(source, document))
         else:
             sentences = comparison.sentences_a if side == "a" else comparison.sentences_b
-            panes.append(PaneContent(source, document, sentences, runs))
+            panes.append(PaneContent(source, document, sentences, runs, overview))
     return CompareResult(request, panes[0], panes[1], comparison, outcome.seconds, outcome.worker_pid)
 
 
@@ -98,6 +100,7 @@ class CompareService(QObject):
     result_ready = Signal(object)  # CompareResult, only for the latest request
     failed = Signal(object, str)  # CompareRequest, one-line message
     progress = Signal(float)
+    stage_changed = Signal(str)  # one of compute_process.STAGES, when the child moves on
     busy_changed = Signal(bool)
     fetch_progress = Signal(str, int, object)  # side "a"/"b", bytes received, total bytes or None
     stale_dropped = Signal(int)  # serial of a result computed but no longer wanted
@@ -109,6 +112,7 @@ class CompareService(QObject):
         self._busy = False
         self._current: CompareRequest | None = None
         self._running_serial: int | None = None  # the job the child said it started
+        self._stage = ""  # the latest request's stage as last reported
         # Keyword arguments for fetch_url (tests shorten the timeout).
         self.fetch_options: dict[str, Any] = {"timeout": FETCH_TIMEOUT_S}
         self._link = ProcessLink(self)
@@ -149,6 +153,7 @@ class CompareService(QObject):
         self._latest += 1
         request = CompareRequest(self._latest, path_a, path_b, options, fetch_options=dict(self.fetch_options))
         self._current = request
+        self._stage = ""
         self._set_busy(True)
         replacing = self._running_serial is not None
         self._link.send(("compare", request.job()))
@@ -198,12 +203,16 @@ class CompareService(QObject):
             return
         request = self._current
         if kind == "progress":
+            if len(message) > 3 and message[3] != self._stage:
+                self._stage = message[3]
+                self.stage_changed.emit(message[3])
             self.progress.emit(message[2])
         elif kind == "fetch":
             self.fetch_progress.emit(message[2], message[3], message[4])
         elif kind == "result":
-            self._set_busy(False)
+            # Still busy while the window paints the result, so its progress bar can say so.
             self.result_ready.emit(result_from_outcome(request, message[2]))
+            self._set_busy(False)
         elif kind == "failed":
             self._set_busy(False)
             self.failed.emit(request, message[2])

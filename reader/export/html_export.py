@@ -10,14 +10,13 @@ from html import escape
 from reader.core.marks import SentenceSpan, Side, SpanKind, pane_spans
 from reader.core.model import Comparison, Document, Sentence
 from reader.export.facts_report import facts_html
+from reader.export.palette import DARK, LIGHT, css_variables
 
-_CSS = """
-:root { color-scheme: light dark; --bg:#fdfcf9; --fg:#1f2328; --muted:#5d6570; --rule:#d8d4cc;
-  --del-bg:#fbd9c4; --del-fg:#8a3200; --ins-bg:#cfe3fb; --ins-fg:#0b4a8b; --only:#fff0b8;
-  --moved:#e6dcfb; --moved-line:#6a4fb3; --rewritten:#eef3f8; --edited:#f6f6f2; }
-@media (prefers-color-scheme: dark) { :root { --bg:#1d1f23; --fg:#e6e6e3; --muted:#a0a6ae;
-  --rule:#3a3d43; --del-bg:#5a2d14; --del-fg:#ffc49e; --ins-bg:#173a5e; --ins-fg:#b9dcff;
-  --only:#4a4016; --moved:#362c52; --moved-line:#b9a4f2; --rewritten:#262c33; --edited:#25272b; } }
+# Colours come from the palette the window uses (reader.export.palette), light and dark.
+_CSS = (
+    f":root {{ color-scheme: light dark; {css_variables(LIGHT)} --rule:#d8d4cc; }}\n"
+    f"@media (prefers-color-scheme: dark) {{ :root {{ {css_variables(DARK)} --rule:#3a3d43; }} }}\n"
+    """
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--fg);
   font: 16px/1.6 Georgia, "DejaVu Serif", "Times New Roman", serif; }
@@ -29,11 +28,13 @@ h2 { font: 600 1rem/1.3 system-ui, sans-serif; margin: 1rem 0 .5rem; }
 .pane { padding: 1rem 2rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 .pane + .pane { border-left: 1px solid var(--rule); }
 .pane h2 { white-space: normal; }
-.s-only { background: var(--only); }
-.s-moved { background: var(--moved); border-bottom: 2px dotted var(--moved-line); }
-.s-rewritten { background: var(--rewritten); }
-del { background: var(--del-bg); color: var(--del-fg); text-decoration: line-through; }
-ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underline; }
+.a .s-only { background: var(--only-a); border-bottom: 2px dotted var(--del-line); }
+.b .s-only { background: var(--only-b); border-bottom: 2px dotted var(--ins-line); }
+.s-moved { background: var(--moved); border-bottom: 2px dashed var(--moved-line); }
+del { background: var(--del-bg); text-decoration: line-through; text-decoration-color: var(--del-line); }
+ins { background: var(--ins-bg); text-decoration: underline; text-decoration-color: var(--ins-line); }
+.s-rewritten del { background: var(--del-light); }
+.s-rewritten ins { background: var(--ins-light); }
 table { border-collapse: collapse; }
 td, th { padding: .2rem .8rem .2rem 0; text-align: left; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
@@ -46,11 +47,13 @@ tr.f-changed td:first-child, tr.f-altered td:first-child, tr.f-not_found td:firs
 a { color: inherit; }
 @media print { .panes { grid-template-columns: 1fr 1fr; } body { font-size: 11pt; } }
 """
+)
 
 _LEGEND = (
     '<p class="legend"><del>deleted words</del> <ins>inserted words</ins>'
-    '<span class="s-only">only in one text</span><span class="s-moved">moved</span>'
-    '<span class="s-rewritten">reworded (paraphrase)</span></p>'
+    '<span class="a"><span class="s-only">only in A</span></span>'
+    '<span class="b"><span class="s-only">only in B</span></span><span class="s-moved">moved</span>'
+    '<span class="s-rewritten"><del>reworded</del> <ins>(paraphrase)</ins></span></p>'
 )
 
 
@@ -126,8 +129,8 @@ def comparison_to_html(comparison: Comparison) -> str:
         f"<table><tr><th></th><th>A: {escape(a.name)}</th><th>B: {escape(b.name)}</th></tr>{table}</table>"
         "</header>"
         '<div class="panes">'
-        f'<div class="pane"><h2>A: {escape(a.name)}</h2>{pane_a}</div>'
-        f'<div class="pane"><h2>B: {escape(b.name)}</h2>{pane_b}</div>'
+        f'<div class="pane a"><h2>A: {escape(a.name)}</h2>{pane_a}</div>'
+        f'<div class="pane b"><h2>B: {escape(b.name)}</h2>{pane_b}</div>'
         "</div>"
         f"<section>{_unique_list(comparison, Side.A)}{_unique_list(comparison, Side.B)}</section>"
         f"<section>{facts_html(comparison)}</section>"

@@ -186,10 +186,11 @@ def test_legend_uses_the_pane_formats(qtbot, window, articles) -> None:
     assert format_at(window.legend, text.index("inserted")).underlineStyle() == Underline.SingleUnderline
 
 
-def test_no_caret_after_a_new_comparison_is_shown(qtbot, window, articles) -> None:
-    """Each result gets a fresh document; the hidden caret (a reader, not an editor) must stay hidden."""
+def test_the_caret_keeps_its_width_after_a_new_comparison_is_shown(qtbot, window, articles) -> None:
+    """Each result gets a fresh document; the keyboard caret (issue 13, item 6) must stay visible."""
+    from reader.app.reading_view import CARET_WIDTH
     from tests.app.helpers import wait_result
 
     wait_result(qtbot, window, lambda: window.open_paths(*articles))
     wait_result(qtbot, window, lambda: window.open_paths(articles[1], articles[0]))
-    assert all(pane.view.cursorWidth() == 0 for pane in window.panes.values())
+    assert all(pane.view.cursorWidth() == CARET_WIDTH for pane in window.panes.values())
