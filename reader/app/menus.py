@@ -205,9 +205,10 @@ def build_menus(window: MainWindow) -> WindowActions:
         view_menu.addAction(action)
     view_menu.addSeparator()
     toggle_dock = window.dock.toggleViewAction()
-    toggle_dock.setText("&Unique Sentences")
+    toggle_dock.setText("&Sidebar (Only in One, Facts)")
     toggle_dock.setShortcut(QKeySequence("Ctrl+U"))
     view_menu.addAction(toggle_dock)
+    view_menu.addAction(_action(window, "&Facts", window.dock.show_facts, "Ctrl+Shift+U"))
 
     toolbar, looseness_box = _build_toolbar(
         window, (open_both, swap, None, previous_difference, next_difference, None, find, sync_scroll)

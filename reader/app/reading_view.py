@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QTextOption,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QTextEdit, QToolTip, QWidget
 
 from reader.app.drops import DropError, accept_as_copy, sources_from_mime
 from reader.app.render import DOCUMENT_MARGIN_PX, WORD_MARK, FormatBook, PaneMap, build_pane_document
@@ -85,6 +85,8 @@ class ReadingView(QTextEdit):
         self._hover_selections: list[QTextEdit.ExtraSelection] = []
         self._link_selections: list[QTextEdit.ExtraSelection] = []
         self._flash_selections: list[QTextEdit.ExtraSelection] = []
+        self._fact_selections: list[QTextEdit.ExtraSelection] = []
+        self._fact_tips: list[tuple[int, int, str]] = []  # pane ranges of fact items, their notes
         self._find_selections: list[QTextEdit.ExtraSelection] = []
         self._ranges: dict[str, list[tuple[int, int]]] = {"hover": [], "link": [], "jump": []}
         self._sentence_tops: dict[int, float] = {}
@@ -125,6 +127,8 @@ class ReadingView(QTextEdit):
         self._link_selections = []
         self._flash_selections = []
         self._find_selections = []
+        self._fact_selections = []
+        self._fact_tips = []
         self._ranges = {"hover": [], "link": [], "jump": []}
         self._sentence_tops.clear()
         self._hovered = -1
@@ -194,8 +198,22 @@ class ReadingView(QTextEdit):
 
     def _apply_selections(self) -> None:
         self.setExtraSelections(
-            self._hover_selections + self._link_selections + self._flash_selections + self._find_selections
+            self._hover_selections + self._link_selections + self._flash_selections
+            + self._fact_selections + self._find_selections
         )
+
+    def set_fact_marks(self, selections: list[QTextEdit.ExtraSelection], tips: list[tuple[int, int, str]]) -> None:
+        """The fact items' marks (see ``fact_marks``) and the notes shown when hovering them."""
+        self._fact_selections = selections
+        self._fact_tips = tips
+        self._apply_selections()
+
+    def fact_ranges(self) -> list[tuple[int, int]]:
+        return [(start, end) for start, end, _ in self._fact_tips]
+
+    def fact_note_at(self, position: int) -> str | None:
+        """The note of the fact item whose words hold pane ``position``, if any."""
+        return next((note for start, end, note in self._fact_tips if start <= position < end), None)
 
     def set_find_marks(self, ranges: list[tuple[int, int]], colour: str) -> None:
         """Mark every match of the find bar (pane positions), over the other highlights."""
@@ -369,8 +387,14 @@ class ReadingView(QTextEdit):
         super().mouseMoveEvent(event)
         if event.buttons() != Qt.MouseButton.NoButton:
             return  # selecting text: do not flicker the highlights
-        index = self.sentence_at_point(event.position().toPoint())
+        point = event.position().toPoint()
+        index = self.sentence_at_point(point)
         self._set_hovered(-1 if index is None else index)
+        note = self.fact_note_at(self.cursorForPosition(point).position()) if self._fact_tips else None
+        if note:
+            QToolTip.showText(event.globalPosition().toPoint(), note, self)
+        elif self._fact_tips:
+            QToolTip.hideText()
 
     def leaveEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         super().leaveEvent(event)

@@ -1,9 +1,12 @@
-"""The dock listing sentences found in only one text, grouped by side."""
+"""The sidebar dock: sentences found in only one text (grouped by side), and the Facts tab."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QDockWidget, QTabWidget, QTreeWidget, QTreeWidgetItem, QWidget
+
+from reader.app.facts_list import FactsList
+from reader.core.facts.summary import QUIET
 
 from reader.core.marks import Side
 from reader.core.model import BlockKind, Comparison, Document
@@ -14,12 +17,14 @@ ROLE_TARGET = Qt.ItemDataRole.UserRole
 
 
 class UniqueSentencesDock(QDockWidget):
-    """Two groups, "Only in A" and "Only in B"; activating a sentence emits ``sentence_chosen``."""
+    """Two tabs: "Only in one" (groups "Only in A" and "Only in B"; activating a sentence emits
+    ``sentence_chosen``) and "Facts" (activating an item emits ``fact_chosen``)."""
 
     sentence_chosen = Signal(object, int)  # Side, sentence index
+    fact_chosen = Signal(object)  # Fact
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Unique sentences", parent)
+        super().__init__("Differences", parent)
         self.setObjectName("uniqueSentencesDock")  # needed by QMainWindow.saveState
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -36,11 +41,30 @@ class UniqueSentencesDock(QDockWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.itemClicked.connect(self._on_item)
         self.tree.itemActivated.connect(self._on_item)
-        self.setWidget(self.tree)
+        self.facts = FactsList()
+        self.facts.fact_chosen.connect(self.fact_chosen)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sidebarTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.tree, "Only in one")
+        self.tabs.addTab(self.facts, "Facts")
+        self.tabs.setTabToolTip(0, "Sentences found in only one article")
+        self.tabs.setTabToolTip(1, "What changed in numbers, dates, names, negation, certainty and quotations")
+        self.setWidget(self.tabs)
         self.groups: dict[Side, QTreeWidgetItem] = {}
         self.show_comparison(None)
 
+    def show_facts(self) -> None:
+        """Bring the Facts tab to the front (and the dock, if it was hidden)."""
+        self.show()
+        self.tabs.setCurrentWidget(self.facts)
+
     def show_comparison(self, comparison: Comparison | None) -> None:
+        self.facts.show_comparison(comparison)
+        unique = len(comparison.only_a) + len(comparison.only_b) if comparison else 0
+        changed = sum(1 for fact in comparison.facts if fact.status not in QUIET) if comparison else 0
+        self.tabs.setTabText(0, f"Only in one ({unique})" if comparison else "Only in one")
+        self.tabs.setTabText(1, f"Facts ({changed})" if comparison else "Facts")
         self.tree.clear()
         self.groups = {}
         if comparison is None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app.fact_marks import fact_format
 from reader.app.palette import Palette
 from reader.app.render import FormatBook
 from reader.app.runs import Style
@@ -33,6 +34,9 @@ LEGEND_ENTRIES: tuple[tuple[str, Side, Style, str], ...] = (
     ("moved", Side.A, Style(SpanKind.MOVED, False), "sentence found elsewhere in the other text (dashed)"),
     ("reworded", Side.B, Style(SpanKind.REWRITTEN, True), "change inside a paraphrased pair (lighter tint)"),
 )
+
+
+FACT_MEANING = "a number, date, name, negation, certainty word or quotation that differs (its words in green over a wavy underline)"
 
 
 class LegendBar(QTextEdit):
@@ -61,7 +65,9 @@ class LegendBar(QTextEdit):
         for sample, side, style, meaning in LEGEND_ENTRIES:
             cursor.insertText(sample, books[side].char_format(BlockKind.PARAGRAPH, style))
             cursor.insertText("  ", QTextCharFormat())
-        self.setToolTip("\n".join(f"{sample}: {meaning}" for sample, _, _, meaning in LEGEND_ENTRIES))
+        cursor.insertText("fact", fact_format(palette))  # the panes' mark for a fact item's words
+        tips = [f"{sample}: {meaning}" for sample, _, _, meaning in LEGEND_ENTRIES]
+        self.setToolTip("\n".join([*tips, f"fact: {FACT_MEANING}"]))
         height = self.fontMetrics().height() + 14
         self.setFixedHeight(height)
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,14 +38,17 @@ from reader.app.pane import ArticlePane
 from reader.app.reading import ReadingController
 from reader.app.render import FormatBook
 from reader.app.settings import ZOOM_MAX, ZOOM_MIN, AppSettings
+from reader.app.fact_marks import FactMarks
 from reader.app.sidebar import UniqueSentencesDock
 from reader.app.sources import Source, local_paths, source_key
 from reader.app.theme import apply_theme, chrome_style_sheet
 from reader.app.watch import FileWatcher
 from reader.app.widgets import EmptyState, LegendBar, MessageBar
 from reader.app.worker import CompareRequest, CompareResult, CompareService
+from reader.core.facts.summary import sentence_at
+from reader.core.facts.summary import summary as facts_summary
 from reader.core.marks import Side
-from reader.core.model import CompareOptions, Stats
+from reader.core.model import CompareOptions, Fact, Stats
 from reader.core.tokens import count_words
 from reader.resources import resource_path
 
@@ -107,9 +111,11 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         self._build_status_bar()
         self.dock = UniqueSentencesDock(self)
         self.dock.sentence_chosen.connect(self.reveal_sentence)
+        self.dock.fact_chosen.connect(self.reveal_fact)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.reading = ReadingController({side: pane.view for side, pane in self.panes.items()}, lambda: self.palette_)
         self.reading.sync_enabled = settings.sync_scroll
+        self.fact_marks = FactMarks({side: pane.view for side, pane in self.panes.items()}, lambda: self.palette_)
         self.reading.difference_changed.connect(lambda _i, _n: self.position_label.setText(self.reading.status_text()))
         self.reading.wrapped.connect(self.show_wrap_notice)
         self.find_bar.wrapped.connect(self.show_wrap_notice)
@@ -192,7 +198,15 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         self.progress.setFormat(COMPARING_FORMAT)
         self.progress.setTextVisible(True)
         self.progress.hide()
+        self.facts_button = QToolButton()
+        self.facts_button.setObjectName("factsCount")
+        self.facts_button.setAutoRaise(True)
+        self.facts_button.setToolTip("Show what changed in the facts (Ctrl+Shift+U)")
+        self.facts_button.setAccessibleName("Fact changes")
+        self.facts_button.clicked.connect(lambda: self.dock.show_facts())
+        self.facts_button.hide()
         self.statusBar().addWidget(self.summary, 1)
+        self.statusBar().addPermanentWidget(self.facts_button)
         self.statusBar().addPermanentWidget(self.position_label)
         self.statusBar().addPermanentWidget(self.progress)
         self._busy_timer = QTimer(self)
@@ -270,6 +284,10 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
             self.panes[side].show_content(content, self.formats[side], words)
         self.dock.show_comparison(comparison)
         self.reading.set_comparison(comparison)
+        self.fact_marks.show(comparison)
+        self.facts_button.setVisible(comparison is not None)
+        if comparison is not None:
+            self.facts_button.setText(facts_summary(comparison.facts))
         self.legend.setVisible(comparison is not None)
         has_any = result.a is not None or result.b is not None
         self.stack.setCurrentWidget(self.splitter if has_any else self.empty_state)
@@ -302,6 +320,18 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
     def reveal_sentence(self, side: Side, index: int) -> None:
         """Bring a sentence to the reading line (the other pane follows when sync is on)."""
         self.reading.reveal(side, index)
+
+    def reveal_fact(self, fact: Fact) -> None:
+        """Bring a fact item's sentence to the reading line and tint its words on both sides."""
+        comparison = self.result.comparison if self.result is not None else None
+        if comparison is None:
+            return
+        side = Side.A if fact.a is not None else Side.B
+        span = fact.a if fact.a is not None else fact.b
+        sentences = comparison.sentences_a if side is Side.A else comparison.sentences_b
+        if span is not None and sentences:
+            self.reading.reveal(side, sentence_at(sentences, span[0]))
+        self.fact_marks.choose(fact)
 
     def go_to_difference(self, forward: bool) -> int | None:
         return self.reading.go_to_difference(forward)

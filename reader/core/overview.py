@@ -5,7 +5,7 @@ Computed once per comparison (in the worker process) as character ranges of
 height and paints that cached list. Positions are shares of the text's length, so the
 marks never wait for a widget's text layout and stay put while it is laid out lazily.
 
-Adding a mark kind (the "fact" marks, for example) takes three steps, all in this module
+Adding a mark kind (as the "fact" marks did) takes three steps, all in this module
 and the palette: a :class:`MarkKind` member, a function in :data:`MARK_SOURCES` that
 yields its ranges, and a lane in :data:`LANES`; the colour comes from the palette role of
 the same name (``reader.export.palette.OVERVIEW_ROLES``).
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from reader.core.marks import SentenceSpan, Side, SpanKind, pane_spans
-from reader.core.model import Comparison
+from reader.core.model import Comparison, FactStatus
 
 
 class MarkKind(StrEnum):
@@ -27,7 +27,7 @@ class MarkKind(StrEnum):
     ONLY = "only"  # a sentence present in this text only
     MOVED = "moved"  # a sentence that sits elsewhere in the other text
     CHANGED = "changed"  # words deleted (in A) or inserted (in B)
-    # FACT = "fact"  # numbers, dates, names that differ: add the member, a source and a lane
+    FACT = "fact"  # a number, date, name, negation, certainty word or quotation that differs
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,7 @@ LANES: dict[MarkKind, tuple[float, float]] = {
     MarkKind.ONLY: (0.0, 1.0),
     MarkKind.MOVED: (0.0, 1.0),
     MarkKind.CHANGED: (0.25, 0.75),
+    MarkKind.FACT: (0.75, 1.0),  # the outer edge, beside the word changes
 }
 
 MarkSource = Callable[[Comparison, Side, list[SentenceSpan]], Iterable[OverviewMark]]
@@ -73,9 +74,16 @@ def _change_marks(_comparison: Comparison, _side: Side, spans: list[SentenceSpan
             yield OverviewMark(MarkKind.CHANGED, start, end)
 
 
-# Every function here contributes marks; a new kind appends its own (e.g. one reading
-# ``comparison.facts`` and yielding MarkKind.FACT for the spans of this side).
-MARK_SOURCES: list[MarkSource] = [_sentence_marks, _change_marks]
+def _fact_marks(comparison: Comparison, side: Side, _spans: list[SentenceSpan]) -> Iterable[OverviewMark]:
+    """The spans of this side's fact items; quotations found word for word are no news."""
+    for fact in comparison.facts:
+        span = fact.a if side is Side.A else fact.b
+        if span is not None and fact.status is not FactStatus.VERBATIM:
+            yield OverviewMark(MarkKind.FACT, span[0], span[1])
+
+
+# Every function here contributes marks; a new kind appends its own.
+MARK_SOURCES: list[MarkSource] = [_sentence_marks, _change_marks, _fact_marks]
 
 
 def overview_marks(comparison: Comparison, side: Side, spans: list[SentenceSpan] | None = None) -> Overview:

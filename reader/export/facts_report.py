@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from reader.core.facts.summary import KIND_TITLES, QUIET, STATUS_LABELS, by_kind, summary, words_of
+from reader.core.facts.summary import KIND_TITLES, QUIET, STATUS_LABELS, by_kind, sentence_at, summary, words_of
 from reader.core.model import Comparison, Fact
 from reader.core.printable import printable_text
 
@@ -59,15 +59,7 @@ def _verbatim_count(comparison: Comparison) -> str:
 
 
 def _sentence(comparison: Comparison, side: str, offset: int) -> int:
-    sentences = comparison.sentences_a if side == "a" else comparison.sentences_b
-    low, high = 0, len(sentences) - 1
-    while low < high:  # the last sentence starting at or before the offset
-        middle = (low + high + 1) // 2
-        if sentences[middle].start <= offset:
-            low = middle
-        else:
-            high = middle - 1
-    return low
+    return sentence_at(comparison.sentences_a if side == "a" else comparison.sentences_b, offset)
 
 
 def _where(comparison: Comparison, fact: Fact) -> str:

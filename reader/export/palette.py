@@ -45,7 +45,8 @@ class Palette:
     hover: str  # the sentence under the mouse and its counterpart: a neutral tint, not the selection's
     banner_error: str
     banner_info: str
-    fact: str  # reserved: a number, date or name that differs (the "fact" marks to come)
+    fact: str  # a fact item chosen in the Facts list (its words on both sides) and its overview mark
+    fact_line: str  # the wavy underline under every fact item's words in the panes
 
 
 LIGHT = Palette(
@@ -69,6 +70,7 @@ LIGHT = Palette(
     banner_error="#fbe3d6",
     banner_info="#e3eefa",
     fact="#a1c59c",
+    fact_line="#2f7a2a",
 )
 
 DARK = Palette(
@@ -92,6 +94,7 @@ DARK = Palette(
     banner_error="#4a2a1c",
     banner_info="#1c3047",
     fact="#4a6339",
+    fact_line="#9ad38c",
 )
 
 

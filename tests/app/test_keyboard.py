@@ -93,7 +93,7 @@ def test_the_shortcut_list_is_made_from_the_actions(qtbot, window) -> None:
     keys = {command: shortcut for _menu, command, shortcut in rows}
     assert keys["Next Difference"] == "Alt+Down, F7"
     assert keys["Next Sentence"] == "Ctrl+Down" and keys["Counterpart in B"] == "Alt+Right"
-    assert keys["Unique Sentences"] == "Ctrl+U" and keys["Keyboard Shortcuts"] == "F1"
+    assert keys["Sidebar (Only in One, Facts)"] == "Ctrl+U" and keys["Facts"] == "Ctrl+Shift+U" and keys["Keyboard Shortcuts"] == "F1"
     # A new shortcut shows up without touching the help.
     window.actions_.open_demo.setShortcut("Ctrl+Shift+D")
     assert ("File", "Open Demo Articles", "Ctrl+Shift+D") in shortcut_rows(window)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
-from reader.core.model import Fact, FactKind, FactStatus
+from reader.core.model import Fact, FactKind, FactStatus, Sentence
 
 KIND_TITLES = {
     FactKind.NUMBER: "Numbers",
@@ -55,3 +56,8 @@ def words_of(fact: Fact, text_a: str, text_b: str, limit: int = 80) -> tuple[str
         return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
 
     return cut(text_a, fact.a), cut(text_b, fact.b)
+
+
+def sentence_at(sentences: Sequence[Sentence], offset: int) -> int:
+    """The index of the sentence that holds (or last started before) ``offset``."""
+    return max(0, bisect.bisect_right([s.start for s in sentences], offset) - 1) if sentences else 0

@@ -1,0 +1,127 @@
+"""The sidebar's Facts tab: what changed in numbers, dates, names, certainty and quotations."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+from reader.core.facts.summary import KIND_TITLES, QUIET, STATUS_LABELS, by_kind, sentence_at, words_of
+from reader.core.model import Comparison, Fact
+
+ROLE_FACT = Qt.ItemDataRole.UserRole
+CONTEXT_CHARS = 400  # of each sentence in the tooltip
+
+
+class FactsList(QTreeWidget):
+    """One group per kind; an entry shows both sides' words, its sentences on hover.
+
+    Quotations found word for word are counted under their group but folded away: every
+    quotation has its item, and the ones that changed come first.
+    """
+
+    fact_chosen = Signal(object)  # Fact
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setAccessibleName("What changed in the facts")
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.itemClicked.connect(self._on_item)
+        self.itemActivated.connect(self._on_item)
+        self.groups: dict[str, QTreeWidgetItem] = {}
+        self.show_comparison(None)
+
+    def show_comparison(self, comparison: Comparison | None) -> None:
+        self.clear()
+        self.groups = {}
+        if comparison is None or not comparison.facts:
+            text = "Open two articles to list\nwhat changed in the facts." if comparison is None else (
+                "No numbers, dates, names,\nnegation, certainty or\nquotations differ."
+            )
+            placeholder = QTreeWidgetItem([text])
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addTopLevelItem(placeholder)
+            return
+        text_a, text_b = comparison.a.text, comparison.b.text
+        for kind, items in by_kind(comparison.facts):
+            news = [fact for fact in items if fact.status not in QUIET]
+            quiet = [fact for fact in items if fact.status in QUIET]
+            group = QTreeWidgetItem([f"{KIND_TITLES[kind]} ({len(news)})" if not quiet else
+                                     f"{KIND_TITLES[kind]} ({len(news)} changed, {len(quiet)} word for word)"])
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group.addChildren([self._entry(comparison, fact, text_a, text_b) for fact in news])
+            if quiet:
+                folded = QTreeWidgetItem([f"Word for word ({len(quiet)})"])
+                folded.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                folded.addChildren([self._entry(comparison, fact, text_a, text_b) for fact in quiet])
+                group.addChild(folded)
+            self.addTopLevelItem(group)
+            group.setExpanded(True)
+            self.groups[kind.value] = group
+
+    def count(self) -> int:
+        """Entries listed (every fact item, word-for-word quotations included)."""
+        total = 0
+        for group in self.groups.values():
+            stack = [group.child(i) for i in range(group.childCount())]
+            while stack:
+                item = stack.pop()
+                total += 1 if item.data(0, ROLE_FACT) is not None else 0
+                stack.extend(item.child(i) for i in range(item.childCount()))
+        return total
+
+    def entries(self) -> list[QTreeWidgetItem]:
+        found = []
+        for group in self.groups.values():
+            stack = [group.child(i) for i in range(group.childCount())]
+            while stack:
+                item = stack.pop(0)
+                if item.data(0, ROLE_FACT) is not None:
+                    found.append(item)
+                stack.extend(item.child(i) for i in range(item.childCount()))
+        return found
+
+    def _entry(self, comparison: Comparison, fact: Fact, text_a: str, text_b: str) -> QTreeWidgetItem:
+        words_a, words_b = words_of(fact, text_a, text_b, limit=60)
+        status = STATUS_LABELS[fact.status]
+        if words_a and words_b and words_a != words_b:
+            first = f"{words_b}  ←  {words_a}"
+        else:
+            first = words_a or words_b
+        item = QTreeWidgetItem([f"{first}\n{status} · {_where(comparison, fact)}"])
+        item.setToolTip(0, _tooltip(comparison, fact))
+        item.setData(0, ROLE_FACT, fact)
+        return item
+
+    def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        fact = item.data(0, ROLE_FACT)
+        if fact is not None:
+            self.fact_chosen.emit(fact)
+
+
+def _where(comparison: Comparison, fact: Fact) -> str:
+    places = []
+    if fact.a is not None:
+        places.append(f"A {sentence_at(comparison.sentences_a, fact.a[0]) + 1}")
+    if fact.b is not None:
+        places.append(f"B {sentence_at(comparison.sentences_b, fact.b[0]) + 1}")
+    return " ↔ ".join(places)
+
+
+def _tooltip(comparison: Comparison, fact: Fact) -> str:
+    lines = [fact.note]
+    for label, span, sentences, text in (
+        ("A", fact.a, comparison.sentences_a, comparison.a.text),
+        ("B", fact.b, comparison.sentences_b, comparison.b.text),
+    ):
+        if span is None or not sentences:
+            continue
+        sentence = sentences[sentence_at(sentences, span[0])]
+        words = " ".join(text[sentence.start : sentence.end].split())
+        lines.append(f"\n{label}: {words[:CONTEXT_CHARS]}")
+    return "\n".join(lines)
