@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+import re
 
-from reader.core.facts.summary import KIND_TITLES, QUIET, STATUS_LABELS, by_kind, sentence_at, words_of
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTreeWidgetItem, QWidget
+
+from reader.app.wrapping_tree import WrappingTree
+
+from reader.core.facts.summary import KIND_TITLES, QUIET, STATUS_LABELS, by_kind, sentence_at
 from reader.core.model import Comparison, Fact
 
 ROLE_FACT = Qt.ItemDataRole.UserRole
 CONTEXT_CHARS = 400  # of each sentence in the tooltip
+ENTRY_CHARS = 110  # about three wrapped lines at the default dock width
+_NOT_IN = re.compile(r" — not in [AB]$")
 
 
-class FactsList(QTreeWidget):
+class FactsList(WrappingTree):
     """One group per kind; an entry shows both sides' words, its sentences on hover.
 
     Quotations found word for word are counted under their group but folded away: every
@@ -23,11 +29,7 @@ class FactsList(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setHeaderHidden(True)
         self.setAccessibleName("What changed in the facts")
-        self.setUniformRowHeights(False)
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.itemClicked.connect(self._on_item)
         self.itemActivated.connect(self._on_item)
         self.groups: dict[str, QTreeWidgetItem] = {}
@@ -44,21 +46,20 @@ class FactsList(QTreeWidget):
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addTopLevelItem(placeholder)
             return
-        text_a, text_b = comparison.a.text, comparison.b.text
         for kind, items in by_kind(comparison.facts):
             news = [fact for fact in items if fact.status not in QUIET]
             quiet = [fact for fact in items if fact.status in QUIET]
-            group = QTreeWidgetItem([f"{KIND_TITLES[kind]} ({len(news)})" if not quiet else
-                                     f"{KIND_TITLES[kind]} ({len(news)} changed, {len(quiet)} word for word)"])
+            counts = f"{len(news)}" if not quiet else f"{len(news)} differ, {len(quiet)} same"
+            group = QTreeWidgetItem([f"{KIND_TITLES[kind]} ({counts})"])
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            group.addChildren([self._entry(comparison, fact, text_a, text_b) for fact in news])
+            group.addChildren([self._entry(comparison, fact) for fact in news])
             if quiet:
                 folded = QTreeWidgetItem([f"Word for word ({len(quiet)})"])
                 folded.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                folded.addChildren([self._entry(comparison, fact, text_a, text_b) for fact in quiet])
+                folded.addChildren([self._entry(comparison, fact) for fact in quiet])
                 group.addChild(folded)
             self.addTopLevelItem(group)
             group.setExpanded(True)
@@ -86,14 +87,12 @@ class FactsList(QTreeWidget):
                 stack.extend(item.child(i) for i in range(item.childCount()))
         return found
 
-    def _entry(self, comparison: Comparison, fact: Fact, text_a: str, text_b: str) -> QTreeWidgetItem:
-        words_a, words_b = words_of(fact, text_a, text_b, limit=60)
-        status = STATUS_LABELS[fact.status]
-        if words_a and words_b and words_a != words_b:
-            first = f"{words_b}  ←  {words_a}"
-        else:
-            first = words_a or words_b
-        item = QTreeWidgetItem([f"{first}\n{status} · {_where(comparison, fact)}"])
+    def _entry(self, comparison: Comparison, fact: Fact) -> QTreeWidgetItem:
+        # The note reads "B ← A" with the words around a cue; the second line says where.
+        first = _NOT_IN.sub("", fact.note)
+        if len(first) > ENTRY_CHARS:
+            first = first[: ENTRY_CHARS - 1].rstrip() + "…"
+        item = QTreeWidgetItem([f"{first}\n{STATUS_LABELS[fact.status]} · {_where(comparison, fact)}"])
         item.setToolTip(0, _tooltip(comparison, fact))
         item.setData(0, ROLE_FACT, fact)
         return item

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QTabWidget, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QDockWidget, QTabWidget, QTreeWidgetItem, QWidget
 
 from reader.app.facts_list import FactsList
+from reader.app.wrapping_tree import WrappingTree
 from reader.core.facts.summary import QUIET
 
 from reader.core.marks import Side
@@ -31,14 +32,10 @@ class UniqueSentencesDock(QDockWidget):
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
+        self.tree = WrappingTree()
         self.tree.setAccessibleName("Sentences found in only one article")
         self.tree.setRootIsDecorated(True)
-        # Entries wrap to two lines (the sentence, then where it sits), so rows differ in height.
-        self.tree.setUniformRowHeights(False)
-        self.tree.setWordWrap(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Entries wrap (the sentence, then where it sits), so rows differ in height.
         self.tree.itemClicked.connect(self._on_item)
         self.tree.itemActivated.connect(self._on_item)
         self.facts = FactsList()

@@ -29,11 +29,11 @@ def test_the_facts_tab_lists_every_item_grouped_by_kind(qtbot, window) -> None:
     assert facts.count() == len(comparison.facts)
     titles = [facts.topLevelItem(i).text(0) for i in range(facts.topLevelItemCount())]
     assert titles[0] == "Numbers (3)"
-    assert any(title.startswith("Quotations (3 changed, 3 word for word)") for title in titles)
+    assert any(title.startswith("Quotations (3 differ, 3 same)") for title in titles)
     assert window.dock.tabs.tabText(1) == f"Facts ({len(shown_facts(comparison))})"
     item = entry_with(window, "9 April")
     first, second = item.text(0).split("\n")
-    assert first == "9 April  ←  2 April" and second.startswith("changed · A ")
+    assert first == "9 April ← 2 April" and second.startswith("changed · A ")
     assert "B: " in item.toolTip(0) and "public meeting" in item.toolTip(0)
 
 
