@@ -8,6 +8,7 @@ Coloured with ANSI escapes on a terminal; plain ``[-deleted-]{+inserted+}`` othe
 from __future__ import annotations
 
 from reader.core.model import Comparison, Op, Unit, UnitKind
+from reader.core.printable import one_line, printable_text
 from reader.export.text_export import _DEL, _DIM, _HEAD, _INS, _RESET, _percent
 
 KIND_LABELS = {
@@ -22,9 +23,20 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+class _Escaped:
+    """A document's text whose slices come out printable (terminal controls escaped)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __getitem__(self, where: slice) -> str:
+        return printable_text(self.text[where])
+
+
 def _unit_lines(comparison: Comparison, unit: Unit, style) -> tuple[str, str]:  # noqa: ANN001
     """The A side (equal and deleted words) and the B side (equal and inserted) of a unit."""
-    a_text, b_text = comparison.a.text, comparison.b.text
+    # The documents' own control characters are escaped (issue 15) before our marks go in.
+    a_text, b_text = _Escaped(comparison.a.text), _Escaped(comparison.b.text)
     if unit.edit_kind is UnitKind.IDENTICAL or not unit.diff:
         first_a, last_a = comparison.sentences_a[unit.a[0]], comparison.sentences_a[unit.a[-1]]
         first_b, last_b = comparison.sentences_b[unit.b[0]], comparison.sentences_b[unit.b[-1]]
@@ -53,8 +65,8 @@ def comparison_to_aligned_text(comparison: Comparison, color: bool = False) -> s
         return f"{_HEAD}{text}{_RESET}" if color else text
 
     lines = [
-        head(f"A: {a.name} ({stats.words_a} words, {stats.sentences_a} sentences)"),
-        head(f"B: {b.name} ({stats.words_b} words, {stats.sentences_b} sentences)"),
+        head(f"A: {one_line(a.name)} ({stats.words_a} words, {stats.sentences_a} sentences)"),
+        head(f"B: {one_line(b.name)} ({stats.words_b} words, {stats.sentences_b} sentences)"),
         "",
     ]
     for unit in sorted(comparison.units, key=lambda u: (u.a[0], u.b[0])):
@@ -75,7 +87,7 @@ def comparison_to_aligned_text(comparison: Comparison, color: bool = False) -> s
         lines.append(head(f"{label} ({len(indices)}):"))
         for i in indices:
             s = sentences[i]
-            lines.append(f"  [{i + 1}] " + style(code, marks[0], _one_line(doc.text[s.start : s.end]), marks[1]))
+            lines.append(f"  [{i + 1}] " + style(code, marks[0], _one_line(printable_text(doc.text[s.start : s.end])), marks[1]))
         lines.append("")
     lines.append(
         f"Similarity {_percent(stats.similarity)}. Words deleted {stats.words_deleted}, "
