@@ -24,9 +24,20 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+class _Escaped:
+    """A document's text whose slices come out printable (terminal controls escaped)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __getitem__(self, where: slice) -> str:
+        return printable_text(self.text[where])
+
+
 def _unit_lines(comparison: Comparison, unit: Unit, style) -> tuple[str, str]:  # noqa: ANN001
     """The A side (equal and deleted words) and the B side (equal and inserted) of a unit."""
-    a_text, b_text = comparison.a.text, comparison.b.text
+    # The documents' own control characters are escaped (issue 15) before our marks go in.
+    a_text, b_text = _Escaped(comparison.a.text), _Escaped(comparison.b.text)
     if unit.edit_kind is UnitKind.IDENTICAL or not unit.diff:
         first_a, last_a = comparison.sentences_a[unit.a[0]], comparison.sentences_a[unit.a[-1]]
         first_b, last_b = comparison.sentences_b[unit.b[0]], comparison.sentences_b[unit.b[-1]]
