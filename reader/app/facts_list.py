@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from reader.app.wrapping_tree import WrappingTree
 
-from reader.core.facts.summary import KIND_TITLES, QUIET, STATUS_LABELS, by_kind, sentence_at
+from reader.core.facts.summary import KIND_TITLES, QUIET, STATUS_LABELS, SentencePlaces, by_kind
 from reader.core.model import Comparison, Fact
 
 ROLE_FACT = Qt.ItemDataRole.UserRole
@@ -33,6 +33,7 @@ class FactsList(WrappingTree):
         self.itemClicked.connect(self._on_item)
         self.itemActivated.connect(self._on_item)
         self.groups: dict[str, QTreeWidgetItem] = {}
+        self._places = SentencePlaces((), ())
         self.show_comparison(None)
 
     def show_comparison(self, comparison: Comparison | None) -> None:
@@ -46,6 +47,7 @@ class FactsList(WrappingTree):
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addTopLevelItem(placeholder)
             return
+        self._places = SentencePlaces(comparison.sentences_a, comparison.sentences_b)
         for kind, items in by_kind(comparison.facts):
             news = [fact for fact in items if fact.status not in QUIET]
             quiet = [fact for fact in items if fact.status in QUIET]
@@ -92,8 +94,8 @@ class FactsList(WrappingTree):
         first = _NOT_IN.sub("", fact.note)
         if len(first) > ENTRY_CHARS:
             first = first[: ENTRY_CHARS - 1].rstrip() + "…"
-        item = QTreeWidgetItem([f"{first}\n{STATUS_LABELS[fact.status]} · {_where(comparison, fact)}"])
-        item.setToolTip(0, _tooltip(comparison, fact))
+        item = QTreeWidgetItem([f"{first}\n{STATUS_LABELS[fact.status]} · {_where(self._places, fact)}"])
+        item.setToolTip(0, _tooltip(comparison, self._places, fact))
         item.setData(0, ROLE_FACT, fact)
         return item
 
@@ -103,16 +105,16 @@ class FactsList(WrappingTree):
             self.fact_chosen.emit(fact)
 
 
-def _where(comparison: Comparison, fact: Fact) -> str:
+def _where(places_of: SentencePlaces, fact: Fact) -> str:
     places = []
     if fact.a is not None:
-        places.append(f"A {sentence_at(comparison.sentences_a, fact.a[0]) + 1}")
+        places.append(f"A {places_of.index('a', fact.a[0]) + 1}")
     if fact.b is not None:
-        places.append(f"B {sentence_at(comparison.sentences_b, fact.b[0]) + 1}")
+        places.append(f"B {places_of.index('b', fact.b[0]) + 1}")
     return " ↔ ".join(places)
 
 
-def _tooltip(comparison: Comparison, fact: Fact) -> str:
+def _tooltip(comparison: Comparison, places_of: SentencePlaces, fact: Fact) -> str:
     lines = [fact.note]
     for label, span, sentences, text in (
         ("A", fact.a, comparison.sentences_a, comparison.a.text),
@@ -120,7 +122,7 @@ def _tooltip(comparison: Comparison, fact: Fact) -> str:
     ):
         if span is None or not sentences:
             continue
-        sentence = sentences[sentence_at(sentences, span[0])]
+        sentence = sentences[places_of.index(label.lower(), span[0])]
         words = " ".join(text[sentence.start : sentence.end].split())
         lines.append(f"\n{label}: {words[:CONTEXT_CHARS]}")
     return "\n".join(lines)

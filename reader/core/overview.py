@@ -54,7 +54,7 @@ LANES: dict[MarkKind, tuple[float, float]] = {
     MarkKind.ONLY: (0.0, 1.0),
     MarkKind.MOVED: (0.0, 1.0),
     MarkKind.CHANGED: (0.25, 0.75),
-    MarkKind.FACT: (0.75, 1.0),  # the outer edge, beside the word changes
+    MarkKind.FACT: (0.0, 0.25),  # the inner edge, beside the word changes
 }
 
 MarkSource = Callable[[Comparison, Side, list[SentenceSpan]], Iterable[OverviewMark]]

@@ -41,17 +41,17 @@ def _unit_lines(comparison: Comparison, unit: Unit, style) -> tuple[str, str]:  
     if unit.edit_kind is UnitKind.IDENTICAL or not unit.diff:
         first_a, last_a = comparison.sentences_a[unit.a[0]], comparison.sentences_a[unit.a[-1]]
         first_b, last_b = comparison.sentences_b[unit.b[0]], comparison.sentences_b[unit.b[-1]]
-        return printable_text(a_text[first_a.start : last_a.end]), printable_text(b_text[first_b.start : last_b.end])
+        return a_text[first_a.start : last_a.end], b_text[first_b.start : last_b.end]
     side_a: list[str] = []
     side_b: list[str] = []
     for seg in unit.diff:
         if seg.op is Op.EQUAL:
-            side_a.append(printable_text(a_text[seg.a_start : seg.a_end]))
-            side_b.append(printable_text(b_text[seg.b_start : seg.b_end]))
+            side_a.append(a_text[seg.a_start : seg.a_end])
+            side_b.append(b_text[seg.b_start : seg.b_end])
         elif seg.op is Op.DELETE:
-            side_a.append(style(_DEL, "[-", printable_text(a_text[seg.a_start : seg.a_end]), "-]"))
+            side_a.append(style(_DEL, "[-", a_text[seg.a_start : seg.a_end], "-]"))
         else:
-            side_b.append(style(_INS, "{+", printable_text(b_text[seg.b_start : seg.b_end]), "+}"))
+            side_b.append(style(_INS, "{+", b_text[seg.b_start : seg.b_end], "+}"))
     return "".join(side_a), "".join(side_b)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from reader.core.facts.summary import KIND_TITLES, QUIET, STATUS_LABELS, by_kind, sentence_at, summary, words_of
+from reader.core.facts.summary import KIND_TITLES, QUIET, STATUS_LABELS, SentencePlaces, by_kind, summary, words_of
 from reader.core.model import Comparison, Fact
 from reader.core.printable import printable_text
 
@@ -16,13 +16,14 @@ def facts_lines(comparison: Comparison) -> list[str]:
     if _verbatim(comparison):
         heading += ", " + _verbatim_count(comparison)
     lines = [heading + "."]
+    places_of = SentencePlaces(comparison.sentences_a, comparison.sentences_b)
     for kind, items in by_kind(facts):
         shown = [fact for fact in items if fact.status not in QUIET]
         if not shown:
             continue
         lines.append(f"  {KIND_TITLES[kind]}")
         for fact in shown:
-            where = _where(comparison, fact)
+            where = _where(places_of, fact)
             lines.append(f"    {STATUS_LABELS[fact.status]:<13} {printable_text(' '.join(fact.note.split()))}{where}")
     return lines
 
@@ -32,12 +33,13 @@ def facts_html(comparison: Comparison) -> str:
     facts = comparison.facts
     parts = [f"<h2>Facts</h2><p class=meta>{escape(summary(facts))}.</p>"]
     text_a, text_b = comparison.a.text, comparison.b.text
+    places_of = SentencePlaces(comparison.sentences_a, comparison.sentences_b)
     for kind, items in by_kind(facts):
         rows = []
         for fact in items:
             words_a, words_b = words_of(fact, text_a, text_b)
-            link_a = _link(comparison, fact, "a", words_a)
-            link_b = _link(comparison, fact, "b", words_b)
+            link_a = _link(places_of, fact, "a", words_a)
+            link_b = _link(places_of, fact, "b", words_b)
             rows.append(
                 f'<tr class="f-{fact.status.value}"><td>{escape(STATUS_LABELS[fact.status])}</td>'
                 f"<td>{link_a}</td><td>{link_b}</td><td>{escape(fact.note)}</td></tr>"
@@ -58,22 +60,18 @@ def _verbatim_count(comparison: Comparison) -> str:
     return f"{count} quotation{'' if count == 1 else 's'} word for word"
 
 
-def _sentence(comparison: Comparison, side: str, offset: int) -> int:
-    return sentence_at(comparison.sentences_a if side == "a" else comparison.sentences_b, offset)
-
-
-def _where(comparison: Comparison, fact: Fact) -> str:
+def _where(places_of: SentencePlaces, fact: Fact) -> str:
     places = []
     for side in ("a", "b"):
         span = getattr(fact, side)
         if span is not None:
-            places.append(f"{side.upper()} {_sentence(comparison, side, span[0]) + 1}")
+            places.append(f"{side.upper()} {places_of.index(side, span[0]) + 1}")
     return f"   [{' · '.join(places)}]" if places else ""
 
 
-def _link(comparison: Comparison, fact: Fact, side: str, words: str) -> str:
+def _link(places_of: SentencePlaces, fact: Fact, side: str, words: str) -> str:
     span = getattr(fact, side)
     if span is None or not words:
         return ""
-    anchor = f"{side}-s{_sentence(comparison, side, span[0]) + 1}"
+    anchor = f"{side}-s{places_of.index(side, span[0]) + 1}"
     return f'<a href="#{anchor}">{escape(words)}</a>'

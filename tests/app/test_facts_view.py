@@ -16,7 +16,9 @@ from tests.app.helpers import wait_result
 
 def open_demo(qtbot, window):
     a, b = demo_pair()
-    return wait_result(qtbot, window, lambda: window.open_paths(a, b)).comparison
+    comparison = wait_result(qtbot, window, lambda: window.open_paths(a, b)).comparison
+    qtbot.waitUntil(lambda: not window.fact_marks.busy)  # marks are placed a slice at a time
+    return comparison
 
 
 def entry_with(window, words: str):
@@ -55,6 +57,7 @@ def test_clicking_an_item_shows_both_places_and_tints_its_words(qtbot, window) -
     facts.scrollToItem(item)
     rect = facts.visualItemRect(item)
     QTest.mouseClick(facts.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    qtbot.waitUntil(lambda: not window.fact_marks.busy)
     fact = window.fact_marks.chosen
     assert fact is not None and fact.kind is FactKind.NAME and fact.status is FactStatus.CHANGED
     for side, span in ((Side.A, fact.a), (Side.B, fact.b)):
@@ -83,4 +86,5 @@ def test_fact_words_carry_marks_and_their_note_in_both_panes(qtbot, window) -> N
     # The marks follow a theme change (they are rebuilt with the new palette's colours).
     view.set_fact_marks([], [])
     window.apply_palette(DARK)
+    qtbot.waitUntil(lambda: not window.fact_marks.busy)
     assert set(window.panes[Side.B].view.fact_ranges()) == expected[Side.B]

@@ -74,8 +74,11 @@ def test_word_marks_stay_visible_inside_the_selection(qtbot, window, articles) -
             marked.append(fragment.position())
         fragments += 1
     assert marked, "the edited sentence has changed words"
+    # No highlight paints a background over the changed words (a fact mark only colours the
+    # letters and underlines them, so it may lie on them).
     covered = [s for s in view_a.extraSelections()
-               if any(s.cursor.selectionStart() <= p < s.cursor.selectionEnd() for p in marked)]
+               if s.format.background().style() != Qt.BrushStyle.NoBrush
+               and any(s.cursor.selectionStart() <= p < s.cursor.selectionEnd() for p in marked)]
     assert covered == []
     assert view_a.linked_ranges() == [(start, end)]
 

@@ -208,7 +208,7 @@ def _words(comparison: Comparison, fact: Fact) -> tuple[str, str]:
     ("kind", "status", "words_a", "words_b"),
     [
         ("number", "changed", "about 11,000", "Around 12,000"),
-        ("number", "changed", "about £14", "no more than £14"),
+        ("number", "changed", "about £14", "under £14"),
         ("number", "dropped", "more than 6,000", ""),
         ("date", "changed", "2 April", "9 April"),
         ("date", "dropped", "2060", ""),

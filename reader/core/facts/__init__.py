@@ -27,9 +27,9 @@ NEARBY_CHARS = 2_000  # and no further than this from the counterpart (a code bl
 # A quotation the other side does not quote is looked for in this many sentences around where
 # its counterpart is, or in the whole text when that is short.
 LONE_PAIR_MIN_SHARED = 0.5  # share of distinct words two lone sentences need to be compared
-QUOTE_REGION_SENTENCES = 3
+QUOTE_REGION_SENTENCES = 2
 WHOLE_TEXT_SENTENCES = 200
-QUOTE_REGION_CHARS = 1_500
+QUOTE_REGION_CHARS = 1_000
 _ORDER = {kind: k for k, kind in enumerate(FactKind)}
 
 

@@ -45,7 +45,8 @@ def lowered(text: str, start: int, end: int) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in piece)  # "İ" lowers to two
 
 
-_NEXT_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,3}")
+# Only after a word (never from inside a run of spaces, which would make a scan quadratic).
+_NEXT_WORDS = re.compile(r"(?<!\s)(?:\s+[\w'’-]+){1,3}")
 
 
 def with_next_words(text: str, end: int, limit: int) -> str:

@@ -61,3 +61,14 @@ def words_of(fact: Fact, text_a: str, text_b: str, limit: int = 80) -> tuple[str
 def sentence_at(sentences: Sequence[Sentence], offset: int) -> int:
     """The index of the sentence that holds (or last started before) ``offset``."""
     return max(0, bisect.bisect_right([s.start for s in sentences], offset) - 1) if sentences else 0
+
+
+class SentencePlaces:
+    """Which sentence of each side an offset falls in, for many lookups (the starts kept once)."""
+
+    def __init__(self, sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence]) -> None:
+        self._starts = {"a": [s.start for s in sentences_a], "b": [s.start for s in sentences_b]}
+
+    def index(self, side: str, offset: int) -> int:
+        starts = self._starts[side]
+        return max(0, bisect.bisect_right(starts, offset) - 1) if starts else 0
