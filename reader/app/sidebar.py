@@ -43,6 +43,9 @@ class UniqueSentencesDock(QDockWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sidebarTabs")
         self.tabs.setDocumentMode(True)
+        # The tab labels shorten ("Only in…") rather than widen the dock past the tree's own minimum.
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.setMinimumWidth(self.tree.minimumSizeHint().width())
         self.tabs.addTab(self.tree, "Only in one")
         self.tabs.addTab(self.facts, "Facts")
         self.tabs.setTabToolTip(0, "Sentences found in only one article")

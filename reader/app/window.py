@@ -55,6 +55,7 @@ from reader.resources import resource_path
 DEFAULT_SIZE = (1280, 800)
 DOCK_WIDTH = 280
 WRAP_NOTICE_MS = 4000
+FACTS_BUTTON_MIN_PX = 40  # set, so the layout may squeeze the count instead of widening the window
 
 
 def summary_text(stats: Stats) -> str:
@@ -204,6 +205,8 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         self.facts_button.setToolTip("Show what changed in the facts (Ctrl+Shift+U)")
         self.facts_button.setAccessibleName("Fact changes")
         self.facts_button.clicked.connect(lambda: self.dock.show_facts())
+        # It gives way before the window does: a narrow window keeps its minimum width.
+        self.facts_button.setMinimumWidth(FACTS_BUTTON_MIN_PX)
         self.facts_button.hide()
         self.statusBar().addWidget(self.summary, 1)
         self.statusBar().addPermanentWidget(self.facts_button)
