@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from reader.app.location_bar import LocationBar
 from reader.app.palette import Palette
 from reader.app.reading_view import ReadingView, reading_font
-from reader.app.render import FormatBook
+from reader.app.render import FormatBook, PaneMap
 from reader.app.sources import WebLink
 from reader.app.widgets import FetchBanner
 from reader.app.worker import PaneContent
@@ -169,8 +169,11 @@ class ArticlePane(QWidget):
         self.location_bar.setPalette(colours)
         self.location_bar.set_palette(palette)
 
-    def show_content(self, content: PaneContent | None, formats: FormatBook, words: int | None) -> None:
-        self.view.show_content(content, formats)
+    def show_content(
+        self, content: PaneContent | None, formats: FormatBook, words: int | None,
+        built: tuple[QTextDocument, PaneMap] | None = None,
+    ) -> None:
+        self.view.show_content(content, formats, built)
         self.location_bar.set_overview(None if content is None else content.overview)
         if content is None:
             self.set_header(None, None, None)

@@ -122,7 +122,20 @@ class ReadingView(QTextEdit):
         super().resizeEvent(event)
         self._on_layout_changed()  # re-wrapping moves every sentence
 
-    def show_content(self, content: PaneContent | None, formats: FormatBook) -> None:
+    def new_document(self) -> QTextDocument:
+        """An empty document with this view's margins, font and text options, not yet shown."""
+        previous = self.document()
+        fresh = QTextDocument(self)
+        fresh.setDocumentMargin(previous.documentMargin())
+        fresh.setDefaultFont(previous.defaultFont())
+        fresh.setDefaultTextOption(previous.defaultTextOption())
+        fresh.setUndoRedoEnabled(False)
+        return fresh
+
+    def show_content(
+        self, content: PaneContent | None, formats: FormatBook, built: tuple[QTextDocument, PaneMap] | None = None
+    ) -> None:
+        """Show ``content``; ``built`` is its document already filled (see ``new_document``)."""
         self._hover_selections = []
         self._link_selections = []
         self._flash_selections = []
@@ -141,12 +154,11 @@ class ReadingView(QTextEdit):
         # re-lay it out inside endEditBlock and again for the cursor move (measured 0.37 s a
         # pane for the 1.2 MB book); a fresh document is laid out once, lazily, when shown.
         previous = self.document()
-        fresh = QTextDocument(self)
-        fresh.setDocumentMargin(previous.documentMargin())
-        fresh.setDefaultFont(previous.defaultFont())
-        fresh.setDefaultTextOption(previous.defaultTextOption())
-        fresh.setUndoRedoEnabled(False)
-        self.pane_map = build_pane_document(fresh, content.document, content.sentences, content.runs, formats)
+        if built is not None:
+            fresh, self.pane_map = built
+        else:
+            fresh = self.new_document()
+            self.pane_map = build_pane_document(fresh, content.document, content.sentences, content.runs, formats)
         ours = previous.parent() is self  # Qt itself deletes the editor's original document
         self.setDocument(fresh)
         self._watch_layout(fresh)

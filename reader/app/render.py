@@ -9,7 +9,7 @@ document block becomes one QTextBlock; the blank line between blocks is not inse
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 
 from PySide6.QtGui import (
     QColor,
@@ -175,6 +175,27 @@ def build_pane_document(
     formats: FormatBook,
 ) -> PaneMap:
     """Replace ``target``'s content with ``document`` painted with ``runs``; return its map."""
+    steps = pane_document_steps(target, document, sentences, runs, formats)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]  # the generator's PaneMap
+
+
+# Blocks filled between two turns of the event loop when a large document is built in steps.
+BLOCKS_PER_STEP = 400
+
+
+def pane_document_steps(
+    target: QTextDocument,
+    document: Document,
+    sentences: Sequence[Sentence],
+    runs: PaneRuns,
+    formats: FormatBook,
+) -> Generator[None, None, PaneMap]:
+    """``build_pane_document`` a few hundred blocks at a time: it yields between them and
+    returns the map, so a caller on a timer keeps the event loop running on a large text."""
     target.clear()
     cursor = QTextCursor(target)
     cursor.beginEditBlock()
@@ -185,6 +206,8 @@ def build_pane_document(
     block_ends: list[int] = []
     block_positions: list[int] = []
     for number, block in enumerate(document.blocks):
+        if number and number % BLOCKS_PER_STEP == 0:
+            yield
         block_fmt = formats.block_format(block.kind)
         plain = formats.char_format(block.kind, None)
         if number == 0:

@@ -40,6 +40,7 @@ from reader.app.render import FormatBook
 from reader.app.settings import ZOOM_MAX, ZOOM_MIN, AppSettings
 from reader.app.fact_marks import FactMarks
 from reader.app.sidebar import UniqueSentencesDock
+from reader.app.staged_paint import Built, StagedPainter, needs_stages
 from reader.app.sources import Source, local_paths, source_key
 from reader.app.theme import apply_theme, chrome_style_sheet
 from reader.app.watch import FileWatcher
@@ -116,6 +117,7 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.reading = ReadingController({side: pane.view for side, pane in self.panes.items()}, lambda: self.palette_)
         self.reading.sync_enabled = settings.sync_scroll
+        self.painter = StagedPainter(self)
         self.fact_marks = FactMarks({side: pane.view for side, pane in self.panes.items()}, lambda: self.palette_)
         self.reading.difference_changed.connect(lambda _i, _n: self.position_label.setText(self.reading.status_text()))
         self.reading.wrapped.connect(self.show_wrap_notice)
@@ -242,15 +244,23 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
     def _show_result(self, result: CompareResult) -> None:
         self._end_fetches()
         self._on_stage("painting")
+        self.painter.cancel()
+        if needs_stages(result):  # a large pair: fill the panes step by step, then show them
+            views = {side: pane.view for side, pane in self.panes.items()}
+            self.painter.start(result, views, self.formats, lambda built: self._show_painted(result, built))
+            return
         for widget in (self.loading, self.progress):
             if widget.isVisible():
                 widget.repaint()  # painting blocks the event loop: show the stage first
+        self._show_painted(result, None)
+
+    def _show_painted(self, result: CompareResult, built: Built | None) -> None:
         previous = self.result
         self.result = result
         same_files = previous is not None and _same_paths(previous, result)
         tops = self._reading_position() if same_files else None
         try:
-            self._render(result)
+            self._render(result, built)
             self._restore_reading_position(tops)
         except Exception as error:  # noqa: BLE001 - a rendering bug must not take the window down
             self.result = previous
@@ -275,7 +285,7 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         self.watcher.watch(local_paths(result.request.path_a, result.request.path_b))
         self.comparison_shown.emit(result)
 
-    def _render(self, result: CompareResult) -> None:
+    def _render(self, result: CompareResult, built: Built | None = None) -> None:
         comparison = result.comparison
         for side, content in ((Side.A, result.a), (Side.B, result.b)):
             words = None
@@ -284,7 +294,7 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
                     words = comparison.stats.words_a if side is Side.A else comparison.stats.words_b
                 else:
                     words = count_words(content.document.text)
-            self.panes[side].show_content(content, self.formats[side], words)
+            self.panes[side].show_content(content, self.formats[side], words, (built or {}).get(side))
         self.dock.show_comparison(comparison)
         self.reading.set_comparison(comparison)
         self.fact_marks.show(comparison)
