@@ -38,6 +38,7 @@ class StagedPainter(QObject):
         self._timer.timeout.connect(self._step)
         self._work: Generator[None, None, Built] | None = None
         self._done: Callable[[Built], None] | None = None
+        self.result: CompareResult | None = None  # the one being painted
 
     @property
     def busy(self) -> bool:
@@ -47,6 +48,7 @@ class StagedPainter(QObject):
         """Drop the documents being filled (a newer result replaces this one)."""
         self._work = None
         self._done = None
+        self.result = None
         self._timer.stop()
 
     def start(
@@ -54,6 +56,7 @@ class StagedPainter(QObject):
         done: Callable[[Built], None],
     ) -> None:
         self.cancel()
+        self.result = result
         self._work = self._fill(result, views, formats)
         self._done = done
         self._timer.start()

@@ -227,7 +227,9 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         self.message_bar.set_palette(palette)
         for pane in self.panes.values():
             pane.apply_palette(palette)
-        if self.result is not None:
+        if self.painter.busy and self.painter.result is not None:
+            self._show_result(self.painter.result)  # paint it again in the new colours
+        elif self.result is not None:
             tops = self._reading_position()
             self._render(self.result)
             self._restore_reading_position(tops)
