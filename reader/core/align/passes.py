@@ -149,23 +149,34 @@ def neighbour_pieces(grouping: Grouping, va: Sequence[Vector], vb: Sequence[Vect
         (grouping.unit_a, vb, va, True),
         (grouping.unit_b, va, vb, False),
     ):
-        changed = True
-        while changed:  # both directions a round, so a run of pieces on either side joins at once
-            changed = False
-            for x in [*range(len(own_vectors)), *reversed(range(len(own_vectors)))]:
-                if x in mine or not own_vectors[x]:
+
+        def join(x: int) -> bool:
+            if x in mine or not own_vectors[x]:
+                return False
+            for unit in _neighbours(mine, x):
+                others = sorted(unit.b if side_a else unit.a)
+                share = contained(own_vectors[x], [other_vectors[y] for y in others])
+                if share < bar or contained(pooled(other_vectors[y] for y in others), [own_vectors[x]]) >= COPY:
                     continue
-                for unit in _neighbours(mine, x):
-                    others = sorted(unit.b if side_a else unit.a)
-                    share = contained(own_vectors[x], [other_vectors[y] for y in others])
-                    if share < bar or contained(pooled(other_vectors[y] for y in others), [own_vectors[x]]) >= COPY:
-                        continue
-                    partner = others[0]
-                    link = (x, partner) if side_a else (partner, x)
-                    if grouping.add(*link, share):
-                        joined += 1
-                        changed = True
-                        break
+                partner = others[0]
+                link = (x, partner) if side_a else (partner, x)
+                if grouping.add(*link, share):
+                    return True
+            return False
+
+        # Both directions once, so a run of pieces on either side joins at once; after that a
+        # sentence can only become a piece when a neighbour just joined: only those are looked
+        # at again (rescanning the whole text per joined piece was quadratic on long runs).
+        waiting: list[int] = []
+        for x in [*range(len(own_vectors)), *reversed(range(len(own_vectors)))]:
+            if join(x):
+                joined += 1
+                waiting += [x - 1, x + 1]
+        while waiting:
+            x = waiting.pop()
+            if 0 <= x < len(own_vectors) and join(x):
+                joined += 1
+                waiting += [x - 1, x + 1]
     return joined
 
 
