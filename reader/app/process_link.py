@@ -144,7 +144,13 @@ def _decode(data: bytes) -> tuple[Any, ...]:
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            return pickle.loads(data)
+            message = pickle.loads(data)
+            # Move the new objects out of the collector's generations: otherwise the first
+            # collection after re-enabling scans all of them on whichever thread allocates next
+            # (the UI's, for half a second on a book). They hold no reference cycles and are
+            # freed by reference counting when the result is replaced, frozen or not.
+            gc.freeze()
+            return message
         finally:
             if was_enabled:
                 gc.enable()

@@ -297,7 +297,10 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
                 else:
                     words = count_words(content.document.text)
             self.panes[side].show_content(content, self.formats[side], words, (built or {}).get(side))
-        self.dock.show_comparison(comparison)
+        if built is None:
+            self.dock.show_comparison(comparison)
+        else:  # a large pair: list it on the next turn, so the swap and the lists wait apart
+            QTimer.singleShot(0, lambda: self.result is result and self.dock.show_comparison(comparison))
         self.reading.set_comparison(comparison)
         self.fact_marks.show(comparison)
         self.facts_button.setVisible(comparison is not None)
