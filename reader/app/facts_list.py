@@ -69,14 +69,7 @@ class FactsList(WrappingTree):
 
     def count(self) -> int:
         """Entries listed (every fact item, word-for-word quotations included)."""
-        total = 0
-        for group in self.groups.values():
-            stack = [group.child(i) for i in range(group.childCount())]
-            while stack:
-                item = stack.pop()
-                total += 1 if item.data(0, ROLE_FACT) is not None else 0
-                stack.extend(item.child(i) for i in range(item.childCount()))
-        return total
+        return len(self.entries())
 
     def entries(self) -> list[QTreeWidgetItem]:
         found = []
