@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from reader.core.align import Passes, align_sentences, settings_for  # noqa: E402
 from reader.core.align.vectors import cosine, sentence_terms, tfidf_vectors  # noqa: E402
 from reader.core.model import CompareOptions  # noqa: E402
-from reader.core.tokens import normalize_many  # noqa: E402
+from reader.core.text.tokens import normalize_many  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "benchmarks"
 ALIGNMENT = SHARED / "alignment"

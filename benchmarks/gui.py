@@ -46,7 +46,7 @@ def child_startup() -> dict[str, float]:
     from reader.app.launch import APP_ID  # noqa: F401 - import cost is part of start-up
     from reader.app.palette import LIGHT
     from reader.app.settings import AppSettings
-    from reader.app.window import MainWindow
+    from reader.app.window.main_window import MainWindow
 
     app = QApplication([])
     window = MainWindow(AppSettings(Path(os.environ["TANDEM_SETTINGS"])), LIGHT, restore_state=False)
@@ -69,7 +69,7 @@ def child_drop(pair: str) -> dict[str, float]:
 
     from reader.app.palette import LIGHT
     from reader.app.settings import AppSettings
-    from reader.app.window import MainWindow
+    from reader.app.window.main_window import MainWindow
     from reader.core.marks import Side
 
     app = QApplication([])

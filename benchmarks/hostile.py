@@ -95,7 +95,7 @@ def pdf_shared_stream(n: int) -> bytes:
 
 def read_text(fmt: str, make: Callable[[int], str]) -> Callable[[int], object]:
     def run(n: int) -> object:
-        from reader.core.documents import document_from_text
+        from reader.core.read.documents import document_from_text
 
         return document_from_text(make(n), f"hostile.{fmt}", {"txt": "text", "md": "markdown"}.get(fmt, fmt))
 
@@ -104,7 +104,7 @@ def read_text(fmt: str, make: Callable[[int], str]) -> Callable[[int], object]:
 
 def read_bytes(suffix: str, make: Callable[[int], bytes]) -> Callable[[int], object]:
     def run(n: int) -> object:
-        from reader.core.documents import document_from_bytes
+        from reader.core.read.documents import document_from_bytes
 
         return document_from_bytes(make(n), f"hostile{suffix}", suffix)
 
@@ -112,7 +112,7 @@ def read_bytes(suffix: str, make: Callable[[int], bytes]) -> Callable[[int], obj
 
 
 def split(n: int) -> object:
-    from reader.core.sentences import split_text
+    from reader.core.text.sentences import split_text
 
     return split_text(" ".join(short_sentences(n, 1)), "en")
 
@@ -130,7 +130,7 @@ def align(n: int, edit: bool = False) -> object:
 
 def diff(n: int) -> object:
     from reader.core.compare import compare
-    from reader.core.documents import document_from_text
+    from reader.core.read.documents import document_from_text
 
     a = document_from_text(" ".join(short_sentences(n, 1)), "a.txt")
     b = document_from_text(" ".join(short_sentences(n, 2)), "b.txt")
@@ -160,7 +160,7 @@ def measure(case: str, n: int) -> dict[str, object]:
     """Run one case in this process: time, peak memory, and how it ended."""
     import resource
 
-    from reader.core.documents import DocumentError
+    from reader.core.read.documents import DocumentError
 
     try:
         CASES[case](50)  # imports and caches, not the shape, would dominate the smallest size

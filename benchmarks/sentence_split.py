@@ -26,9 +26,9 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from reader.core.documents import load_document  # noqa: E402
+from reader.core.read.documents import load_document  # noqa: E402
 from reader.core.model import Block, BlockKind  # noqa: E402
-from reader.core.sentences import detect_language, split_sentences, split_text  # noqa: E402
+from reader.core.text.sentences import detect_language, split_sentences, split_text  # noqa: E402
 
 SHARED = PROJECT_ROOT / ".." / "shared" / "benchmarks"
 LARGE_TEXT = SHARED / "revisions" / "large_a.txt"

@@ -45,8 +45,8 @@ def main() -> int:
     from reader.core.align.anchors import identical_anchors
     from reader.core.align.vectors import sentence_terms, tfidf_vectors
     from reader.core.model import CompareOptions
-    from reader.core.sentences import detect_language, split_sentences
-    from reader.core.tokens import normalize_many
+    from reader.core.text.sentences import detect_language, split_sentences
+    from reader.core.text.tokens import normalize_many
     from reader.export.json_export import comparison_to_json
 
     path_a, path_b = DATA / f"{args.pair}_a.txt", DATA / f"{args.pair}_b.txt"

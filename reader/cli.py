@@ -155,7 +155,7 @@ def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     from reader.core import compare
-    from reader.core.documents import load_source
+    from reader.core.read.fetch import load_source
 
     options = _options(args)
     # inf overflowed the socket layer and nan, 0 or -1 were reported as a bad link.
@@ -229,7 +229,7 @@ MAX_ALIGN_LINE_BYTES = 16 * 1024 * 1024
 
 
 def _read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    from reader.core.documents import MAX_BYTES, check_regular_file
+    from reader.core.read.documents import MAX_BYTES, check_regular_file
 
     stream: IO[bytes]
     if path == "-":
@@ -281,7 +281,7 @@ def _sentence_list(record: Any, field: str, where: str) -> list[str]:
 
 def _align(args: argparse.Namespace) -> int:
     from reader.core.align import align_sentences
-    from reader.core.sentences import detect_language
+    from reader.core.text.sentences import detect_language
 
     options = _options(args)
     _check_output_path(args.output, () if args.input == "-" else (args.input,))

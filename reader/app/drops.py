@@ -13,7 +13,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QDropEvent
 
 from reader.app.sources import Source, WebLink
-from reader.core.documents import looks_like_url
+from reader.core.read.fetch import looks_like_url
 
 
 class DropError(ValueError):

@@ -25,7 +25,7 @@ from reader.app.sources import Source, WebLink, parse_source
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from reader.app.window import MainWindow
+    from reader.app.window.main_window import MainWindow
 
 APP_ID = "io.github.tandem_reader.Tandem"
 INSTANCE_ENV = "TANDEM_INSTANCE"  # overrides the socket name (tests, or several separate setups)
@@ -208,7 +208,7 @@ def new_window(window: MainWindow) -> MainWindow:
     """Another window like ``window`` (same settings and theme), a little offset from it."""
     from PySide6.QtCore import QPoint
 
-    from reader.app.window import MainWindow as Window
+    from reader.app.window.main_window import MainWindow as Window
 
     fresh = Window(window.settings, window.palette_, restore_state=False, theme=window.theme)
     fresh.persist_settings = window.persist_settings

@@ -18,8 +18,8 @@ from reader.app.platform_check import xcb_problem
 from reader.app.settings import AppSettings
 from reader.app.sources import Source, parse_source
 from reader.app.theme import apply_theme
-from reader.app.window import DEFAULT_SIZE, MainWindow
-from reader.app.worker import CompareResult
+from reader.app.window.main_window import DEFAULT_SIZE, MainWindow
+from reader.app.worker.service import CompareResult
 from reader.cli import add_window_options
 from reader.core.outputs import output_conflict, write_output
 from reader.core.printable import one_line

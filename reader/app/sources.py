@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from reader.core.documents import SUPPORTED_SUFFIXES, looks_like_url
-from reader.core.fetch import document_name
+from reader.core.read.documents import SUPPORTED_SUFFIXES
+from reader.core.read.fetch import looks_like_url
+from reader.core.read.fetch import document_name
 
 _UNSAFE_IN_FILE_NAMES = re.compile(r"[^A-Za-z0-9._-]+")
 

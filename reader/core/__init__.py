@@ -5,7 +5,7 @@ returns a frozen :class:`Comparison` that every view renders.
 """
 
 from reader.core.compare import compare
-from reader.core.documents import DocumentError, document_from_text, load_document
+from reader.core.read.documents import DocumentError, document_from_text, load_document
 from reader.core.model import (
     Block,
     BlockKind,

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from reader.core.align import Link, align_sentences
-from reader.core.docdiff import MIN_ANCHOR_WORDS, document_diff
+from reader.core.diff.document import MIN_ANCHOR_WORDS, document_diff
 from reader.core.facts import find_facts
 from reader.core.model import (
     BlockKind,
@@ -20,9 +20,9 @@ from reader.core.model import (
     Unit,
     UnitKind,
 )
-from reader.core.sentences import detect_language, split_sentences
-from reader.core.tokens import count_words
-from reader.core.worddiff import TokenCodec, diff_spans
+from reader.core.text.sentences import detect_language, split_sentences
+from reader.core.text.tokens import count_words
+from reader.core.diff.words import TokenCodec, diff_spans
 
 # A unit whose words are at least this much shared is an edit; below it, a rewrite.
 EDITED_MIN_SHARED = 0.6

@@ -14,7 +14,7 @@ import pytest  # noqa: E402
 
 from reader.app.palette import LIGHT  # noqa: E402
 from reader.app.settings import SETTINGS_ENV, AppSettings  # noqa: E402
-from reader.app.window import MainWindow  # noqa: E402
+from reader.app.window.main_window import MainWindow  # noqa: E402
 
 ARTICLE_A = """# The Library on Mill Street
 

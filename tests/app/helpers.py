@@ -8,8 +8,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reader.app.window import MainWindow
-from reader.app.worker import CompareResult
+from reader.app.window.main_window import MainWindow
+from reader.app.worker.service import CompareResult
 
 WAIT_MS = 20_000
 

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtPrintSupport import QPrinter
 
-from reader.app import share
+from reader.app.window import share
 from reader.app.sources import WebLink
 from reader.core.marks import Side
 from tests.app.helpers import WAIT_MS, drop, file_mime, wait_result

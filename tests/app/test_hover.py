@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
-from reader.app.navigation import Links
-from reader.app.render import WORD_MARK
+from reader.app.panes.navigation import Links
+from reader.app.panes.render import WORD_MARK
 from reader.core.marks import Side
 from tests.app.conftest import long_article
 from tests.app.helpers import wait_result

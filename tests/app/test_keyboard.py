@@ -8,9 +8,9 @@ from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolButton
 
-from reader.app.navigation import Links
-from reader.app.reading_view import CARET_WIDTH
-from reader.app.shortcuts_help import ShortcutsDialog, shortcut_rows
+from reader.app.panes.navigation import Links
+from reader.app.panes.reading_view import CARET_WIDTH
+from reader.app.window.shortcuts_help import ShortcutsDialog, shortcut_rows
 from reader.core.marks import Side
 from tests.app.helpers import wait_result
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from reader.app.launch import build_parser, main
-from reader.app.window import DEFAULT_SIZE, MainWindow
+from reader.app.window.main_window import DEFAULT_SIZE, MainWindow
 from reader.core.marks import Side
 from reader.resources import demo_pair
 from tests.app.helpers import wait_result

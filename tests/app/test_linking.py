@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from reader.app.navigation import Links
+from reader.app.panes.navigation import Links
 from reader.core.marks import Side
 from tests.app.conftest import long_article
 from tests.app.helpers import wait_result

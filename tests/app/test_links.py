@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
-from reader.app.menus import fill_recent
+from reader.app.window.menus import fill_recent
 from reader.app.sources import WebLink, parse_source, source_key
 from reader.core.marks import Side
 from tests.app.helpers import WAIT_MS, drop, file_mime, wait_failure, wait_result
@@ -123,7 +123,7 @@ def test_open_link_dialog_suggests_the_empty_side_and_opens_there(qtbot, window,
 def test_link_dialog_only_accepts_web_links(qtbot) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from reader.app.link_dialog import LinkDialog
+    from reader.app.window.link_dialog import LinkDialog
 
     dialog = LinkDialog(Side.B)
     qtbot.addWidget(dialog)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-from reader.app.loading import PAINT_START
+from reader.app.window.loading import PAINT_START
 from reader.app.palette import DARK, Theme
-from reader.app.worker import STAGES
+from reader.app.worker.service import STAGES
 from tests.app.conftest import ARTICLE_B, long_article
 from tests.app.helpers import WAIT_MS, wait_result
 

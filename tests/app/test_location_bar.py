@@ -10,11 +10,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
-from reader.app.location_bar import LocationBar
+from reader.app.panes.location_bar import LocationBar
 from reader.app.palette import LIGHT, overview_colour
-from reader.app.reading_view import ReadingView
+from reader.app.panes.reading_view import ReadingView
 from reader.core.compare import compare
-from reader.core.documents import load_document
+from reader.core.read.documents import load_document
 from reader.core.marks import Side
 from reader.core.overview import MarkKind, mark_rows, overview_marks
 from tests.app.conftest import long_article

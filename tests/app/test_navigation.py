@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from reader.app.navigation import CoordinateMap, Links, reading_rows, step
+from reader.app.panes.navigation import CoordinateMap, Links, reading_rows, step
 from reader.core import compare, document_from_text
 from reader.core.marks import Side, counterpart
 from reader.core.model import Unit, UnitKind
@@ -133,7 +133,7 @@ def test_step_wraps_around() -> None:
 
 
 def test_navigation_module_does_not_import_qt() -> None:
-    code = "import sys, reader.app.navigation; sys.exit('PySide6' in sys.modules)"
+    code = "import sys, reader.app.panes.navigation; sys.exit('PySide6' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 

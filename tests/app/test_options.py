@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.app.menus import LOOSENESS_CHOICES
+from reader.app.window.menus import LOOSENESS_CHOICES
 from reader.app.palette import LIGHT
 from reader.app.settings import AppSettings
-from reader.app.window import MainWindow
+from reader.app.window.main_window import MainWindow
 from reader.core import compare, load_document
 from reader.core.marks import Side
 from reader.core.model import CompareOptions

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from reader.app.reading_view import READING_LINE
+from reader.app.panes.reading_view import READING_LINE
 from reader.core.marks import Side
 from tests.app.conftest import long_article
 from tests.app.helpers import wait_result

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QProgressDialog
 
-from reader.app import share
+from reader.app.window import share
 from tests.app.conftest import ARTICLE_B, long_article
 from tests.app.helpers import wait_result
 

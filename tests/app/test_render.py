@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QTextDocument
 
 from reader.app.palette import DARK, LIGHT
-from reader.app.render import LINE_SEPARATOR, FormatBook, build_pane_document
-from reader.app.runs import runs_from_spans
+from reader.app.panes.render import LINE_SEPARATOR, FormatBook, build_pane_document
+from reader.app.worker.runs import runs_from_spans
 from reader.core import compare, document_from_text
 from reader.core.marks import SentenceSpan, Side, SpanKind, pane_spans
 
@@ -80,7 +80,7 @@ def test_pane_map_points_at_the_right_characters(qapp, paras_a: list[str], paras
 
 
 def test_light_and_dark_books_differ_but_keep_the_same_cues(qapp) -> None:
-    from reader.app.runs import Style
+    from reader.app.worker.runs import Style
 
     style = Style(SpanKind.EDITED, True)
     for side in Side:

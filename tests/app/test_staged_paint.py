@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.app.staged_paint import STAGED_CHARS, needs_stages
+from reader.app.panes.staged_paint import STAGED_CHARS, needs_stages
 from reader.core.marks import Side
 from tests.app.conftest import long_article
 from tests.app.test_worker import responsiveness_problem, tick_times_while, warm_up

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 
 from reader.app.palette import LIGHT
 from reader.app.settings import AppSettings
-from reader.app.window import MainWindow
+from reader.app.window.main_window import MainWindow
 from reader.core import compare, load_document
 from reader.core.marks import Side, SpanKind, pane_spans
 from tests.app.conftest import long_article
@@ -188,7 +188,7 @@ def test_legend_uses_the_pane_formats(qtbot, window, articles) -> None:
 
 def test_the_caret_keeps_its_width_after_a_new_comparison_is_shown(qtbot, window, articles) -> None:
     """Each result gets a fresh document; the keyboard caret (issue 13, item 6) must stay visible."""
-    from reader.app.reading_view import CARET_WIDTH
+    from reader.app.panes.reading_view import CARET_WIDTH
     from tests.app.helpers import wait_result
 
     wait_result(qtbot, window, lambda: window.open_paths(*articles))

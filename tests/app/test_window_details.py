@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 
 from reader.app.instance import open_forwarded
-from reader.app.pane import TITLE_SHARE
+from reader.app.panes.pane import TITLE_SHARE
 from reader.app.recent import complete_pairs, pair_labels
 from reader.app.sources import WebLink
 from reader.core.marks import Side

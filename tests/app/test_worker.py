@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-from reader.app.worker import CompareService
+from reader.app.worker.service import CompareService
 from reader.core.marks import Side
 from tests.app.conftest import ARTICLE_B, long_article
 from tests.app.helpers import WAIT_MS, wait_failure, wait_result
@@ -212,7 +212,7 @@ def test_the_child_exits_when_the_window_side_of_the_pipe_closes() -> None:
     """No orphans: a window that dies without saying goodbye still ends its comparison process."""
     import multiprocessing
 
-    from reader.app.compute_process import serve
+    from reader.app.worker.child import serve
 
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe(duplex=True)

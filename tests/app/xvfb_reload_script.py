@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.app.palette import LIGHT
 from reader.app.settings import AppSettings
-from reader.app.window import MainWindow
+from reader.app.window.main_window import MainWindow
 from reader.core.marks import Side
 from tests.app.conftest import long_article
 from tests.app.test_place import b_is_in_step, top_text

@@ -36,7 +36,7 @@ def test_align_refuses_a_too_long_line(tmp_path: Path, monkeypatch, capsys) -> N
 
 
 def test_align_refuses_a_too_large_file(tmp_path: Path, monkeypatch, capsys) -> None:
-    from reader.core import documents
+    from reader.core.read import documents
 
     monkeypatch.setattr(documents, "MAX_BYTES", 100)
     source = tmp_path / "big.jsonl"

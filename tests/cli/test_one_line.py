@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.documents import DocumentError, load_source
+from reader.core.read.documents import DocumentError
+from reader.core.read.fetch import load_source
 from reader.core.printable import one_line, printable_text
 from tests.cli.test_cli import ORIGINAL, REWRITE, tandem
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from reader.core import CompareOptions
 from reader.core.align import align_sentences
 from reader.core.align.anchors import identical_anchors, longest_chain, refine_anchors, unique_anchors
-from reader.core.tokens import normalize_many
+from reader.core.text.tokens import normalize_many
 
 KEYS = st.lists(st.sampled_from(["a", "b", "c", "d", "e", "", "```", "}"]), max_size=40)
 

@@ -7,7 +7,7 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.align.chain import heaviest_chain
+from reader.core.diff.chain import heaviest_chain
 
 PAIRS = st.lists(st.tuples(st.integers(0, 8), st.integers(0, 8), st.integers(1, 20).map(float)), max_size=9)
 

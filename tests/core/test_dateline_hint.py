@@ -10,8 +10,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.formats import classify
-from reader.core.formats.classify import is_dateline
+from reader.core.read.formats import classify
+from reader.core.read.formats.classify import is_dateline
 
 
 def dateline_reference(line: str) -> bool:

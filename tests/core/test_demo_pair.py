@@ -7,7 +7,7 @@ import pytest
 from reader.core import BlockKind, Comparison, UnitKind, compare, document_from_text, load_document
 from reader.core.align import Link
 from reader.core.compare import STANDALONE_KINDS, _within_roles
-from reader.core.sentences import split_sentences
+from reader.core.text.sentences import split_sentences
 from reader.resources import demo_pair
 
 

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core import diffengine
-from reader.core.diffengine import COMPILED_AVAILABLE, diff_steps
+from reader.core.diff import engine as diffengine
+from reader.core.diff.engine import COMPILED_AVAILABLE, diff_steps
 from reader.core.model import CompareOptions, Op
-from reader.core.worddiff import TokenCodec, diff_spans
+from reader.core.diff.words import TokenCodec, diff_spans
 
 BACKENDS = [
     "python",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.documents import DocumentError, document_from_bytes, load_document
+from reader.core.read.documents import DocumentError, document_from_bytes, load_document
 
 GERMAN = (
     "Grüße aus München\n\n"
@@ -171,7 +171,7 @@ def test_short_legacy_texts(text: str, codec: str) -> None:
 @pytest.mark.parametrize("label", ["undefined", "idna", "UNDEFINED", "rot13", "base64"])
 def test_a_hostile_charset_label_is_ignored(label: str) -> None:
     """Issue 15, item 8: ``charset=undefined`` raised UnicodeError (exit 70)."""
-    from reader.core.formats.encoding import decode_bytes
+    from reader.core.read.formats.encoding import decode_bytes
 
     page = f'<html><head><meta charset="{label}"></head><body><p>Caf\xe9 cr\xe8me</p></body></html>'.encode("latin-1")
     assert "Café crème" in decode_bytes(page, "page.html", html=True).text

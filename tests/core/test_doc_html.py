@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.documents import DocumentError, document_from_text, load_document
+from reader.core.read.documents import DocumentError, document_from_text, load_document
 from reader.core.model import BlockKind, Document
 
 PARAGRAPHS = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.documents import document_from_text, load_document
+from reader.core.read.documents import document_from_text, load_document
 from reader.core.model import BlockKind, Document
 
 ARTICLE_MD = """# Harbour bridge to reopen

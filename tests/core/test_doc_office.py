@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.documents import DocumentError, document_from_bytes, load_document
+from reader.core.read.documents import DocumentError, document_from_bytes, load_document
 from reader.core.model import BlockKind, Document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -500,7 +500,7 @@ def test_an_aes_pdf_is_called_encrypted_not_damaged(monkeypatch: pytest.MonkeyPa
     at decrypt() or only once a page's content is read; either way the file is locked."""
     from pypdf.errors import DependencyError
 
-    from reader.core.formats import pdf
+    from reader.core.read.formats import pdf
 
     def needs_crypto(*_args: object) -> None:
         raise DependencyError("cryptography>=3.1 is required for AES algorithm")

@@ -7,8 +7,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.documents import DocumentError, document_from_bytes, document_from_text
-from reader.core.formats.html_blocks import html_pieces
+from reader.core.read.documents import DocumentError, document_from_bytes, document_from_text
+from reader.core.read.formats.html_blocks import html_pieces
 from reader.core.model import Document
 
 WORDS = st.sampled_from(

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.documents import (
+from reader.core.read.documents import (
     MAX_BYTES,
     SUPPORTED_SUFFIXES,
     DocumentError,

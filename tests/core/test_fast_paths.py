@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from reader.core import CompareOptions, Op, Segment, compare, document_from_text, load_document
 from reader.core import align as align_module
 from reader.core.align import align_sentences
-from reader.core.docdiff import merge_adjacent
-from reader.core.sentences import split_sentences
-from reader.core.tokens import count_words, normalize, normalize_many, token_key, token_keys, tokenize, word_spans
-from reader.core.worddiff import common_ends
+from reader.core.diff.document import merge_adjacent
+from reader.core.text.sentences import split_sentences
+from reader.core.text.tokens import count_words, normalize, normalize_many, token_key, token_keys, tokenize, word_spans
+from reader.core.diff.words import common_ends
 from reader.export.json_export import comparison_to_dict, comparison_to_json
 from reader.resources import demo_pair
 
@@ -258,7 +258,7 @@ def test_word_totals_from_any_spans_match_counting_the_whole_text(text: str, dat
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["a", " ", "\n", "\r\n", "\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029", "é"]), max_size=20))
 def test_line_ends_become_lf_whichever_path_runs(parts: list[str]) -> None:
-    from reader.core.formats.encoding import normalise_line_ends
+    from reader.core.read.formats.encoding import normalise_line_ends
 
     text = "".join(parts)
     expected = text.replace("\r\n", "\n")  # CR then LF is one line end, wherever it came from
@@ -268,7 +268,7 @@ def test_line_ends_become_lf_whichever_path_runs(parts: list[str]) -> None:
 
 
 def test_text_without_spaces_is_diffed_whole_and_exactly() -> None:
-    from reader.core.worddiff import TokenCodec, diff_spans
+    from reader.core.diff.words import TokenCodec, diff_spans
 
     a = "x" * 50_000 + "A" + "y" * 50_000 + " tail"
     b = "x" * 50_000 + "B" + "y" * 50_000 + " tail"

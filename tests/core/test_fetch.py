@@ -10,8 +10,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from reader.core.documents import DocumentError, fetch_url, load_source, looks_like_url
-from reader.core.fetch import document_name
+from reader.core.read.documents import DocumentError
+from reader.core.read.fetch import fetch_url, load_source, looks_like_url
+from reader.core.read.fetch import document_name
 from reader.core.model import BlockKind
 
 ARTICLE_HTML = """<!doctype html>

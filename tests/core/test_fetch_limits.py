@@ -15,7 +15,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from reader.core.documents import DocumentError, fetch_url
+from reader.core.read.documents import DocumentError
+from reader.core.read.fetch import fetch_url
 
 Reply = Callable[[socket.socket], None]
 

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.compare import compare
-from reader.core.documents import SUPPORTED_SUFFIXES, DocumentError, document_from_bytes, document_from_text
+from reader.core.read.documents import SUPPORTED_SUFFIXES, DocumentError, document_from_bytes, document_from_text
 from reader.core.model import Document
 from tests.core.test_compare import check_accounted_for
 from tests.core.test_doc_office import W, article_pages, make_pdf
@@ -211,7 +211,7 @@ HARNESS = textwrap.dedent(
     import atheris
 
     with atheris.instrument_imports():
-        from reader.core.documents import DocumentError, document_from_bytes
+        from reader.core.read.documents import DocumentError, document_from_bytes
 
     SUFFIXES = ("", ".txt", ".md", ".html", ".docx", ".odt", ".pdf")
 

@@ -24,7 +24,8 @@ import pytest
 
 from reader.cli import main as cli_main
 from reader.core.compare import compare
-from reader.core.documents import MAX_TEXT_CHARS, DocumentError, load_source
+from reader.core.read.documents import MAX_TEXT_CHARS, DocumentError
+from reader.core.read.fetch import load_source
 from reader.core.model import Document
 from tests.core.test_doc_office import W, article_pages, make_pdf, zip_bomb
 from tests.core.test_fetch import base_url, serving

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from reader.core.documents import DocumentError, document_from_text
-from reader.core.formats.markdown_limits import MAX_NESTING
+from reader.core.read.documents import DocumentError, document_from_text
+from reader.core.read.formats.markdown_limits import MAX_NESTING
 
 SHAPES = {
     "unclosed tags": ("<a " * 8000, r"too many unclosed HTML tags"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.core.compare import compare
-from reader.core.documents import load_document
+from reader.core.read.documents import load_document
 from reader.core.marks import Side, SpanKind, pane_spans
 from reader.core.overview import LANES, MarkKind, Overview, OverviewMark, mark_rows, overview_marks
 from reader.resources import demo_pair

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from reader.core.compare import compare
-from reader.core.documents import load_document
+from reader.core.read.documents import load_document
 from reader.export.html_export import comparison_to_html
 from reader.export.palette import DARK, LIGHT, MARK_ROLES, OVERVIEW_ROLES, Palette, css_variables
 from reader.resources import demo_pair

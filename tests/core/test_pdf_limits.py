@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from reader.core.documents import DocumentError
-from reader.core.formats.pdf import pdf_pieces
+from reader.core.read.documents import DocumentError
+from reader.core.read.formats.pdf import pdf_pieces
 from tests.core.test_doc_office import make_pdf
 
 LINE = "Line {} of a page whose content stream every page of the file shares."

@@ -10,9 +10,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.formats import plain
-from reader.core.formats.classify import HASH_HEADING, LIST_MARKER, is_byline, is_dateline
-from reader.core.formats.layout import Piece
+from reader.core.read.formats import plain
+from reader.core.read.formats.classify import HASH_HEADING, LIST_MARKER, is_byline, is_dateline
+from reader.core.read.formats.layout import Piece
 from reader.core.model import BlockKind
 
 

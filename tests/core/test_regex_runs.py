@@ -20,8 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reader.core
-from reader.core.formats.html_blocks import trim_around
-from reader.core.tokens import count_words, word_spans
+from reader.core.read.formats.html_blocks import trim_around
+from reader.core.text.tokens import count_words, word_spans
 
 OLD_WORD_RE = re.compile(r"[^\s\w]*\w\S*")
 
@@ -58,8 +58,8 @@ def _core_patterns() -> list[tuple[str, re.Pattern]]:
 # Patterns the code only ever applies to short, bounded text (their raw form may still be
 # slow on long runs); each is guarded where it is used.
 _BOUNDED_USE = {
-    "reader.core.formats.pdf._PAGE_NUMBER": "matched only on lines of at most 60 characters",
-    "reader.core.list_markers._WORD_BEFORE": "searched only in the 40 characters before a marker",
+    "reader.core.read.formats.pdf._PAGE_NUMBER": "matched only on lines of at most 60 characters",
+    "reader.core.text.list_markers._WORD_BEFORE": "searched only in the 40 characters before a marker",
 }
 
 _SHAPES = [
@@ -94,9 +94,9 @@ def test_core_pattern_is_linear_on_long_runs(name: str, pattern: re.Pattern) -> 
 
 _READ_ALL = r"""
 import sys, time
-from reader.core.documents import load_source
+from reader.core.read.fetch import load_source
 from reader.core.compare import compare
-from reader.core.tokens import count_words
+from reader.core.text.tokens import count_words
 path = sys.argv[1]
 document = load_source(path)
 count_words(document.text)

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.model import Block, BlockKind, Sentence
-from reader.core.sentences import detect_language, split_sentences, split_text
+from reader.core.text.sentences import detect_language, split_sentences, split_text
 
 
 def sentences_of(text: str, language: str | None = None) -> list[str]:

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.model import CompareOptions, Op
-from reader.core.tokens import normalize, tokenize
-from reader.core.worddiff import TokenCodec, diff_spans
+from reader.core.text.tokens import normalize, tokenize
+from reader.core.diff.words import TokenCodec, diff_spans
 
 WORDS = st.sampled_from(
     ["the", "The", "bridge", "council", "voted", "“repair”", '"repair"', "—", "-", "3.5", "Straße",

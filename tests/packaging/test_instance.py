@@ -32,7 +32,7 @@ from reader.app.instance import (  # noqa: E402
 from reader.app.palette import LIGHT  # noqa: E402
 from reader.app.sources import WebLink  # noqa: E402
 from reader.app.settings import SETTINGS_ENV, AppSettings  # noqa: E402
-from reader.app.window import MainWindow  # noqa: E402
+from reader.app.window.main_window import MainWindow  # noqa: E402
 from reader.core.marks import Side  # noqa: E402
 from tests.app.conftest import ARTICLE_A, ARTICLE_B  # noqa: E402
 from tests.core.test_fetch import serving  # noqa: E402

@@ -29,7 +29,7 @@ from reader.core.align.settings import DEFAULT_LANGUAGE, Passes, Settings, load_
 from reader.core.align.units import Grouping, Unit, in_order
 from reader.core.align.vectors import Vector, cosine, pooled, sentence_terms, tfidf_vectors
 from reader.core.model import CompareOptions
-from reader.core.tokens import normalize_many
+from reader.core.text.tokens import normalize_many
 
 __all__ = ["SHIPPED", "Link", "Passes", "Settings", "align_sentences", "load_settings", "settings_for"]
 

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reader.core.align.gaps import gaps_between
-from reader.core.diffengine import diff_steps
+from reader.core.diff.engine import diff_steps
 
 # Sentences looked at while refining gaps, as a multiple of both texts' length: a bound on
 # the nested gap search so that adversarial input (a text and its reverse) cannot make it

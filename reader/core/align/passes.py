@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.core.align.candidates import Scores
-from reader.core.align.chain import heaviest_chain
+from reader.core.diff.chain import heaviest_chain
 from reader.core.align.gaps import gaps_between
 from reader.core.align.units import Grouping, Unit
 from reader.core.align.vectors import Vector, contained, pooled

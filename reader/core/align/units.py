@@ -2,7 +2,7 @@
 
 A :class:`Grouping` grows units link by link and refuses any link that would make a side
 non-contiguous or a unit n:m (a reader cannot follow those in two panes). Which units keep
-the reading order is the heaviest in-order chain of them (:mod:`reader.core.align.chain`);
+the reading order is the heaviest in-order chain of them (:mod:`reader.core.diff.chain`);
 the rest are moved.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from reader.core.align.chain import heaviest_chain
+from reader.core.diff.chain import heaviest_chain
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain
 
-from reader.core.align.lexicon import function_words, stemmer_for
+from reader.core.text.lexicon import function_words, stemmer_for
 
 Vector = dict[str, float]
 

@@ -1,0 +1,1 @@
+"""The two reading panes and what is drawn in and beside them."""

@@ -1,0 +1,514 @@
+"""The comparison window: two panes, legend, unique-sentence dock, status bar, file actions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.app.window import share
+from reader.app.panes.finder import FindBar
+from reader.app.window.loading import COMPARING_FORMAT, BusyIndicator, LoadingState
+from reader.app.window.menus import LOOSENESS_CHOICES, build_menus
+from reader.app.window.opening import (
+    FileChooser,
+    LinkChooser,
+    SaveChooser,
+    SourceOpening,
+    dialog_chooser,
+    link_chooser,
+    save_dialog,
+)
+from reader.app.palette import Palette, Theme
+from reader.app.panes.pane import ArticlePane
+from reader.app.panes.reading import ReadingController
+from reader.app.panes.render import FormatBook
+from reader.app.settings import ZOOM_MAX, ZOOM_MIN, AppSettings
+from reader.app.panes.fact_marks import FactMarks
+from reader.app.sidebar.dock import UniqueSentencesDock
+from reader.app.panes.staged_paint import Built, StagedPainter, needs_stages
+from reader.app.sources import Source, local_paths, source_key
+from reader.app.theme import apply_theme, chrome_style_sheet
+from reader.app.watch import FileWatcher
+from reader.app.panes.widgets import EmptyState, LegendBar, MessageBar
+from reader.app.worker.service import CompareRequest, CompareResult, CompareService
+from reader.core.facts.summary import sentence_at
+from reader.core.facts.summary import summary as facts_summary
+from reader.core.marks import Side
+from reader.core.model import CompareOptions, Fact, Stats
+from reader.core.text.tokens import count_words
+from reader.resources import resource_path
+
+DEFAULT_SIZE = (1280, 800)
+DOCK_WIDTH = 280
+WRAP_NOTICE_MS = 4000
+FACTS_BUTTON_MIN_PX = 40  # set, so the layout may squeeze the count instead of widening the window
+
+
+def summary_text(stats: Stats) -> str:
+    """The status bar line for a comparison."""
+    return (
+        f"Similarity {stats.similarity:.0%}  ·  {stats.words_inserted:,} words inserted, "
+        f"{stats.words_deleted:,} deleted  ·  {stats.sentences_moved:,} sentences moved  ·  "
+        f"{stats.sentences_only_a:,} only in A, {stats.sentences_only_b:,} only in B"
+    )
+
+
+class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
+    """Renders whatever the :class:`CompareService` produces; owns no comparison logic."""
+
+    comparison_shown = Signal(object)  # CompareResult, after both panes are painted
+    failure_shown = Signal(str)
+    stage_shown = Signal(str)  # the stage the progress bar names now (the child's, then "painting")
+
+    def __init__(
+        self,
+        settings: AppSettings,
+        palette: Palette,
+        restore_state: bool = True,
+        theme: Theme | str | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.palette_ = palette
+        self.theme = Theme(theme) if theme is not None else Theme(settings.theme)
+        self.options: CompareOptions = settings.compare_options
+        self.active_side = Side.A  # the pane Copy and Find use when neither has the focus
+        self.paths: dict[Side, Source | None] = {Side.A: None, Side.B: None}
+        self.result: CompareResult | None = None
+        self.zoom_steps = settings.zoom
+        self.persist_settings = True  # the screenshot command must not touch saved layout
+        # Dialogs are replaceable so tests can answer them.
+        self.choose_file: FileChooser = dialog_chooser(self)
+        self.choose_save_path: SaveChooser = save_dialog(self)
+        self.choose_link: LinkChooser = link_chooser(self)
+        self.setWindowTitle("Tandem")
+        icon = resource_path("icons", "tandem.svg")
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.setAcceptDrops(True)
+        self.service = CompareService(self)
+        self.service.result_ready.connect(self._show_result)
+        self.service.failed.connect(self._show_failure)
+        self.service.progress.connect(self._show_progress)
+        self.service.stage_changed.connect(self._on_stage)
+        self._stage = ""
+        self.service.busy_changed.connect(self._on_busy)
+        self.service.fetch_progress.connect(self._on_fetch_progress)
+        self._build_body()
+        self._build_status_bar()
+        self.dock = UniqueSentencesDock(self)
+        self.dock.sentence_chosen.connect(self.reveal_sentence)
+        self.dock.fact_chosen.connect(self.reveal_fact)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.reading = ReadingController({side: pane.view for side, pane in self.panes.items()}, lambda: self.palette_)
+        self.reading.sync_enabled = settings.sync_scroll
+        self.painter = StagedPainter(self)
+        self.fact_marks = FactMarks({side: pane.view for side, pane in self.panes.items()}, lambda: self.palette_)
+        self.reading.difference_changed.connect(lambda _i, _n: self.position_label.setText(self.reading.status_text()))
+        self.reading.wrapped.connect(self.show_wrap_notice)
+        self.find_bar.wrapped.connect(self.show_wrap_notice)
+        self.watcher = FileWatcher(self)
+        self.watcher.changed.connect(self._on_files_changed)
+        self.watcher.missing.connect(self._on_files_missing)
+        self.actions_ = build_menus(self)
+        self.actions_.themes[self.theme].setChecked(True)
+        self._set_tab_order()
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
+        self.apply_palette(palette)
+        self.set_zoom(self.zoom_steps)
+        self.resize(*DEFAULT_SIZE)
+        self.splitter.setSizes([1, 1])
+        self.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        if restore_state:
+            self._restore_layout()
+
+    # ----- construction -------------------------------------------------------------------
+    def _set_tab_order(self) -> None:
+        """Tab goes toolbar, pane A, pane B, sidebar: the order the eye reads."""
+        toolbar = self.findChild(QToolBar, "mainToolbar")
+        widgets = [toolbar.widgetForAction(action) for action in toolbar.actions()] if toolbar else []
+        chain = [w for w in widgets if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        chain += [self.panes[Side.A].view, self.panes[Side.B].view, self.dock.tree]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def _build_body(self) -> None:
+        self.message_bar = MessageBar()
+        self.legend = LegendBar()
+        self.panes = {side: ArticlePane(side) for side in Side}
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("panesSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(6)
+        for side, pane in self.panes.items():
+            self.splitter.addWidget(pane)
+            pane.view.files_dropped.connect(lambda paths, s=side: self._on_pane_drop(s, paths))
+            pane.view.drop_rejected.connect(self.show_error)
+            pane.view.zoom_requested.connect(lambda delta: self.set_zoom(self.zoom_steps + delta))
+            pane.view.paste_requested.connect(self.paste_link)
+            pane.fetch_banner.cancel_requested.connect(self.cancel_fetch)
+        self.find_bar = FindBar({side: pane.view for side, pane in self.panes.items()})
+        self.empty_state = EmptyState()
+        self.empty_state.demo_requested.connect(self.open_demo)
+        self.empty_state.open_requested.connect(self.open_both)
+        self.loading = LoadingState()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(self.loading)
+        self.stack.addWidget(self.splitter)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(body)
+        self.legend.hide()  # only meaningful once a comparison is shown
+
+    def _build_status_bar(self) -> None:
+        self.summary = QLabel("No comparison yet")
+        self.summary.setObjectName("summary")
+        self.summary.setMinimumWidth(0)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary.setAccessibleName("Comparison summary")
+        self.position_label = QLabel("")
+        self.position_label.setObjectName("differencePosition")
+        self.position_label.setAccessibleName("Current difference")
+        # Wide enough for the longest text up front, so "difference n of N" is never cut at 1024 px.
+        self.position_label.setMinimumWidth(self.position_label.fontMetrics().horizontalAdvance("difference 9,999 of 9,999") + 8)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setFixedWidth(230)  # room for the longest stage, "Splitting sentences… 99%"
+        self.progress.setAccessibleName("Comparison progress")
+        self.progress.setFormat(COMPARING_FORMAT)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.facts_button = QToolButton()
+        self.facts_button.setObjectName("factsCount")
+        self.facts_button.setAutoRaise(True)
+        self.facts_button.setToolTip("Show what changed in the facts (Ctrl+Shift+U)")
+        self.facts_button.setAccessibleName("Fact changes")
+        self.facts_button.clicked.connect(lambda: self.dock.show_facts())
+        # It gives way before the window does: a narrow window keeps its minimum width.
+        self.facts_button.setMinimumWidth(FACTS_BUTTON_MIN_PX)
+        self.facts_button.hide()
+        self.statusBar().addWidget(self.summary, 1)
+        self.statusBar().addPermanentWidget(self.facts_button)
+        self.statusBar().addPermanentWidget(self.position_label)
+        self.statusBar().addPermanentWidget(self.progress)
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.timeout.connect(self._reveal_busy)
+
+    def apply_palette(self, palette: Palette) -> None:
+        self.palette_ = palette
+        self.formats = {side: FormatBook(palette, side) for side in Side}
+        self.find_bar.match_colour = palette.flash
+        self.setStyleSheet(chrome_style_sheet(palette))
+        self.legend.set_palette(palette)
+        self.message_bar.set_palette(palette)
+        for pane in self.panes.values():
+            pane.apply_palette(palette)
+        if self.painter.busy and self.painter.result is not None:
+            self._show_result(self.painter.result)  # paint it again in the new colours
+        elif self.result is not None:
+            tops = self._reading_position()
+            self._render(self.result)
+            self._restore_reading_position(tops)
+            self.reading.refresh_highlights()
+
+    # ----- results --------------------------------------------------------------------------
+    def show_loading(self, request: CompareRequest) -> None:
+        """Name what is being opened while nothing else is on screen (not over a shown comparison)."""
+        if self.stack.currentWidget() in (self.empty_state, self.loading):
+            names = [None if source is None else source.name for source in (request.path_a, request.path_b)]
+            self.loading.start(names[0], names[1])
+            self.stack.setCurrentWidget(self.loading)
+
+    def _show_result(self, result: CompareResult) -> None:
+        self._end_fetches()
+        self._on_stage("painting")
+        self.painter.cancel()
+        if needs_stages(result):  # a large pair: fill the panes step by step, then show them
+            views = {side: pane.view for side, pane in self.panes.items()}
+            self.painter.start(result, views, self.formats, lambda built: self._show_painted(result, built))
+            return
+        for widget in (self.loading, self.progress):
+            if widget.isVisible():
+                widget.repaint()  # painting blocks the event loop: show the stage first
+        self._show_painted(result, None)
+
+    def _show_painted(self, result: CompareResult, built: Built | None) -> None:
+        previous = self.result
+        self.result = result
+        same_files = previous is not None and _same_paths(previous, result)
+        tops = self._reading_position() if same_files else None
+        try:
+            self._render(result, built)
+            self._restore_reading_position(tops)
+        except Exception as error:  # noqa: BLE001 - a rendering bug must not take the window down
+            self.result = previous
+            self._show_failure(result.request, f"Could not display the comparison: {type(error).__name__}: {error}")
+            return
+        self.paths = {Side.A: result.request.path_a, Side.B: result.request.path_b}
+        warnings = [
+            f"{side.value.upper()}: {warning}"
+            for side, content in ((Side.A, result.a), (Side.B, result.b))
+            if content is not None
+            for warning in content.document.warnings
+        ]
+        if _one_file(result.request.path_a, result.request.path_b):
+            warnings.insert(0, "A and B are the same file, so nothing differs; open another version on one side.")
+        if warnings:
+            self.show_message("  ".join(warnings), "info")
+        else:
+            self.message_bar.dismiss()
+        if result.comparison is not None and result.a and result.b:
+            self.settings.add_recent_pair(result.a.path, result.b.path)
+        # Links have no file to watch; Reload fetches them again.
+        self.watcher.watch(local_paths(result.request.path_a, result.request.path_b))
+        self.comparison_shown.emit(result)
+
+    def _render(self, result: CompareResult, built: Built | None = None) -> None:
+        comparison = result.comparison
+        for side, content in ((Side.A, result.a), (Side.B, result.b)):
+            words = None
+            if content is not None:
+                if comparison is not None:
+                    words = comparison.stats.words_a if side is Side.A else comparison.stats.words_b
+                else:
+                    words = count_words(content.document.text)
+            self.panes[side].show_content(content, self.formats[side], words, (built or {}).get(side))
+        if built is None:
+            self.dock.show_comparison(comparison)
+        else:  # a large pair: list it on the next turn, so the swap and the lists wait apart
+            QTimer.singleShot(0, lambda: self.result is result and self.dock.show_comparison(comparison))
+        self.reading.set_comparison(comparison)
+        self.fact_marks.show(comparison)
+        self.facts_button.setVisible(comparison is not None)
+        if comparison is not None:
+            self.facts_button.setText(facts_summary(comparison.facts))
+        self.legend.setVisible(comparison is not None)
+        has_any = result.a is not None or result.b is not None
+        self.stack.setCurrentWidget(self.splitter if has_any else self.empty_state)
+        if comparison is not None:
+            self.summary.setText(summary_text(comparison.stats))
+        else:
+            missing = "B" if result.b is None else "A"
+            self.summary.setText(f"Open article {missing} to compare")
+        names = [content.path.name for content in (result.a, result.b) if content is not None]
+        self.setWindowTitle(" ↔ ".join(names) + " — Tandem" if names else "Tandem")
+
+    def _show_failure(self, _request: CompareRequest, message: str) -> None:
+        self._end_fetches()
+        if self.result is None or (self.result.a is None and self.result.b is None):
+            self.stack.setCurrentWidget(self.empty_state)  # a failed first link leaves nothing to show
+        self.show_error(message)
+        self.failure_shown.emit(message)
+
+    def show_wrap_notice(self, notice: str) -> None:
+        """Searching or stepping went past the end and started over: say so, briefly."""
+        self.statusBar().showMessage(f"↻ {notice}", WRAP_NOTICE_MS)
+
+    def show_error(self, message: str) -> None:
+        self.show_message(message, "error")
+
+    def show_message(self, message: str, kind: str) -> None:
+        self.message_bar.show_message(message, kind)
+
+    # ----- navigation and zoom ------------------------------------------------------------
+    def reveal_sentence(self, side: Side, index: int) -> None:
+        """Bring a sentence to the reading line (the other pane follows when sync is on)."""
+        self.reading.reveal(side, index)
+
+    def reveal_fact(self, fact: Fact) -> None:
+        """Bring a fact item's sentence to the reading line and tint its words on both sides."""
+        comparison = self.result.comparison if self.result is not None else None
+        if comparison is None:
+            return
+        side = Side.A if fact.a is not None else Side.B
+        span = fact.a if fact.a is not None else fact.b
+        sentences = comparison.sentences_a if side is Side.A else comparison.sentences_b
+        if span is not None and sentences:
+            self.reading.reveal(side, sentence_at(sentences, span[0]))
+        self.fact_marks.choose(fact)
+
+    def go_to_difference(self, forward: bool) -> int | None:
+        return self.reading.go_to_difference(forward)
+
+    def step_sentence(self, forward: bool) -> int | None:
+        """Ctrl+Down / Ctrl+Up in the pane with the focus (or the last one that had it)."""
+        return self.reading.step_sentence(self.active_side, forward)
+
+    def go_to_counterpart(self, target: Side) -> int | None:
+        """Alt+Right (to B) / Alt+Left (to A): the counterpart of the caret's sentence; focus follows."""
+        source = Side.A if target is Side.B else Side.B
+        found = self.reading.jump_to_counterpart(source)
+        if found is not None:
+            self.panes[target].view.setFocus()
+        return found
+
+    def set_sync_scroll(self, enabled: bool) -> None:
+        self.reading.sync_enabled = enabled
+        self.settings.sync_scroll = enabled
+        if enabled:
+            self.reading.sync_now(self.active_side)
+
+    # ----- reading position -------------------------------------------------------------------
+    def _reading_position(self) -> dict[Side, int | None]:
+        return {side: pane.view.top_offset() for side, pane in self.panes.items()}
+
+    def _restore_reading_position(self, tops: dict[Side, int | None] | None) -> None:
+        """Scroll back to the text that was at the top before a re-render (A leads when syncing)."""
+        if not tops:
+            return
+        places = {}
+        for side, offset in tops.items():
+            view = self.panes[side].view
+            if offset is not None and view.pane_map is not None:
+                places[side] = view.pane_map.position(offset)
+        if self.reading.leading not in places:
+            self.reading.leading = Side.A
+        self.reading.restore_places(places)
+
+    # ----- options, theme -------------------------------------------------------------------
+    def options_changed(self) -> None:
+        """A matching option changed: remember it and compare again, keeping the place."""
+        chosen = next((n for n, a in enumerate(self.actions_.looseness) if a.isChecked()), 2)
+        self.options = CompareOptions(
+            ignore_case=self.actions_.ignore_case.isChecked(),
+            ignore_punctuation=self.actions_.ignore_punctuation.isChecked(),
+            fold_quotes_dashes=self.actions_.fold_quotes.isChecked(),
+            looseness=LOOSENESS_CHOICES[chosen][1],
+        )
+        self.settings.compare_options = self.options
+        if self.paths[Side.A] and self.paths[Side.B]:
+            self.open_paths(self.paths[Side.A], self.paths[Side.B])
+
+    def set_looseness_choice(self, number: int) -> None:
+        self.actions_.looseness[number].setChecked(True)
+        self.actions_.looseness_box.setCurrentIndex(number)
+        self.options_changed()
+
+    def set_theme(self, theme: Theme | str) -> None:
+        """Switch between light, dark and following the desktop, and remember the choice."""
+        self.theme = Theme(theme)
+        self.settings.theme = self.theme.value
+        self.actions_.themes[self.theme].setChecked(True)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.apply_palette(apply_theme(app, self.theme))
+
+    def _on_system_scheme_changed(self, _scheme: object) -> None:
+        if self.theme is Theme.SYSTEM:
+            self.set_theme(Theme.SYSTEM)
+
+    # ----- files changing on disk --------------------------------------------------------
+    def _on_files_changed(self, paths: list[Path]) -> None:
+        names = ", ".join(path.name for path in paths)
+        self.statusBar().showMessage(f"Reloaded {names} after it changed on disk", 4000)
+        self.reload()
+
+    def _on_files_missing(self, paths: list[Path]) -> None:
+        names = ", ".join(f"“{path.name}”" for path in paths)
+        self.show_message(
+            f"{names} no longer exists on disk (deleted or moved); the last version read stays on screen.", "info"
+        )
+
+    # ----- edit: copy, find; share ----------------------------------------------------------
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        for side, pane in self.panes.items():
+            if new is pane.view:
+                self.active_side = side
+
+    def copy_selection(self) -> str:
+        """Copy the selected text of the active pane (line breaks as the reader sees them)."""
+        cursor = self.panes[self.active_side].view.textCursor()
+        if not cursor.hasSelection():
+            return ""
+        text = cursor.selection().toPlainText().replace("\u2028", "\n")
+        QApplication.clipboard().setText(text)
+        return text
+
+    def open_find(self) -> None:
+        self.find_bar.open_for(self.active_side)
+
+    def export_report(self) -> Path | None:
+        return share.export_report(self)
+
+    def export_pdf(self) -> Path | None:
+        return share.export_pdf(self)
+
+    def print_comparison(self) -> bool:
+        return share.print_comparison(self)
+
+    def set_zoom(self, steps: int) -> None:
+        self.zoom_steps = max(ZOOM_MIN, min(ZOOM_MAX, steps))
+        for pane in self.panes.values():
+            pane.view.set_zoom(self.zoom_steps)
+
+    # ----- settings -------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter_state
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        self.settings.geometry = QByteArray(self.saveGeometry())
+        self.settings.window_state = QByteArray(self.saveState())
+        self.settings.splitter_state = QByteArray(self.splitter.saveState())
+        self.settings.zoom = self.zoom_steps
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.persist_settings:
+            self.save_layout()
+        self.service.shutdown()
+        self.watcher.watch([])
+        super().closeEvent(event)
+
+
+def _same_paths(previous: CompareResult, current: CompareResult) -> bool:
+    def key(result: CompareResult) -> tuple[str | None, str | None]:
+        request = result.request
+        return (
+            source_key(request.path_a) if request.path_a else None,
+            source_key(request.path_b) if request.path_b else None,
+        )
+
+    return key(previous) == key(current)
+
+
+def _one_file(a: object, b: object) -> bool:
+    """Whether both sides show the very same local file (links and relative paths resolved)."""
+    paths = local_paths(a, b)  # type: ignore[arg-type]
+    if len(paths) != 2:
+        return False
+    try:
+        return paths[0].samefile(paths[1])
+    except OSError:
+        return False

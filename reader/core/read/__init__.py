@@ -1,0 +1,1 @@
+"""Reading: bytes, files and web pages into a :class:`reader.core.model.Document` (formats/ per file type)."""

@@ -1,0 +1,1 @@
+"""Text: sentence boundaries, matching tokens and the shared word lists every stage uses."""
