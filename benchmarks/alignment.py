@@ -69,9 +69,19 @@ def english() -> None:
             out = Path(folder) / f"{name}.json"
             with out.open("w", encoding="utf-8") as handle:
                 subprocess.run(
-                    [sys.executable, "-m", "reader", "compare", str(ENGLISH / f"{name}_a.txt"),
-                     str(ENGLISH / f"{name}_b.txt"), "--format", "json"],
-                    cwd=ROOT, check=True, stdout=handle,
+                    [
+                        sys.executable,
+                        "-m",
+                        "reader",
+                        "compare",
+                        str(ENGLISH / f"{name}_a.txt"),
+                        str(ENGLISH / f"{name}_b.txt"),
+                        "--format",
+                        "json",
+                    ],
+                    cwd=ROOT,
+                    check=True,
+                    stdout=handle,
                 )
             args += [str(gold), str(out)]
         run = subprocess.run([sys.executable, str(ALIGNMENT / "score_pairs.py"), *args], capture_output=True, text=True)
@@ -86,8 +96,11 @@ def deplain() -> None:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "pred.jsonl"
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "reader", "align", str(DEPLAIN), "-o", str(out), "--language", "de"],
-                       cwd=ROOT, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "reader", "align", str(DEPLAIN), "-o", str(out), "--language", "de"],
+            cwd=ROOT,
+            check=True,
+        )
         elapsed = time.perf_counter() - start
         pred = scorer.load(str(out))
     print(f"\nDEplain-web manual test, `tandem align --language de`: {elapsed:.1f} s for the whole file\n")
@@ -169,13 +182,23 @@ def ablation() -> None:
             links = align_sentences(texts_a, texts_b, CompareOptions(), language=language, passes=passes)
             in_a = {i for link in links for i in link.a}
             in_b = {j for link in links for j in link.b}
-            result = {**skeleton, "units": [{"a": list(x.a), "b": list(x.b)} for x in links],
-                      "only_a": [i for i in range(len(texts_a)) if i not in in_a],
-                      "only_b": [j for j in range(len(texts_b)) if j not in in_b]}
+            result = {
+                **skeleton,
+                "units": [{"a": list(x.a), "b": list(x.b)} for x in links],
+                "only_a": [i for i in range(len(texts_a)) if i not in in_a],
+                "only_b": [j for j in range(len(texts_b)) if j not in in_b],
+            }
             scored = pair_scorer.score(g, result)
-            total = [x + y for x, y in zip(total, scored["only"] + scored["pair"])]
-        pred = {k: {"units": [[list(x.a), list(x.b)] for x in align_sentences(
-            v["a"], v["b"], CompareOptions(), language="de", passes=passes)]} for k, v in even.items()}
+            total = [x + y for x, y in zip(total, scored["only"] + scored["pair"], strict=False)]
+        pred = {
+            k: {
+                "units": [
+                    [list(x.a), list(x.b)]
+                    for x in align_sentences(v["a"], v["b"], CompareOptions(), language="de", passes=passes)
+                ]
+            }
+            for k, v in even.items()
+        }
         german = scorer.score(even, pred, False)["units"]["f1"]
         unique, linked = pair_scorer.f1(*total[:3])[0], pair_scorer.f1(*total[3:])[0]
         print(f"| {name} | {unique:.3f} | {linked:.3f} | {german:.3f} |")

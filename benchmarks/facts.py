@@ -26,9 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.core import compare, load_document  # noqa: E402
-from reader.core.facts.quotes import find_quotations  # noqa: E402
-from reader.core.model import Comparison, Fact, FactKind, FactStatus, Op  # noqa: E402
+from reader.core import compare, load_document
+from reader.core.facts.quotes import find_quotations
+from reader.core.model import Comparison, Fact, FactKind, FactStatus, Op
 
 GOLD = Path(__file__).parent / "facts_gold" / "gold.json"
 KINDS = [kind.value for kind in FactKind]
@@ -55,7 +55,12 @@ def overlaps(x: Span | None, y: Span | None) -> bool:
 def score(found: list[Fact], gold: list[dict], text_a: str, text_b: str) -> tuple[dict, list[str]]:
     """Per kind: true positives, found, gold; plus readable misses and extras."""
     expected = [
-        (item["kind"], item["status"], locate(text_a, item["a"], item.get("a_in")), locate(text_b, item["b"], item.get("b_in")))
+        (
+            item["kind"],
+            item["status"],
+            locate(text_a, item["a"], item.get("a_in")),
+            locate(text_b, item["b"], item.get("b_in")),
+        )
         for item in gold
     ]
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -89,8 +94,27 @@ def score(found: list[Fact], gold: list[dict], text_a: str, text_b: str) -> tupl
 
 
 _NEGATORS = {"not", "no", "never", "nobody", "none", "nothing", "without", "cannot", "neither", "nor"}
-_CERTAINTY = {"may", "might", "could", "confirmed", "confirm", "suspect", "suspected", "alleged", "allegedly",
-              "reportedly", "believe", "believed", "expected", "likely", "unlikely", "possibly", "probably", "will", "due"}
+_CERTAINTY = {
+    "may",
+    "might",
+    "could",
+    "confirmed",
+    "confirm",
+    "suspect",
+    "suspected",
+    "alleged",
+    "allegedly",
+    "reportedly",
+    "believe",
+    "believed",
+    "expected",
+    "likely",
+    "unlikely",
+    "possibly",
+    "probably",
+    "will",
+    "due",
+}
 
 
 def baseline(comparison: Comparison) -> list[Fact]:
@@ -102,7 +126,9 @@ def baseline(comparison: Comparison) -> list[Fact]:
         for seg in unit.diff:
             if seg.op is Op.EQUAL:
                 continue
-            side, text, low, high = ("a", text_a, seg.a_start, seg.a_end) if seg.op is Op.DELETE else ("b", text_b, seg.b_start, seg.b_end)
+            side, text, low, high = (
+                ("a", text_a, seg.a_start, seg.a_end) if seg.op is Op.DELETE else ("b", text_b, seg.b_start, seg.b_end)
+            )
             for match in re.finditer(r"[£$€]?\w[\w,.'’-]*", text[low:high]):
                 token = match.group().rstrip(".,")
                 kind = _kind_of(token, text, low + match.start())
@@ -110,7 +136,7 @@ def baseline(comparison: Comparison) -> list[Fact]:
                     per_kind[kind][side].append((low + match.start(), low + match.start() + len(token)))
         for kind, sides in per_kind.items():
             pairs = min(len(sides["a"]), len(sides["b"]))
-            for x, y in zip(sides["a"], sides["b"]):
+            for x, y in zip(sides["a"], sides["b"], strict=False):
                 facts.append(Fact(FactKind(kind), FactStatus.CHANGED, k, x, y, ""))
             facts += [Fact(FactKind(kind), FactStatus.DROPPED, k, x, None, "") for x in sides["a"][pairs:]]
             facts += [Fact(FactKind(kind), FactStatus.ADDED, k, None, y, "") for y in sides["b"][pairs:]]
@@ -121,7 +147,11 @@ def baseline(comparison: Comparison) -> list[Fact]:
             said = document.text[start:end].translate(fold).lower().strip(" ,.")
             status = FactStatus.VERBATIM if said in other_folded else FactStatus.NOT_FOUND
             span = (start, end)
-            facts.append(Fact(FactKind.QUOTE, status, None, span if side == "a" else None, span if side == "b" else None, "", side))
+            facts.append(
+                Fact(
+                    FactKind.QUOTE, status, None, span if side == "a" else None, span if side == "b" else None, "", side
+                )
+            )
     return facts
 
 
@@ -134,7 +164,7 @@ def _kind_of(token: str, text: str, at: int) -> str | None:
     if lower in _CERTAINTY:
         return "certainty"
     before = text[max(0, at - 2) : at]
-    if token[:1].isupper() and before.strip() not in ("", ".", "\"", "“") and at > 0:
+    if token[:1].isupper() and before.strip() not in ("", ".", '"', "“") and at > 0:
         return "name"
     return None
 

@@ -96,7 +96,7 @@ def figures(scorer: ModuleType, total: list[int]) -> tuple[float, float]:
 
 
 def grid(base: Settings, axes: dict[str, tuple[float, ...]]) -> list[Settings]:
-    return [replace(base, **dict(zip(axes, values))) for values in itertools.product(*axes.values())]
+    return [replace(base, **dict(zip(axes, values, strict=False))) for values in itertools.product(*axes.values())]
 
 
 def fit_english() -> Settings:
@@ -106,7 +106,7 @@ def fit_english() -> Settings:
     table = [[counts(scorer, pair, point) for pair in pairs] for point in points]
 
     def pooled(rows: list[list[int]]) -> list[int]:
-        return [sum(column) for column in zip(*rows)]
+        return [sum(column) for column in zip(*rows, strict=False)]
 
     def key(point_rows: list[list[int]]) -> tuple[float, float]:
         return figures(scorer, pooled(point_rows))
@@ -138,8 +138,14 @@ def fit_german() -> Settings:
 
     def f1(point: Settings, ids: set[str]) -> tuple[float, float]:
         pred = {
-            k: {"units": [[list(x.a), list(x.b)] for x in align_sentences(
-                gold[k]["a"], gold[k]["b"], CompareOptions(), settings=point, language="de")]}
+            k: {
+                "units": [
+                    [list(x.a), list(x.b)]
+                    for x in align_sentences(
+                        gold[k]["a"], gold[k]["b"], CompareOptions(), settings=point, language="de"
+                    )
+                ]
+            }
             for k in ids
         }
         subset = {k: gold[k] for k in ids}

@@ -15,6 +15,7 @@ Nothing here needs the network or the shared data.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import random
@@ -78,12 +79,15 @@ def pdf_shared_stream(n: int) -> bytes:
     writer = PdfWriter()
     stream = DecodedStreamObject()
     stream.set_data(lines.encode())
-    stream_ref = writer._add_object(stream)  # noqa: SLF001 - one stream object for every page
+    stream_ref = writer._add_object(stream)
     font = DictionaryObject(
-        {NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-         NameObject("/BaseFont"): NameObject("/Helvetica")}
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
     )
-    resources = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})  # noqa: SLF001
+    resources = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
     for _ in range(max(1, n // 50)):
         page = writer.add_blank_page(612, 792)
         page[NameObject("/Contents")] = stream_ref
@@ -162,10 +166,10 @@ def measure(case: str, n: int) -> dict[str, object]:
 
     from reader.core.read.documents import DocumentError
 
-    try:
-        CASES[case](50)  # imports and caches, not the shape, would dominate the smallest size
-    except Exception:  # noqa: BLE001, S110 - the measured run reports how it ends
-        pass
+    # Imports and caches, not the shape, would dominate the smallest size; the measured run
+    # below reports how a case ends.
+    with contextlib.suppress(Exception):
+        CASES[case](50)
     started = time.perf_counter()
     try:
         CASES[case](n)
@@ -201,7 +205,10 @@ def main() -> int:
                 # A fresh process per run: one run's memory cannot flatter or burden the next.
                 done = subprocess.run(
                     [sys.executable, __file__, "--one", case, str(n)],
-                    capture_output=True, text=True, timeout=args.timeout, check=True,
+                    capture_output=True,
+                    text=True,
+                    timeout=args.timeout,
+                    check=True,
                 )
                 result = json.loads(done.stdout.strip().splitlines()[-1])
             except subprocess.TimeoutExpired:
@@ -213,7 +220,9 @@ def main() -> int:
             previous = seconds
             worst_time = max(worst_time, (seconds, f"{case}, n={n}"))
             worst_peak = max(worst_peak, (peak, f"{case}, n={n}"))
-    print(f"worst time {worst_time[0]:.2f} s ({worst_time[1]}); worst peak {worst_peak[0] / 1e6:.0f} MB ({worst_peak[1]})")
+    print(
+        f"worst time {worst_time[0]:.2f} s ({worst_time[1]}); worst peak {worst_peak[0] / 1e6:.0f} MB ({worst_peak[1]})"
+    )
     return 0
 
 

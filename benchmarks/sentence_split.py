@@ -16,18 +16,18 @@ reading the ``.txt`` file as the app does and once splitting each line on its ow
 from __future__ import annotations
 
 import json
-from collections import Counter
 import re
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from reader.core.read.documents import load_document  # noqa: E402
 from reader.core.model import Block, BlockKind  # noqa: E402
+from reader.core.read.documents import load_document  # noqa: E402
 from reader.core.text.sentences import detect_language, split_sentences, split_text  # noqa: E402
 
 SHARED = PROJECT_ROOT / ".." / "shared" / "benchmarks"
@@ -115,7 +115,7 @@ def recovered_share(
             predicted = [without_quote_marks(joined, span) for span in predicted]
         found = set(predicted)
         total += sum(kept)
-        recovered += sum(1 for span, keep in zip(gold, kept) if keep and span in found)
+        recovered += sum(1 for span, keep in zip(gold, kept, strict=False) if keep and span in found)
     return recovered, total
 
 
@@ -167,7 +167,9 @@ def measure_english_articles() -> list[tuple[str, str]]:
         gold_total += total
         rows.append((f"english {gold_path.stem} (file / by line)", f"{read_hits}/{total} / {line_hits}/{total}"))
     rows.append(("english articles exact, read as .txt", f"{read_total / gold_total:.3f} ({read_total}/{gold_total})"))
-    rows.append(("english articles exact, line by line", f"{lines_total / gold_total:.3f} ({lines_total}/{gold_total})"))
+    rows.append(
+        ("english articles exact, line by line", f"{lines_total / gold_total:.3f} ({lines_total}/{gold_total})")
+    )
     return rows
 
 

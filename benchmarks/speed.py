@@ -25,11 +25,7 @@ DATA = ROOT.parent / "shared" / "benchmarks" / "revisions"
 PAIRS = ("small", "medium", "large")
 # Minimal word edit (|A| + |B| - 2 LCS over \S+ words), from ../shared/benchmarks/README.md.
 MINIMAL_EDIT = {"small": 428, "medium": 3202, "large": 27098}
-FLOOR_CODE = (
-    "import re, sys\n"
-    "for p in sys.argv[1:]:\n"
-    "    re.findall(r'\\S+', open(p, encoding='utf-8').read())\n"
-)
+FLOOR_CODE = "import re, sys\nfor p in sys.argv[1:]:\n    re.findall(r'\\S+', open(p, encoding='utf-8').read())\n"
 
 
 def run_process(args: list[str]) -> tuple[float, int, str]:
@@ -96,11 +92,15 @@ def main() -> int:
     rows = []
     for name in args.pairs:
         a, b = DATA / f"{name}_a.txt", DATA / f"{name}_b.txt"
-        floor = statistics.median(run_process([sys.executable, "-c", FLOOR_CODE, str(a), str(b)])[0] for _ in range(args.runs))
+        floor = statistics.median(
+            run_process([sys.executable, "-c", FLOOR_CODE, str(a), str(b)])[0] for _ in range(args.runs)
+        )
         whole = []
         output = ""
         for _ in range(args.runs):
-            elapsed, _, output = run_process([sys.executable, "-m", "reader", "compare", str(a), str(b), "--format", "json"])
+            elapsed, _, output = run_process(
+                [sys.executable, "-m", "reader", "compare", str(a), str(b), "--format", "json"]
+            )
             whole.append(elapsed)
         data = json.loads(output)
         marked = changed_words(data)
@@ -123,7 +123,8 @@ def main() -> int:
     for row in rows:
         name, floor, whole, ratio, inproc, peak, marked, minimal, excess = row
         print(
-            f"| {name} | {floor:.3f} | {whole:.3f} | {ratio:.1f} | {inproc:.3f} | {peak} | {marked} | {minimal} | {excess:+.1f} |"
+            f"| {name} | {floor:.3f} | {whole:.3f} | {ratio:.1f} | {inproc:.3f} | {peak} | {marked} | {minimal} "
+            f"| {excess:+.1f} |"
         )
     print(
         "\nTargets: large pair <= 5x floor; medium compare() <= 0.15 s; excess <= 1% on every pair; "

@@ -62,7 +62,10 @@ def main() -> int:
     language = detect_language(doc_a.text[:20_000] + "\n" + doc_b.text[:20_000])
     split = best_of(
         runs,
-        lambda: (split_sentences(doc_a.text, doc_a.blocks, language), split_sentences(doc_b.text, doc_b.blocks, language)),
+        lambda: (
+            split_sentences(doc_a.text, doc_a.blocks, language),
+            split_sentences(doc_b.text, doc_b.blocks, language),
+        ),
     )
     rows.append(("split sentences", split))
     sentences_a = split_sentences(doc_a.text, doc_a.blocks, language)
@@ -75,7 +78,9 @@ def main() -> int:
     anchors = identical_anchors(keys_a, keys_b)
     # The aligner weighs every sentence outside the anchors, so that is what is timed here.
     anchored_a, anchored_b = {i for i, _ in anchors}, {j for _, j in anchors}
-    free = [k for n, k in enumerate(keys_a) if n not in anchored_a] + [k for n, k in enumerate(keys_b) if n not in anchored_b]
+    free = [k for n, k in enumerate(keys_a) if n not in anchored_a] + [
+        k for n, k in enumerate(keys_b) if n not in anchored_b
+    ]
     number_weight = settings_for(language).number_weight
     vectors = best_of(runs, lambda: tfidf_vectors(sentence_terms(free, language, number_weight)))
     align = best_of(runs, lambda: align_sentences(texts_a, texts_b, options, language=language))

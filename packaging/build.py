@@ -59,8 +59,17 @@ def run_pyinstaller(dist_dir: Path, work_dir: Path) -> Path:
     if importlib.util.find_spec("PyInstaller") is None:
         raise BuildError("PyInstaller is not installed: run `uv sync --extra build` (or pip install pyinstaller)")
     command = [
-        sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-        "--distpath", str(dist_dir), "--workpath", str(work_dir), str(SPEC),
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(dist_dir),
+        "--workpath",
+        str(work_dir),
+        str(SPEC),
     ]
     done = subprocess.run(command, cwd=ROOT)
     if done.returncode != 0:

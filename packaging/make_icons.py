@@ -28,8 +28,17 @@ THEME_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)  # 256 is the largest an .ico entry can describe
 # icns element types holding PNG data, by pixel size; the @2x types reuse the larger renders.
 ICNS_TYPES = (
-    (b"icp4", 16), (b"icp5", 32), (b"icp6", 64), (b"ic07", 128), (b"ic08", 256), (b"ic09", 512),
-    (b"ic11", 32), (b"ic12", 64), (b"ic13", 256), (b"ic14", 512), (b"ic10", 1024),
+    (b"icp4", 16),
+    (b"icp5", 32),
+    (b"icp6", 64),
+    (b"ic07", 128),
+    (b"ic08", 256),
+    (b"ic09", 512),
+    (b"ic11", 32),
+    (b"ic12", 64),
+    (b"ic13", 256),
+    (b"ic14", 512),
+    (b"ic10", 1024),
 )
 
 
@@ -86,10 +95,7 @@ def ico_bytes(pngs: dict[int, bytes]) -> bytes:
 
 def icns_bytes(pngs: dict[int, bytes]) -> bytes:
     """A macOS .icns with one PNG element per type in :data:`ICNS_TYPES` that ``pngs`` covers."""
-    elements = [
-        kind + struct.pack(">I", 8 + len(pngs[size])) + pngs[size]
-        for kind, size in ICNS_TYPES if size in pngs
-    ]
+    elements = [kind + struct.pack(">I", 8 + len(pngs[size])) + pngs[size] for kind, size in ICNS_TYPES if size in pngs]
     if not elements:
         raise IconError("an .icns needs at least one image of a standard size")
     body = b"".join(elements)

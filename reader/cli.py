@@ -49,19 +49,25 @@ def add_window_options(group: Any) -> None:
     """The window's options: one definition for the window's parser and for ``tandem --help``."""
     group.add_argument("--demo", action="store_true", help="open the bundled sample pair")
     group.add_argument(
-        "--screenshot", type=Path, metavar="PNG",
+        "--screenshot",
+        type=Path,
+        metavar="PNG",
         help="save a picture of the window once the comparison is shown, then exit",
     )
     group.add_argument(
-        "--theme", choices=("light", "dark", "system"), default=None,
+        "--theme",
+        choices=("light", "dark", "system"),
+        default=None,
         help="colour theme (default: the View › Theme choice, which starts as following the desktop)",
     )
     group.add_argument(
-        "--smoke-test", action="store_true",
+        "--smoke-test",
+        action="store_true",
         help="open the sample pair, wait until it is painted, exit 0 (non-zero on failure)",
     )
     group.add_argument(
-        "--new-window", action="store_true",
+        "--new-window",
+        action="store_true",
         help="open a separate window instead of handing the files to a running Tandem",
     )
 
@@ -98,17 +104,25 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     cmp = commands.add_parser("compare", help="compare two files and print the result")
-    cmp.add_argument("a", help="the first version: a file (.txt, .md, .html, .docx, .odt, .pdf, ...) or an http(s) link")
+    cmp.add_argument(
+        "a", help="the first version: a file (.txt, .md, .html, .docx, .odt, .pdf, ...) or an http(s) link"
+    )
     cmp.add_argument("b", help="the second version, the same way")
     cmp.add_argument(
-        "--format", choices=("text", "wdiff", "json", "html"), default="text",
+        "--format",
+        choices=("text", "wdiff", "json", "html"),
+        default="text",
         help="text: the aligned view, unit by unit, then what only one text has (default); "
         "wdiff: one word diff of the whole documents; json; html: the self-contained report",
     )
     cmp.add_argument("-o", "--output", help="write to this file instead of standard output")
     cmp.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour for --format text")
     cmp.add_argument(
-        "--timeout", type=float, default=15.0, metavar="SECONDS", help="for links: give up waiting after this long (default 15)"
+        "--timeout",
+        type=float,
+        default=15.0,
+        metavar="SECONDS",
+        help="for links: give up waiting after this long (default 15)",
     )
     _add_matching_options(cmp)
 
@@ -238,7 +252,7 @@ def _read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
         # The same checks as compare: a FIFO would block and /dev/zero never ends.
         check_regular_file(path, path)
         try:
-            stream = open(path, "rb")
+            stream = open(path, "rb")  # noqa: SIM115 - closed by the ``with stream`` below
         except OSError as error:
             raise InputError(f"{path}: cannot read ({error.strerror or error})") from error
     read = 0

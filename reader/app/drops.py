@@ -33,9 +33,7 @@ def sources_from_mime(mime: QMimeData, limit: int = 2) -> list[Source]:
             continue
         link = looks_like_url(url.toString())
         if link is None:
-            raise DropError(
-                f"“{url.toDisplayString()[:80]}” is neither a file nor a web (http or https) link."
-            )
+            raise DropError(f"“{url.toDisplayString()[:80]}” is neither a file nor a web (http or https) link.")
         sources.append(WebLink(link))
     if not sources:
         raise DropError("The drop contained no files or links.")

@@ -31,10 +31,10 @@ SETTLE_MS = 150  # let layout finish and the first paint happen before grabbing
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="tandem", description="Compare two versions of an article side by side."
+    parser = argparse.ArgumentParser(prog="tandem", description="Compare two versions of an article side by side.")
+    parser.add_argument(
+        "a", nargs="?", type=parse_source, help="the first version (left pane): a file or an http(s) link"
     )
-    parser.add_argument("a", nargs="?", type=parse_source, help="the first version (left pane): a file or an http(s) link")
     parser.add_argument("b", nargs="?", type=parse_source, help="the second version (right pane): a file or a link")
     add_window_options(parser)
     return parser
@@ -93,8 +93,13 @@ def main(argv: list[str]) -> int:
 
 
 def _run_window(
-    app: QApplication, args: argparse.Namespace, settings: AppSettings, palette: object, theme: str | Theme,
-    started: float, unattended: bool,
+    app: QApplication,
+    args: argparse.Namespace,
+    settings: AppSettings,
+    palette: object,
+    theme: str | Theme,
+    started: float,
+    unattended: bool,
 ) -> int:
     screenshot: Path | None = args.screenshot
     single_instance = not (args.screenshot or args.smoke_test or args.new_window)
@@ -187,6 +192,8 @@ def _run_smoke_test(app: QApplication, window: MainWindow, started: float) -> in
 
     window.comparison_shown.connect(lambda _result: QTimer.singleShot(SETTLE_MS, check_painted))
     window.failure_shown.connect(lambda message: finish(1, f"failed: {message}"))
-    QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, lambda: finish(1, f"failed: nothing shown within {SCREENSHOT_TIMEOUT_S} s"))
+    QTimer.singleShot(
+        SCREENSHOT_TIMEOUT_S * 1000, lambda: finish(1, f"failed: nothing shown within {SCREENSHOT_TIMEOUT_S} s")
+    )
     app.exec()
     return outcome["code"]

@@ -132,7 +132,7 @@ class AppSettings:
 
     @property
     def theme(self) -> str:
-        """"light", "dark" or "system"; anything unreadable falls back to "system"."""
+        """ "light", "dark" or "system"; anything unreadable falls back to "system"."""
         value = str(self._store.value("view/theme", "system"))
         return value if value in ("light", "dark", "system") else "system"
 

@@ -12,8 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from reader.core.read.documents import SUPPORTED_SUFFIXES
-from reader.core.read.fetch import looks_like_url
-from reader.core.read.fetch import document_name
+from reader.core.read.fetch import document_name, looks_like_url
 
 _UNSAFE_IN_FILE_NAMES = re.compile(r"[^A-Za-z0-9._-]+")
 

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication
 
 from reader.app.palette import DARK, Palette, Theme, palette_for
 
-
 # The desktop's own style and palette, saved before the first override so that choosing
 # "follow the system" again can put them back.
 _system_look: dict[str, object] = {}

@@ -5,7 +5,6 @@ returns a frozen :class:`Comparison` that every view renders.
 """
 
 from reader.core.compare import compare
-from reader.core.read.documents import DocumentError, document_from_text, load_document
 from reader.core.model import (
     Block,
     BlockKind,
@@ -19,6 +18,7 @@ from reader.core.model import (
     Unit,
     UnitKind,
 )
+from reader.core.read.documents import DocumentError, document_from_text, load_document
 
 __all__ = [
     "Block",

@@ -7,6 +7,7 @@ from functools import partial
 
 from reader.core.align import Link, align_sentences
 from reader.core.diff.document import MIN_ANCHOR_WORDS, document_diff
+from reader.core.diff.words import TokenCodec, diff_spans
 from reader.core.facts import find_facts
 from reader.core.model import (
     BlockKind,
@@ -22,7 +23,6 @@ from reader.core.model import (
 )
 from reader.core.text.sentences import detect_language, split_sentences
 from reader.core.text.tokens import count_words
-from reader.core.diff.words import TokenCodec, diff_spans
 
 # A unit whose words are at least this much shared is an edit; below it, a rewrite.
 EDITED_MIN_SHARED = 0.6
@@ -113,14 +113,16 @@ def _within_roles(
     if len(set(roles_a)) == 1 and len(set(roles_b)) == 1:
         return link
 
-    def keep(roles: list[tuple[BlockKind | None, int]], other: list[tuple[BlockKind | None, int]]) -> tuple[BlockKind | None, int]:
+    def keep(
+        roles: list[tuple[BlockKind | None, int]], other: list[tuple[BlockKind | None, int]]
+    ) -> tuple[BlockKind | None, int]:
         # The role whose kind the other side has too (headline with headline), else the first.
         kinds = {kind for kind, _ in other}
         return next((role for role in roles if role[0] in kinds), roles[0])
 
     role_a, role_b = keep(roles_a, roles_b), keep(roles_b, roles_a)
-    kept_a = tuple(i for i, role in zip(link.a, roles_a) if role == role_a)
-    kept_b = tuple(j for j, role in zip(link.b, roles_b) if role == role_b)
+    kept_a = tuple(i for i, role in zip(link.a, roles_a, strict=False) if role == role_a)
+    kept_b = tuple(j for j, role in zip(link.b, roles_b, strict=False) if role == role_b)
     return Link(kept_a, kept_b, link.similarity, link.moved)
 
 
@@ -243,6 +245,7 @@ def _count_once(built: Sequence[tuple[Unit, WordCounts]]) -> list[tuple[Unit, Wo
     seen_a: set[int] = set()
     seen_b: set[int] = set()
     out: list[tuple[Unit, WordCounts] | None] = [None] * len(built)
+
     def order(k: int) -> tuple[bool, int]:
         return built[k][0].moved, -len(built[k][0].a) - len(built[k][0].b)
 

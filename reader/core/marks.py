@@ -66,12 +66,14 @@ def pane_spans(comparison: Comparison, side: Side) -> list[SentenceSpan]:
             start, end = sentences[run[0]].start, sentences[run[-1]].end
             if side is Side.A:
                 changes = tuple(
-                    (x.a_start, x.a_end) for x in unit.diff
+                    (x.a_start, x.a_end)
+                    for x in unit.diff
                     if x.op is Op.DELETE and x.a_end > x.a_start and start <= x.a_start < end
                 )
             else:
                 changes = tuple(
-                    (x.b_start, x.b_end) for x in unit.diff
+                    (x.b_start, x.b_end)
+                    for x in unit.diff
                     if x.op is Op.INSERT and x.b_end > x.b_start and start <= x.b_start < end
                 )
             kind = SpanKind(unit.kind.value)

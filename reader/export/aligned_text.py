@@ -34,7 +34,7 @@ class _Escaped:
         return printable_text(self.text[where])
 
 
-def _unit_lines(comparison: Comparison, unit: Unit, style) -> tuple[str, str]:  # noqa: ANN001
+def _unit_lines(comparison: Comparison, unit: Unit, style) -> tuple[str, str]:
     """The A side (equal and deleted words) and the B side (equal and inserted) of a unit."""
     # The documents' own control characters are escaped (issue 15) before our marks go in.
     a_text, b_text = _Escaped(comparison.a.text), _Escaped(comparison.b.text)
@@ -75,7 +75,9 @@ def comparison_to_aligned_text(comparison: Comparison, color: bool = False) -> s
         where_a = ",".join(str(i + 1) for i in unit.a)
         where_b = ",".join(str(j + 1) for j in unit.b)
         tag = f"~ moved ({KIND_LABELS[unit.edit_kind]})" if unit.moved else label
-        lines.append((f"{_DIM}{tag}  A[{where_a}] B[{where_b}]{_RESET}" if color else f"{tag}  A[{where_a}] B[{where_b}]"))
+        lines.append(
+            f"{_DIM}{tag}  A[{where_a}] B[{where_b}]{_RESET}" if color else f"{tag}  A[{where_a}] B[{where_b}]"
+        )
         side_a, side_b = _unit_lines(comparison, unit, style)
         lines.append("  A  " + _one_line(side_a))
         if unit.edit_kind is not UnitKind.IDENTICAL:
@@ -88,7 +90,9 @@ def comparison_to_aligned_text(comparison: Comparison, color: bool = False) -> s
         lines.append(head(f"{label} ({len(indices)}):"))
         for i in indices:
             s = sentences[i]
-            lines.append(f"  [{i + 1}] " + style(code, marks[0], _one_line(printable_text(doc.text[s.start : s.end])), marks[1]))
+            lines.append(
+                f"  [{i + 1}] " + style(code, marks[0], _one_line(printable_text(doc.text[s.start : s.end])), marks[1])
+            )
         lines.append("")
     lines += facts_lines(comparison)
     lines.append("")

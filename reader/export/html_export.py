@@ -113,7 +113,9 @@ def comparison_to_html(comparison: Comparison) -> str:
         ("Only in this text", _percent(st.unique_a), _percent(st.unique_b)),
         ("Sentences only here", st.sentences_only_a, st.sentences_only_b),
     ]
-    table = "".join(f"<tr><th>{escape(label)}</th><td class=n>{x}</td><td class=n>{y}</td></tr>" for label, x, y in rows)
+    table = "".join(
+        f"<tr><th>{escape(label)}</th><td class=n>{x}</td><td class=n>{y}</td></tr>" for label, x, y in rows
+    )
     summary = (
         f"Similarity {_percent(st.similarity)} · {st.words_deleted} words deleted · "
         f"{st.words_inserted} inserted · {st.sentences_moved} sentences moved"
@@ -121,9 +123,9 @@ def comparison_to_html(comparison: Comparison) -> str:
     pane_a = _pane_html(a, pane_spans(comparison, Side.A), Side.A, comparison.sentences_a)
     pane_b = _pane_html(b, pane_spans(comparison, Side.B), Side.B, comparison.sentences_b)
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<meta name=\"generator\" content=\"Tandem\"><title>{escape(title)}</title>"
+        f'<meta name="generator" content="Tandem"><title>{escape(title)}</title>'
         f"<style>{_CSS}</style></head><body>"
         f"<header><h1>{escape(title)}</h1><p class=meta>{escape(summary)}</p>{_LEGEND}"
         f"<table><tr><th></th><th>A: {escape(a.name)}</th><th>B: {escape(b.name)}</th></tr>{table}</table>"

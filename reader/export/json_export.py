@@ -136,9 +136,7 @@ def _number(value: float) -> str:
 
 def _side_json(doc: Document, sentences: tuple[Sentence, ...]) -> str:
     head = {"name": doc.name, "title": doc.title, "encoding": doc.encoding, "warnings": list(doc.warnings)}
-    blocks = ", ".join(
-        [f'{{"kind": {_string(b.kind.value)}, "start": {b.start}, "end": {b.end}}}' for b in doc.blocks]
-    )
+    blocks = ", ".join([f'{{"kind": {_string(b.kind.value)}, "start": {b.start}, "end": {b.end}}}' for b in doc.blocks])
     sentence_items = ", ".join([f'{{"start": {s.start}, "end": {s.end}, "block": {s.block}}}' for s in sentences])
     return (
         json.dumps(head, ensure_ascii=False)[:-1]

@@ -127,10 +127,19 @@ def overview_colour(palette: Palette, kind: str, side: str) -> str:
 def css_variables(palette: Palette) -> str:
     """The palette as CSS custom properties, for the HTML report."""
     names = {
-        "bg": palette.page, "fg": palette.text, "muted": palette.muted_text,
-        "del-bg": palette.deleted, "del-light": palette.deleted_light, "del-line": palette.deleted_line,
-        "ins-bg": palette.inserted, "ins-light": palette.inserted_light, "ins-line": palette.inserted_line,
-        "only-a": palette.only_a, "only-b": palette.only_b, "moved": palette.moved,
-        "moved-line": palette.moved_line, "fact": palette.fact,
+        "bg": palette.page,
+        "fg": palette.text,
+        "muted": palette.muted_text,
+        "del-bg": palette.deleted,
+        "del-light": palette.deleted_light,
+        "del-line": palette.deleted_line,
+        "ins-bg": palette.inserted,
+        "ins-light": palette.inserted_light,
+        "ins-line": palette.inserted_line,
+        "only-a": palette.only_a,
+        "only-b": palette.only_b,
+        "moved": palette.moved,
+        "moved-line": palette.moved_line,
+        "fact": palette.fact,
     }
     return " ".join(f"--{name}:{value};" for name, value in names.items())

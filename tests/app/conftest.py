@@ -7,14 +7,14 @@ import os
 # Before any QApplication exists: tests never need a display (the Xvfb test sets its own).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from reader.app.palette import LIGHT  # noqa: E402
-from reader.app.settings import SETTINGS_ENV, AppSettings  # noqa: E402
-from reader.app.window.main_window import MainWindow  # noqa: E402
+from reader.app.palette import LIGHT
+from reader.app.settings import SETTINGS_ENV, AppSettings
+from reader.app.window.main_window import MainWindow
 
 ARTICLE_A = """# The Library on Mill Street
 

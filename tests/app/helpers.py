@@ -29,9 +29,7 @@ def drop(widget: QWidget, mime: QMimeData) -> bool:
     QApplication.sendEvent(widget, enter)
     if not enter.isAccepted():
         return False
-    event = QDropEvent(
-        pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
+    event = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, event)
     return event.isAccepted()
 

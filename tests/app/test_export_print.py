@@ -9,8 +9,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from reader.app.window import share
 from reader.app.printing.document import build_print_document, make_pdf_printer
+from reader.app.window import share
 from reader.core.marks import Side
 from reader.export.html_export import comparison_to_html
 from tests.app.conftest import long_article

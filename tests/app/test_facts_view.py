@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from reader.app.panes.fact_marks import shown_facts
 from reader.app.palette import DARK
+from reader.app.panes.fact_marks import shown_facts
 from reader.core.facts.summary import summary
 from reader.core.marks import Side
 from reader.core.model import FactKind, FactStatus

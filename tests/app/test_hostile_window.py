@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtPrintSupport import QPrinter
 
-from reader.app.window import share
 from reader.app.sources import WebLink
+from reader.app.window import share
 from reader.core.marks import Side
 from tests.app.helpers import WAIT_MS, drop, file_mime, wait_result
 from tests.core.test_doc_office import article_pages, make_pdf
@@ -23,11 +23,17 @@ from tests.core.test_hostile import ACCEPTED, REFERENCE, REFUSED, _hashes, _smal
 
 # A representative set (each reader and each kind of refusal); the engine tests cover all.
 WINDOW_REFUSED = (
-    "empty file", "whitespace only", "binary named .txt", "50 MB file", "folder", "missing file",
-    "broken symlink", "docx zip bomb", "encrypted pdf", "corrupt pdf",
+    "empty file",
+    "whitespace only",
+    "binary named .txt",
+    "50 MB file",
+    "folder",
+    "missing file",
+    "broken symlink",
+    "docx zip bomb",
+    "encrypted pdf",
+    "corrupt pdf",
 )
-
-
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +67,7 @@ def test_refused_input_gets_a_clear_message_and_the_window_goes_on(qtbot, window
         assert re.search(r"folder|does not exist|broken link", message)
     else:
         # The drop got through to the reader, whose sentence is the engine's.
-        assert re.search(REFUSED[case].message, message[len("B: "):]), message
+        assert re.search(REFUSED[case].message, message[len("B: ") :]), message
     if case == "50 MB file":
         assert "the limit is" in message
     # The comparison on screen stays and the window still compares.
@@ -112,7 +118,9 @@ def test_refused_links_get_a_clear_message(qtbot, window, reference, server, rou
     assert window.paths[Side.B] == reference
 
 
-def test_saved_pages_never_load_remote_resources_when_shown_or_exported(qtbot, window, tmp_path, reference, server) -> None:
+def test_saved_pages_never_load_remote_resources_when_shown_or_exported(
+    qtbot, window, tmp_path, reference, server
+) -> None:
     host, port = server.server_address[:2]
     base = f"http://{host}:{port}"
     page = tmp_path / "saved-page.html"
@@ -150,7 +158,10 @@ def test_nothing_is_modified_by_opening_reloading_and_exporting(qtbot, window, t
     outputs.mkdir()
     reference = Path(_write(inputs, "reference.txt", REFERENCE.encode()))
     readable = [Path(case.make(inputs)) for case in ACCEPTED.values()]
-    readable += [Path(_write(inputs, "article.docx", _small_docx())), Path(_write(inputs, "article.pdf", make_pdf(article_pages())))]
+    readable += [
+        Path(_write(inputs, "article.docx", _small_docx())),
+        Path(_write(inputs, "article.pdf", make_pdf(article_pages()))),
+    ]
     refused = [Path(REFUSED[case].make(inputs)) for case in WINDOW_REFUSED]
     before = _hashes(inputs)
     listing = sorted(path.name for path in inputs.iterdir())

@@ -45,8 +45,9 @@ def test_hover_elsewhere_keeps_the_clicked_pair_in_its_own_colour(qtbot, window,
     links = Links(result.comparison)
     view_a, view_b = window.panes[Side.A].view, window.panes[Side.B].view
     linked = [i for i in range(len(result.comparison.sentences_a)) if links.counterpart(Side.A, i)]
-    QTest.mouseClick(view_a.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     point_of(view_a, linked[0]))
+    QTest.mouseClick(
+        view_a.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point_of(view_a, linked[0])
+    )
     clicked = view_b.linked_ranges()
     assert clicked
     QTest.mouseMove(view_a.viewport(), point_of(view_a, linked[-1]))
@@ -62,8 +63,9 @@ def test_word_marks_stay_visible_inside_the_selection(qtbot, window, articles) -
     result = wait_result(qtbot, window, lambda: window.open_paths(*articles))
     unit = next(u for u in result.comparison.units if u.a and u.b and u.kind.value == "edited")
     view_a = window.panes[Side.A].view
-    QTest.mouseClick(view_a.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     point_of(view_a, unit.a[0]))
+    QTest.mouseClick(
+        view_a.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point_of(view_a, unit.a[0])
+    )
     start, end = view_a.pane_map.sentence_range(unit.a[0])
     marked = []
     block = view_a.document().findBlock(start)
@@ -76,9 +78,12 @@ def test_word_marks_stay_visible_inside_the_selection(qtbot, window, articles) -
     assert marked, "the edited sentence has changed words"
     # No highlight paints a background over the changed words (a fact mark only colours the
     # letters and underlines them, so it may lie on them).
-    covered = [s for s in view_a.extraSelections()
-               if s.format.background().style() != Qt.BrushStyle.NoBrush
-               and any(s.cursor.selectionStart() <= p < s.cursor.selectionEnd() for p in marked)]
+    covered = [
+        s
+        for s in view_a.extraSelections()
+        if s.format.background().style() != Qt.BrushStyle.NoBrush
+        and any(s.cursor.selectionStart() <= p < s.cursor.selectionEnd() for p in marked)
+    ]
     assert covered == []
     assert view_a.linked_ranges() == [(start, end)]
 
@@ -91,8 +96,7 @@ def test_the_jump_marker_moves_with_next_difference_and_a_click_clears_it(qtbot,
     assert first
     qtbot.wait(1500)
     assert (view_a.jump_ranges() or window.panes[Side.B].view.jump_ranges()) == first
-    QTest.mouseClick(view_a.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     point_of(view_a, 0))
+    QTest.mouseClick(view_a.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point_of(view_a, 0))
     assert view_a.jump_ranges() == [] and window.panes[Side.B].view.jump_ranges() == []
 
 

@@ -93,7 +93,11 @@ def test_the_shortcut_list_is_made_from_the_actions(qtbot, window) -> None:
     keys = {command: shortcut for _menu, command, shortcut in rows}
     assert keys["Next Difference"] == "Alt+Down, F7"
     assert keys["Next Sentence"] == "Ctrl+Down" and keys["Counterpart in B"] == "Alt+Right"
-    assert keys["Sidebar (Only in One, Facts)"] == "Ctrl+U" and keys["Facts"] == "Ctrl+Shift+U" and keys["Keyboard Shortcuts"] == "F1"
+    assert (
+        keys["Sidebar (Only in One, Facts)"] == "Ctrl+U"
+        and keys["Facts"] == "Ctrl+Shift+U"
+        and keys["Keyboard Shortcuts"] == "F1"
+    )
     # A new shortcut shows up without touching the help.
     window.actions_.open_demo.setShortcut("Ctrl+Shift+D")
     assert ("File", "Open Demo Articles", "Ctrl+Shift+D") in shortcut_rows(window)
@@ -121,9 +125,15 @@ def accessible_names(root) -> set[str]:
 def test_panes_sidebar_and_location_bars_have_accessible_names(qtbot, window, articles) -> None:
     open_articles(qtbot, window, articles)
     names = accessible_names(window)
-    for expected in ("Article A", "Article B", "Overview of article A", "Overview of article B",
-                     "Sentences found in only one article", "Comparison summary",
-                     "How loosely sentences are matched"):
+    for expected in (
+        "Article A",
+        "Article B",
+        "Overview of article A",
+        "Overview of article B",
+        "Sentences found in only one article",
+        "Comparison summary",
+        "How loosely sentences are matched",
+    ):
         assert expected in names, expected
     bar = QAccessible.queryAccessibleInterface(window.panes[Side.A].location_bar)
     assert "click" in bar.text(QAccessible.Text.Description)

@@ -27,8 +27,12 @@ def run_tandem(args: list[str], env_extra: dict[str, str], timeout: float = 120)
     env = {**os.environ, **env_extra}
     code = "import sys; from reader.app.launch import main; sys.exit(main(sys.argv[1:]))"
     return subprocess.run(
-        [sys.executable, "-c", code, *args], cwd=PROJECT_ROOT, env=env,
-        capture_output=True, text=True, timeout=timeout,
+        [sys.executable, "-c", code, *args],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
@@ -91,7 +95,9 @@ def test_real_window_on_xvfb(tmp_path: Path, private_settings: Path) -> None:
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
         [xvfb, "-displayfd", str(write_end), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     os.close(write_end)
     try:
@@ -102,7 +108,11 @@ def test_real_window_on_xvfb(tmp_path: Path, private_settings: Path) -> None:
         env = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": display, "TANDEM_SETTINGS": str(private_settings)}
         done = subprocess.run(
             [sys.executable, "-m", "reader", "--demo", "--screenshot", str(out)],
-            cwd=PROJECT_ROOT, env={**os.environ, **env}, capture_output=True, text=True, timeout=120,
+            cwd=PROJECT_ROOT,
+            env={**os.environ, **env},
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert done.returncode == 0, done.stderr
         image = QImage(str(out))

@@ -80,8 +80,9 @@ def test_click_brings_the_counterpart_level_with_the_clicked_sentence(qtbot, win
     sentence = next(i for i in range(3, 20) if links.counterpart(Side.A, i))
     target = links.counterpart(Side.A, sentence)[0]
     assert not view_b.is_sentence_visible(target)
-    QTest.mouseClick(view_a.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     point_of(view_a, sentence))
+    QTest.mouseClick(
+        view_a.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point_of(view_a, sentence)
+    )
     assert view_b.is_sentence_visible(target)
     height_a = view_a.sentence_top(sentence) - view_a.verticalScrollBar().value()
     height_b = view_b.sentence_top(target) - view_b.verticalScrollBar().value()

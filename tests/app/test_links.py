@@ -13,13 +13,11 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
-from reader.app.window.menus import fill_recent
 from reader.app.sources import WebLink, parse_source, source_key
+from reader.app.window.menus import fill_recent
 from reader.core.marks import Side
 from tests.app.helpers import WAIT_MS, drop, file_mime, wait_failure, wait_result
 from tests.core.test_fetch import serving
-
-
 
 
 @pytest.fixture(scope="module")
@@ -128,8 +126,13 @@ def test_link_dialog_only_accepts_web_links(qtbot) -> None:
     dialog = LinkDialog(Side.B)
     qtbot.addWidget(dialog)
     open_button = dialog.buttons.button(QDialogButtonBox.StandardButton.Open)
-    for text, allowed in (("", False), ("ftp://example.org/a", False), ("example.org", False),
-                          ("https://example.org/story", True), ("  <http://127.0.0.1:8000/x>  ", True)):
+    for text, allowed in (
+        ("", False),
+        ("ftp://example.org/a", False),
+        ("example.org", False),
+        ("https://example.org/story", True),
+        ("  <http://127.0.0.1:8000/x>  ", True),
+    ):
         dialog.field.setText(text)
         assert open_button.isEnabled() is allowed, text
     assert dialog.side() is Side.B
@@ -178,7 +181,9 @@ def test_cancel_stops_a_stalled_server_at_once(qtbot, window, server) -> None:
 def test_bad_links_are_reported_inline_and_the_view_kept(qtbot, window, articles, server, route, expected) -> None:
     window.service.fetch_options = {"timeout": 0.5}
     wait_result(qtbot, window, lambda: window.open_paths(*articles))
-    message = wait_failure(qtbot, window, lambda: drop(window.panes[Side.B].view.viewport(), uri_list(url(server, route))))
+    message = wait_failure(
+        qtbot, window, lambda: drop(window.panes[Side.B].view.viewport(), uri_list(url(server, route)))
+    )
     assert expected in message
     assert expected in window.message_bar.text() and window.message_bar.kind == "error"
     assert window.paths[Side.B] == articles[1]

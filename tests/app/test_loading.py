@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-from reader.app.window.loading import PAINT_START
 from reader.app.palette import DARK, Theme
+from reader.app.window.loading import PAINT_START
 from reader.app.worker.service import STAGES
 from tests.app.conftest import ARTICLE_B, long_article
 from tests.app.helpers import WAIT_MS, wait_result
@@ -28,8 +28,14 @@ def test_a_large_pair_shows_names_stages_and_progress_until_painted(qtbot, windo
 
     def record(*_args: object) -> None:
         # Every stage and progress report as the reader sees it, painting included.
-        seen.append((window._stage, window.loading.bar.value(), window.loading.stage.text(),
-                     window.stack.currentWidget() is window.loading))
+        seen.append(
+            (
+                window._stage,
+                window.loading.bar.value(),
+                window.loading.stage.text(),
+                window.stack.currentWidget() is window.loading,
+            )
+        )
 
     window.stage_shown.connect(record)
     window.service.progress.connect(record)
@@ -54,8 +60,9 @@ def test_a_large_pair_shows_names_stages_and_progress_until_painted(qtbot, windo
 
 
 def test_the_window_stays_usable_while_loading_and_a_new_pair_replaces_it(qtbot, window, big_pair, articles) -> None:
-    with qtbot.waitSignal(window.service.stage_changed, timeout=WAIT_MS,
-                          check_params_cb=lambda stage: stage == "aligning"):
+    with qtbot.waitSignal(
+        window.service.stage_changed, timeout=WAIT_MS, check_params_cb=lambda stage: stage == "aligning"
+    ):
         window.open_paths(*big_pair)
     assert window.stack.currentWidget() is window.loading
     # Menu actions work while the child computes (here View › Theme › Dark), timers keep ticking.
@@ -67,7 +74,7 @@ def test_the_window_stays_usable_while_loading_and_a_new_pair_replaces_it(qtbot,
     assert window.theme is Theme.DARK and window.palette_ is DARK
     qtbot.wait(300)
     timer.stop()
-    assert len(ticks) >= 5 and max(b - a for a, b in zip(ticks, ticks[1:])) < 0.25
+    assert len(ticks) >= 5 and max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) < 0.25
     assert window.service.busy and window.stack.currentWidget() is window.loading
     result = wait_result(qtbot, window, lambda: window.open_paths(*articles))
     assert result.request.path_a == articles[0]

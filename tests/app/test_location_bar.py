@@ -10,13 +10,13 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
-from reader.app.panes.location_bar import LocationBar
 from reader.app.palette import LIGHT, overview_colour
+from reader.app.panes.location_bar import LocationBar
 from reader.app.panes.reading_view import ReadingView
 from reader.core.compare import compare
-from reader.core.read.documents import load_document
 from reader.core.marks import Side
 from reader.core.overview import MarkKind, mark_rows, overview_marks
+from reader.core.read.documents import load_document
 from tests.app.conftest import long_article
 from tests.app.helpers import wait_result
 
@@ -56,7 +56,9 @@ def test_a_click_scrolls_the_pane_there_and_the_frame_follows(qtbot, window, tmp
     assert view.verticalScrollBar().value() == 0
     top, bottom = bar.visible_share()
     assert top == 0.0 and 0 < bottom < 0.5
-    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(7, int(bar.height() * 0.75)))
+    QTest.mouseClick(
+        bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(7, int(bar.height() * 0.75))
+    )
     qtbot.waitUntil(lambda: view.verticalScrollBar().value() > 0, timeout=2000)
     top, bottom = bar.visible_share()
     assert top < 0.75 < bottom  # the clicked place is on screen, near the middle
@@ -71,7 +73,9 @@ def test_dragging_moves_the_pane_along(qtbot, window, tmp_path) -> None:
     first = view.verticalScrollBar().value()
     QTest.mouseMove(bar, QPoint(7, int(bar.height() * 0.6)))
     qtbot.waitUntil(lambda: view.verticalScrollBar().value() > first, timeout=2000)
-    QTest.mouseRelease(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(7, int(bar.height() * 0.6)))
+    QTest.mouseRelease(
+        bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(7, int(bar.height() * 0.6))
+    )
     second = view.verticalScrollBar().value()
     QTest.mouseMove(bar, QPoint(7, int(bar.height() * 0.9)))  # released: moving no longer scrolls
     qtbot.wait(50)
@@ -106,7 +110,9 @@ def test_the_bar_paints_the_large_revisions_pair_fast(qtbot) -> None:
     for _ in range(20):
         bar.grab()
     paint_ms = (time.perf_counter() - started) / 20 * 1000
-    print(f"location bar: {len(overview.marks)} marks -> {len(rows)} bands in {rows_seconds * 1000:.1f} ms; "
-          f"paint {paint_ms:.2f} ms")
+    print(
+        f"location bar: {len(overview.marks)} marks -> {len(rows)} bands in {rows_seconds * 1000:.1f} ms; "
+        f"paint {paint_ms:.2f} ms"
+    )
     assert len(rows) < len(overview.marks) / 4
     assert paint_ms < 8  # a scroll repaint must fit easily in a 60 Hz frame

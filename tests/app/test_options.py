@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.app.window.menus import LOOSENESS_CHOICES
 from reader.app.palette import LIGHT
 from reader.app.settings import AppSettings
 from reader.app.window.main_window import MainWindow
+from reader.app.window.menus import LOOSENESS_CHOICES
 from reader.core import compare, load_document
 from reader.core.marks import Side
 from reader.core.model import CompareOptions
@@ -29,8 +29,10 @@ def test_an_option_change_recompares_with_the_new_options(qtbot, window, tmp_pat
     path_a.write_text("The vote was close; the council agreed.\n\nWork starts in May.\n", encoding="utf-8")
     path_b.write_text("The vote was close, the council agreed!\n\nWork starts in May.\n", encoding="utf-8")
     first = wait_result(qtbot, window, lambda: window.open_paths(path_a, path_b))
-    assert first.comparison.stats.words_inserted + first.comparison.stats.words_deleted > 0 or \
-        first.comparison.units[0].kind.value != "identical"
+    assert (
+        first.comparison.stats.words_inserted + first.comparison.stats.words_deleted > 0
+        or first.comparison.units[0].kind.value != "identical"
+    )
     second = wait_result(qtbot, window, window.actions_.ignore_punctuation.trigger)
     assert second.request.options.ignore_punctuation is True
     assert second.comparison.options.ignore_punctuation is True
@@ -92,4 +94,4 @@ def test_defaults_are_not_written(window, private_settings: Path) -> None:
     window.set_sync_scroll(True)
     window.settings.compare_options = CompareOptions()
     window.settings.sync()
-    assert not any(key.startswith(("matching/", "view/sync")) for key in window.settings.keys())
+    assert not any(key.startswith(("matching/", "view/sync")) for key in window.settings.keys())  # noqa: SIM118 - AppSettings is no mapping

@@ -24,7 +24,7 @@ def open_long_pair(qtbot, window, tmp_path: Path):
 
 
 def top_text(view) -> str:
-    return view.document().toPlainText()[view.first_visible_position():][:40]
+    return view.document().toPlainText()[view.first_visible_position() :][:40]
 
 
 def b_is_in_step(window) -> bool:
@@ -49,7 +49,9 @@ def test_f5_keeps_both_panes_at_their_place_and_in_step(qtbot, window, tmp_path)
     qtbot.wait(100)  # Qt finishes laying the fresh documents out
     assert top_text(view_a) == before
     assert b_is_in_step(window)
-    assert window.panes[Side.B].view.verticalScrollBar().value() < window.panes[Side.B].view.verticalScrollBar().maximum()
+    assert (
+        window.panes[Side.B].view.verticalScrollBar().value() < window.panes[Side.B].view.verticalScrollBar().maximum()
+    )
     # Scrolling afterwards still drives the other pane.
     view_a.verticalScrollBar().setValue(view_a.verticalScrollBar().value() + 200)
     assert b_is_in_step(window)

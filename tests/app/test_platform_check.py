@@ -21,8 +21,12 @@ def test_a_missing_cursor_library_is_named_with_its_packages() -> None:
     message = xcb_problem(X11, find=without("xcb-cursor"), platform="linux")
     assert message is not None and "\n" not in message
     assert "libxcb-cursor.so.0" in message
-    for family, package in (("Debian/Ubuntu", "libxcb-cursor0"), ("Fedora", "xcb-util-cursor"),
-                            ("Arch", "xcb-util-cursor"), ("openSUSE", "libxcb-cursor0")):
+    for family, package in (
+        ("Debian/Ubuntu", "libxcb-cursor0"),
+        ("Fedora", "xcb-util-cursor"),
+        ("Arch", "xcb-util-cursor"),
+        ("openSUSE", "libxcb-cursor0"),
+    ):
         assert f"{family}: {package}" in message
 
 

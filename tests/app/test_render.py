@@ -48,9 +48,19 @@ def test_runs_cover_spans_exactly_and_mark_changes(spans: list[SentenceSpan]) ->
 
 
 paragraph = st.lists(
-    st.sampled_from(["The council met.", "It voted twice!", "Nobody came?", "Rain fell all day.",
-                     "Mr. Lee said no.", "Prices rose 3.5%.", "A line\nwith a break."]),
-    min_size=1, max_size=4,
+    st.sampled_from(
+        [
+            "The council met.",
+            "It voted twice!",
+            "Nobody came?",
+            "Rain fell all day.",
+            "Mr. Lee said no.",
+            "Prices rose 3.5%.",
+            "A line\nwith a break.",
+        ]
+    ),
+    min_size=1,
+    max_size=4,
 ).map(" ".join)
 
 
@@ -60,9 +70,7 @@ def test_pane_map_points_at_the_right_characters(qapp, paras_a: list[str], paras
     doc_a = document_from_text("\n\n".join(paras_a), "a.txt")
     doc_b = document_from_text("\n\n".join(paras_b), "b.txt")
     comparison = compare(doc_a, doc_b)
-    for side, document, sentences in (
-        (Side.A, doc_a, comparison.sentences_a), (Side.B, doc_b, comparison.sentences_b)
-    ):
+    for side, document, sentences in ((Side.A, doc_a, comparison.sentences_a), (Side.B, doc_b, comparison.sentences_b)):
         target = QTextDocument()
         runs = runs_from_spans(pane_spans(comparison, side))
         pane_map = build_pane_document(target, document, sentences, runs, FormatBook(LIGHT, side))

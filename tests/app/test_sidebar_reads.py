@@ -8,7 +8,9 @@ from tests.app.helpers import wait_result
 
 def test_entries_show_their_section_and_the_full_text_in_the_tooltip(qtbot, window, tmp_path) -> None:
     path_a, path_b = tmp_path / "a.md", tmp_path / "b.md"
-    long_sentence = "This closing remark about the archive " + "and its many boxes of letters " * 8 + "appears only here."
+    long_sentence = (
+        "This closing remark about the archive " + "and its many boxes of letters " * 8 + "appears only here."
+    )
     path_a.write_text("# Report\n\n## The archive\n\nThe archive opened in May.\n", encoding="utf-8")
     path_b.write_text(f"# Report\n\n## The archive\n\nThe archive opened in May. {long_sentence}\n", encoding="utf-8")
     wait_result(qtbot, window, lambda: window.open_paths(path_a, path_b))

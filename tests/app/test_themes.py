@@ -45,12 +45,12 @@ def _simulate(hex_colour: str, kind: str | None) -> tuple[float, float, float]:
     rgb = _linear(hex_colour)
     if kind is None:
         return rgb
-    return tuple(sum(m * c for m, c in zip(row, rgb)) for row in CVD_MATRICES[kind])  # type: ignore[return-value]
+    return tuple(sum(m * c for m, c in zip(row, rgb, strict=False)) for row in CVD_MATRICES[kind])  # type: ignore[return-value]
 
 
 def delta_e(first: str, second: str, kind: str | None) -> float:
     a, b = _lab(_simulate(first, kind)), _lab(_simulate(second, kind))
-    return sum((p - q) ** 2 for p, q in zip(a, b)) ** 0.5
+    return sum((p - q) ** 2 for p, q in zip(a, b, strict=False)) ** 0.5
 
 
 def contrast(first: str, second: str) -> float:
@@ -79,8 +79,18 @@ def test_highlights_stay_distinct_for_colour_blind_readers(palette: Palette, kin
 
 @pytest.mark.parametrize("palette", [LIGHT, DARK], ids=lambda p: p.name)
 def test_text_is_readable_on_every_highlight(palette: Palette) -> None:
-    for background in (palette.page, palette.deleted, palette.deleted_light, palette.inserted, palette.inserted_light,
-                       palette.only_a, palette.only_b, palette.moved, palette.link, palette.flash):
+    for background in (
+        palette.page,
+        palette.deleted,
+        palette.deleted_light,
+        palette.inserted,
+        palette.inserted_light,
+        palette.only_a,
+        palette.only_b,
+        palette.moved,
+        palette.link,
+        palette.flash,
+    ):
         assert contrast(palette.text, background) >= MIN_TEXT_CONTRAST, (palette.name, background)
 
 
@@ -99,12 +109,13 @@ def test_the_theme_menu_switches_and_remembers(qtbot, window, articles, private_
     assert app.palette().color(QPalette.ColorRole.Window).lightness() > 180
     window.actions_.themes[Theme.SYSTEM].trigger()
     assert window.theme is Theme.SYSTEM and window.actions_.themes[Theme.SYSTEM].isChecked()
-    assert "view/theme" not in AppSettings(private_settings).keys(), "the default is not written"
+    assert "view/theme" not in AppSettings(private_settings).keys(), "the default is not written"  # noqa: SIM118 - no mapping
 
 
 def _mean_lightness(image: QImage, left: int, top: int, width: int, height: int) -> float:
-    values = [QColor(image.pixel(x, y)).lightness() for x in range(left, left + width, 9)
-              for y in range(top, top + height, 9)]
+    values = [
+        QColor(image.pixel(x, y)).lightness() for x in range(left, left + width, 9) for y in range(top, top + height, 9)
+    ]
     return sum(values) / len(values)
 
 
@@ -156,6 +167,13 @@ def test_every_action_is_reachable_by_keyboard_and_widgets_are_named(window) -> 
                 in_menus.add(id(action))
     for action in window.actions():
         assert id(action) in in_menus or not action.shortcut().isEmpty(), action.text()
-    for widget in (window.panes[Side.A].view, window.panes[Side.B].view, window.dock.tree, window.summary,
-                   window.position_label, window.find_bar.field, window.actions_.looseness_box):
+    for widget in (
+        window.panes[Side.A].view,
+        window.panes[Side.B].view,
+        window.dock.tree,
+        window.summary,
+        window.position_label,
+        window.find_bar.field,
+        window.actions_.looseness_box,
+    ):
         assert widget.accessibleName(), widget

@@ -37,7 +37,7 @@ def test_word_changes_and_unique_sentences_are_marked_beyond_colour(qtbot, windo
                 assert fmt.underlineStyle() == Underline.DotLine
                 assert fmt.background().style() != Qt.BrushStyle.NoBrush
                 checked["only"] += 1
-            for start, end in span.changes:
+            for start, _end in span.changes:
                 fmt = format_at(view, view.pane_map.position(start))
                 if side is Side.A:
                     assert fmt.fontStrikeOut(), "deleted words are struck through"
@@ -162,7 +162,7 @@ def test_layout_and_zoom_survive_a_restart(qtbot, private_settings: Path, articl
     assert second.splitter.sizes() == sizes
     second.set_zoom(0)
     second.close()
-    assert "view/zoom" not in AppSettings(private_settings).keys()  # defaults are not written
+    assert "view/zoom" not in AppSettings(private_settings).keys()  # noqa: SIM118 - no mapping; defaults are not written
 
 
 def test_nothing_is_written_when_nothing_changed(qtbot, private_settings: Path) -> None:

@@ -63,6 +63,6 @@ def test_reload_keeps_the_reading_position(qtbot, window, tmp_path) -> None:
     result = wait_result(qtbot, window, lambda: window.open_paths(path_a, path_b))
     view = window.panes[Side.A].view
     view.scroll_sentence_to(len(result.comparison.sentences_a) // 2, 0)
-    top_text = view.document().toPlainText()[view.first_visible_position():][:60]
+    top_text = view.document().toPlainText()[view.first_visible_position() :][:60]
     wait_result(qtbot, window, lambda: path_b.write_text(long_article(39), encoding="utf-8"))
-    assert view.document().toPlainText()[view.first_visible_position():][:60] == top_text
+    assert view.document().toPlainText()[view.first_visible_position() :][:60] == top_text

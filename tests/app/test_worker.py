@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import signal
@@ -47,7 +48,7 @@ def tick_times_while(qtbot, window, action) -> tuple[int, float, float]:
         timer.stop()
     finished = time.perf_counter()
     moments = [started, *times, finished]
-    stall = max(later - earlier for earlier, later in zip(moments, moments[1:]))
+    stall = max(later - earlier for earlier, later in zip(moments, moments[1:], strict=False))
     return len(times), finished - started, stall
 
 
@@ -171,10 +172,8 @@ def test_a_stuck_process_is_replaced_for_the_newer_request(qtbot, window, big_pa
         with qtbot.waitSignal(window.service.restarted, timeout=WAIT_MS):
             result = wait_result(qtbot, window, lambda: window.open_paths(*articles))
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(stuck, signal.SIGCONT)
-        except ProcessLookupError:
-            pass
     assert result.request.path_a == articles[0]
     assert result.worker_pid != stuck
     with pytest.raises(ProcessLookupError):

@@ -22,7 +22,9 @@ def test_reload_keeps_sync_scroll_in_a_real_window(tmp_path: Path) -> None:
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
         [xvfb, "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     os.close(write_end)
     try:
@@ -32,7 +34,11 @@ def test_reload_keeps_sync_scroll_in_a_real_window(tmp_path: Path) -> None:
         env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
         done = subprocess.run(
             [sys.executable, "-m", "tests.app.xvfb_reload_script", str(tmp_path)],
-            cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120,
+            cwd=PROJECT_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert done.returncode == 0, done.stdout + done.stderr
     finally:

@@ -127,7 +127,9 @@ def test_inputs_are_never_modified(pair: tuple[Path, Path]) -> None:
     ],
     ids=["missing", "folder", "empty", "binary", "unsupported"],
 )
-def test_bad_input_gives_one_line_and_non_zero_exit(tmp_path: Path, pair: tuple[Path, Path], make, expected: str) -> None:
+def test_bad_input_gives_one_line_and_non_zero_exit(
+    tmp_path: Path, pair: tuple[Path, Path], make, expected: str
+) -> None:
     bad = make(tmp_path)
     out = tmp_path / "out.json"
     result = tandem("compare", str(bad), str(pair[1]), "--format", "json", "-o", str(out))
@@ -142,8 +144,11 @@ def test_bad_input_gives_one_line_and_non_zero_exit(tmp_path: Path, pair: tuple[
 
 def test_align_batch_output_shape(tmp_path: Path) -> None:
     records = [
-        {"id": "doc-1", "a": ["The council met.", "It voted to repair the bridge and to close it for two years."],
-         "b": ["The council met.", "It voted to repair the bridge.", "The bridge will be closed for two years."]},
+        {
+            "id": "doc-1",
+            "a": ["The council met.", "It voted to repair the bridge and to close it for two years."],
+            "b": ["The council met.", "It voted to repair the bridge.", "The bridge will be closed for two years."],
+        },
         {"id": 7, "a": ["Nothing in common here."], "b": ["Completely different words appear."]},
     ]
     source = tmp_path / "in.jsonl"

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.printable import one_line, printable_text
 from reader.core.read.documents import DocumentError
 from reader.core.read.fetch import load_source
-from reader.core.printable import one_line, printable_text
 from tests.cli.test_cli import ORIGINAL, REWRITE, tandem
 
 
@@ -78,7 +78,7 @@ def test_printable_helpers() -> None:
 
 
 class _Hostile(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         if self.path == "/reason":
             self.send_response(500, "Oops \x1b]0;owned\x07 \x1b[2J")
             self.send_header("Content-Length", "0")
@@ -107,9 +107,8 @@ def _server() -> Iterator[str]:
 
 @pytest.mark.parametrize("path", ["/reason", "/redirect"])
 def test_server_replies_are_escaped(path: str) -> None:
-    with _server() as base:
-        with pytest.raises(DocumentError) as caught:
-            load_source(base + path, timeout=5)
+    with _server() as base, pytest.raises(DocumentError) as caught:
+        load_source(base + path, timeout=5)
     message = str(caught.value)
     assert "\x1b" not in message and "\x07" not in message and "\\x1b" in message
 

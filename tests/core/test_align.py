@@ -252,7 +252,7 @@ def shipped_data() -> dict:
 def english_values(data: dict) -> dict:
     """The English (or only) set of named values inside the settings file's data."""
     values = data["settings"]
-    return values["en"] if "en" in values else values
+    return values.get("en", values)
 
 
 def english(loaded: object) -> Settings:
@@ -338,7 +338,7 @@ def check_links(links: list[Link], n_a: int, n_b: int) -> None:
         assert link.a and link.b
         assert list(link.a) == list(range(link.a[0], link.a[-1] + 1))  # ascending, contiguous
         assert list(link.b) == list(range(link.b[0], link.b[-1] + 1))
-        assert 0 <= link.a[0] and link.a[-1] < n_a and 0 <= link.b[0] and link.b[-1] < n_b
+        assert link.a[0] >= 0 and link.a[-1] < n_a and link.b[0] >= 0 and link.b[-1] < n_b
         assert len(link.a) == 1 or len(link.b) == 1  # 1:1, 1:n or n:1, never n:m
         assert 0.0 <= link.similarity <= 1.0
         if not link.moved:  # each sentence in at most one link that keeps its place
@@ -377,8 +377,10 @@ def test_a_looser_setting_never_links_fewer_sentences(a: list[str], b: list[str]
 def test_swapping_the_texts_gives_exactly_the_mirrored_links(a: list[str], b: list[str], looseness: float) -> None:
     options = CompareOptions(looseness=looseness)
     forward = align_sentences(a, b, options)
-    mirrored = sorted((Link(k.b, k.a, k.similarity, k.moved) for k in align_sentences(b, a, options)),
-                      key=lambda k: (k.a[0], k.b[0], k.a, k.b))
+    mirrored = sorted(
+        (Link(k.b, k.a, k.similarity, k.moved) for k in align_sentences(b, a, options)),
+        key=lambda k: (k.a[0], k.b[0], k.a, k.b),
+    )
     assert forward == mirrored
 
 

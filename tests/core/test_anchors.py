@@ -38,7 +38,7 @@ def test_sentences_unique_within_a_gap_are_anchored_there() -> None:
 def test_anchors_are_identical_in_order_and_keep_the_unique_chain(keys_a: list[str], keys_b: list[str]) -> None:
     anchors = identical_anchors(keys_a, keys_b)
     assert all(keys_a[i] and keys_a[i] == keys_b[j] for i, j in anchors)
-    assert all(i1 < i2 and j1 < j2 for (i1, j1), (i2, j2) in zip(anchors, anchors[1:]))
+    assert all(i1 < i2 and j1 < j2 for (i1, j1), (i2, j2) in zip(anchors, anchors[1:], strict=False))
     unique = unique_anchors(keys_a, keys_b, 0, len(keys_a), 0, len(keys_b))
     assert set(unique) <= set(anchors)
     # Equal texts anchor every non-empty sentence.
@@ -55,7 +55,9 @@ def test_a_text_against_its_reverse_stays_well_formed() -> None:
 
 
 # As unique_anchors builds them: each sentence of either side in at most one pair.
-PAIRS = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=12, unique_by=(lambda p: p[0], lambda p: p[1]))
+PAIRS = st.lists(
+    st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=12, unique_by=(lambda p: p[0], lambda p: p[1])
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -63,7 +65,7 @@ PAIRS = st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=12,
 def test_longest_chain_is_in_order_and_as_long_as_any(pairs: list[tuple[int, int]]) -> None:
     chain = longest_chain(pairs)
     assert set(chain) <= set(pairs)
-    assert all(i1 < i2 and j1 < j2 for (i1, j1), (i2, j2) in zip(chain, chain[1:]))
+    assert all(i1 < i2 and j1 < j2 for (i1, j1), (i2, j2) in zip(chain, chain[1:], strict=False))
     # The longest increasing run by dynamic programming over the sorted distinct pairs.
     ordered = sorted(set(pairs))
     best = [1] * len(ordered)

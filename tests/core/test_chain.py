@@ -13,7 +13,7 @@ PAIRS = st.lists(st.tuples(st.integers(0, 8), st.integers(0, 8), st.integers(1, 
 
 
 def in_order(chain: list[tuple[int, int, float]]) -> bool:
-    return all(x[0] < y[0] and x[1] < y[1] for x, y in zip(chain, chain[1:]))
+    return all(x[0] < y[0] and x[1] < y[1] for x, y in zip(chain, chain[1:], strict=False))
 
 
 @settings(max_examples=300, deadline=None)

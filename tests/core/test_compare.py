@@ -36,7 +36,10 @@ def check_accounted_for(result: Comparison) -> None:
     """Every sentence is in a unit or in its side's only_* list, never both; in at most one
     unit that keeps its place. A sentence may be in several units only as the whole of a split
     whose pieces lie apart: the far pieces are moved 1:1 units sharing it."""
-    for side, only, count in (("a", result.only_a, len(result.sentences_a)), ("b", result.only_b, len(result.sentences_b))):
+    for side, only, count in (
+        ("a", result.only_a, len(result.sentences_a)),
+        ("b", result.only_b, len(result.sentences_b)),
+    ):
         in_units = [i for u in result.units for i in (u.a if side == "a" else u.b)]
         assert sorted(set(in_units) | set(only)) == list(range(count))
         assert not set(in_units) & set(only)
@@ -129,7 +132,9 @@ def test_edit_rewrite_move_and_unique_are_told_apart() -> None:
     assert [sent_b[j] for j in split.b] == ["The repairs will cost 4 million euros.", "They will take two years."]
     moved = by_first_a["The bridge opened in 1911."]
     assert moved.moved and moved.kind is UnitKind.MOVED and moved.edit_kind is UnitKind.EDITED
-    assert [sent_a[i] for i in result.only_a] == ["The mayor thanked the engineers for their careful survey of the piers."]
+    assert [sent_a[i] for i in result.only_a] == [
+        "The mayor thanked the engineers for their careful survey of the piers."
+    ]
     assert [sent_b[j] for j in result.only_b] == ["Ferries will carry commuters across the harbour meanwhile."]
     assert result.stats.sentences_moved == 1
     assert counterpart(result, Side.A, 0) == moved.b

@@ -78,7 +78,9 @@ def test_no_unit_joins_a_standalone_line_with_another_block(demo: Comparison) ->
 
 def test_a_link_into_the_byline_is_cut_back_to_the_headline() -> None:
     a = document_from_text("Council votes to repair the old bridge\n\nThe council voted on Monday.", "a.txt")
-    b = document_from_text("Old bridge to be repaired, council says\n\nBy Ann Lee\n\nOn Monday the council voted.", "b.txt")
+    b = document_from_text(
+        "Old bridge to be repaired, council says\n\nBy Ann Lee\n\nOn Monday the council voted.", "b.txt"
+    )
     kinds_b = [block.kind for block in b.blocks]
     assert kinds_b[:2] == [BlockKind.TITLE, BlockKind.BYLINE]
     sentences_a = split_sentences(a.text, a.blocks, "en")

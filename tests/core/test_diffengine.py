@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from reader.core.diff import engine as diffengine
 from reader.core.diff.engine import COMPILED_AVAILABLE, diff_steps
-from reader.core.model import CompareOptions, Op
 from reader.core.diff.words import TokenCodec, diff_spans
+from reader.core.model import CompareOptions, Op
 
 BACKENDS = [
     "python",

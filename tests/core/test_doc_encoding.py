@@ -59,9 +59,7 @@ def load(tmp_path: Path, data: bytes, name: str = "article.txt"):
         "latin1",
     ],
 )
-def test_text_in_each_encoding_reads_back_exactly(
-    tmp_path: Path, text: str, data: bytes, encodings: set[str]
-) -> None:
+def test_text_in_each_encoding_reads_back_exactly(tmp_path: Path, text: str, data: bytes, encodings: set[str]) -> None:
     document = load(tmp_path, data)
     assert document.text == text
     assert document.encoding in encodings
@@ -85,7 +83,7 @@ def test_crlf_in_utf16_is_normalised(tmp_path: Path) -> None:
 
 
 def test_mostly_utf8_with_a_broken_byte_gets_replacement_and_a_warning(tmp_path: Path) -> None:
-    data = GERMAN.encode("utf-8").replace("Vergangenheit".encode(), b"Vergangen\xffheit")
+    data = GERMAN.encode("utf-8").replace(b"Vergangenheit", b"Vergangen\xffheit")
     document = load(tmp_path, data)
     assert "Vergangen\ufffdheit" in document.text
     assert "München" in document.text  # the valid UTF-8 around it is not mis-decoded

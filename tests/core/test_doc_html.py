@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.read.documents import DocumentError, document_from_text, load_document
 from reader.core.model import BlockKind, Document
+from reader.core.read.documents import DocumentError, document_from_text, load_document
 
 PARAGRAPHS = [
     "The old harbour bridge, closed since a storm damaged two of its piers last winter, "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.read.documents import document_from_text, load_document
 from reader.core.model import BlockKind, Document
+from reader.core.read.documents import document_from_text, load_document
 
 ARTICLE_MD = """# Harbour bridge to reopen
 
@@ -36,7 +36,7 @@ code_block_line()
 
 # A second top-level heading
 
-Line one with a hard break  
+Line one with a hard break
 line two.
 """
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.read.documents import DocumentError, document_from_bytes, load_document
 from reader.core.model import BlockKind, Document
+from reader.core.read.documents import DocumentError, document_from_bytes, load_document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -48,7 +48,7 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 def para(text: str, style: str | None = None, extra_properties: str = "") -> str:
     properties = (f'<w:pStyle w:val="{style}"/>' if style else "") + extra_properties
-    return f"<w:p><w:pPr>{properties}</w:pPr><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+    return f'<w:p><w:pPr>{properties}</w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
 def make_docx(body: str, *, styles: str | None = STYLES, extra_parts: dict[str, bytes] | None = None) -> bytes:
@@ -113,18 +113,18 @@ def test_docx_without_styles_part_uses_style_ids_and_promotes_a_leading_heading(
 def test_docx_tracked_changes_are_shown_as_accepted() -> None:
     body = (
         "<w:p>"
-        "<w:r><w:t xml:space=\"preserve\">The bridge </w:t></w:r>"
-        "<w:del w:id=\"1\" w:author=\"Ed\"><w:r><w:delText>will reopen</w:delText></w:r></w:del>"
-        "<w:ins w:id=\"2\" w:author=\"Ed\"><w:r><w:t>reopened</w:t></w:r></w:ins>"
-        "<w:r><w:t xml:space=\"preserve\"> on Monday.</w:t></w:r>"
-        "<w:moveFrom w:id=\"3\"><w:r><w:t> Old place.</w:t></w:r></w:moveFrom>"
-        "<w:moveTo w:id=\"4\"><w:r><w:t xml:space=\"preserve\"> New place.</w:t></w:r></w:moveTo>"
+        '<w:r><w:t xml:space="preserve">The bridge </w:t></w:r>'
+        '<w:del w:id="1" w:author="Ed"><w:r><w:delText>will reopen</w:delText></w:r></w:del>'
+        '<w:ins w:id="2" w:author="Ed"><w:r><w:t>reopened</w:t></w:r></w:ins>'
+        '<w:r><w:t xml:space="preserve"> on Monday.</w:t></w:r>'
+        '<w:moveFrom w:id="3"><w:r><w:t> Old place.</w:t></w:r></w:moveFrom>'
+        '<w:moveTo w:id="4"><w:r><w:t xml:space="preserve"> New place.</w:t></w:r></w:moveTo>'
         "</w:p>"
         # This paragraph's mark was deleted: it runs on into the next one.
-        "<w:p><w:pPr><w:rPr><w:del w:id=\"5\" w:author=\"Ed\"/></w:rPr></w:pPr>"
-        "<w:r><w:t xml:space=\"preserve\">Joined </w:t></w:r></w:p>"
+        '<w:p><w:pPr><w:rPr><w:del w:id="5" w:author="Ed"/></w:rPr></w:pPr>'
+        '<w:r><w:t xml:space="preserve">Joined </w:t></w:r></w:p>'
         "<w:p><w:r><w:t>paragraphs.</w:t></w:r></w:p>"
-        "<w:p><w:del w:id=\"6\"><w:r><w:delText>A wholly deleted paragraph.</w:delText></w:r></w:del></w:p>"
+        '<w:p><w:del w:id="6"><w:r><w:delText>A wholly deleted paragraph.</w:delText></w:r></w:del></w:p>'
     )
     document = read_docx(make_docx(body))
     assert blocks(document) == [
@@ -137,9 +137,9 @@ def test_docx_tables_fields_text_boxes_and_breaks() -> None:
     body = (
         "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cell one.</w:t></w:r></w:p></w:tc>"
         "<w:tc><w:p><w:r><w:t>Cell two.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
-        "<w:p><w:r><w:t>Page </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
-        "<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
-        "<w:r><w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+        '<w:p><w:r><w:t>Page </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        '<w:r><w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
         "<w:p><w:r><w:t>Before</w:t><w:tab/><w:t>tab</w:t><w:br/><w:t>new line</w:t></w:r>"
         "<w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>Pull quote</w:t>"
         "</w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:t>Fallback copy</w:t>"
@@ -190,7 +190,10 @@ def zip_bomb(member: str, wrapper: tuple[bytes, bytes], size: int) -> bytes:
 
 @pytest.mark.parametrize("megabytes", [3, 100])
 def test_docx_zip_bomb_is_refused_quickly(megabytes: int) -> None:
-    wrapper = (f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>'.encode(), b"</w:t></w:r></w:p></w:body></w:document>")
+    wrapper = (
+        f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>'.encode(),
+        b"</w:t></w:r></w:p></w:body></w:document>",
+    )
     data = zip_bomb("word/document.xml", wrapper, megabytes * 1024 * 1024)
     assert len(data) < megabytes * 1024 * 1024 / 200  # it really is a bomb
     started = time.perf_counter()
@@ -318,9 +321,9 @@ def test_odt_headings_paragraphs_lists_tables_and_spacing() -> None:
 
 def test_odt_tracked_changes_notes_and_comments() -> None:
     body = (
-        "<text:tracked-changes><text:changed-region text:id=\"c1\"><text:deletion>"
+        '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion>'
         "<office:change-info/><text:p>will reopen</text:p></text:deletion></text:changed-region>"
-        "<text:changed-region text:id=\"c2\"><text:insertion><office:change-info/></text:insertion>"
+        '<text:changed-region text:id="c2"><text:insertion><office:change-info/></text:insertion>'
         "</text:changed-region></text:tracked-changes>"
         '<text:p>The bridge <text:change text:change-id="c1"/><text:change-start text:change-id="c2"/>'
         'reopened<text:change-end text:change-id="c2"/> on Monday'
@@ -335,7 +338,10 @@ def test_odt_tracked_changes_notes_and_comments() -> None:
 def test_odt_damaged_or_bomb() -> None:
     with pytest.raises(DocumentError, match="not a valid OpenDocument text"):
         document_from_bytes(b"not a zip at all", "x.odt", ".odt")
-    wrapper = (f"<office:document-content {ODT_NS}><office:body><office:text><text:p>".encode(), b"</text:p></office:text></office:body></office:document-content>")
+    wrapper = (
+        f"<office:document-content {ODT_NS}><office:body><office:text><text:p>".encode(),
+        b"</text:p></office:text></office:body></office:document-content>",
+    )
     with pytest.raises(DocumentError, match="zip bomb"):
         document_from_bytes(zip_bomb("content.xml", wrapper, 80 * 1024 * 1024), "bomb.odt", ".odt")
 
@@ -424,7 +430,10 @@ def test_pdf_paragraphs_are_rebuilt_and_furniture_dropped() -> None:
         BlockKind.PARAGRAPH,
         "This last paragraph runs over the page break and continues at the top of the next page.",
     ) in found
-    assert (BlockKind.PARAGRAPH, "This last paragraph runs over the page break and goes on after the second break.") in found
+    assert (
+        BlockKind.PARAGRAPH,
+        "This last paragraph runs over the page break and goes on after the second break.",
+    ) in found
     for furniture in ("Gazette", "Printed copy", "harbour-gazette"):
         assert furniture not in document.text
     assert not any(text.strip().isdigit() for _, text in found), "page numbers are dropped"
@@ -477,7 +486,10 @@ def test_truncated_pdf_gives_a_clear_error_or_the_text_it_still_has(keep: int) -
     [
         (b"This is not a PDF at all.", "not a PDF file"),
         (b"%PDF-1.4\n" + bytes(range(256)) * 20, "cut.pdf: "),
-        (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF", "cut.pdf: "),
+        (
+            b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF",
+            "cut.pdf: ",
+        ),
     ],
 )
 def test_corrupt_pdf_is_a_document_error(data: bytes, message: str) -> None:

@@ -7,9 +7,9 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.core.model import Document
 from reader.core.read.documents import DocumentError, document_from_bytes, document_from_text
 from reader.core.read.formats.html_blocks import html_pieces
-from reader.core.model import Document
 
 WORDS = st.sampled_from(
     ["bridge", "Brücke", "„quoted“", "it’s", "naïve", "50\u00a0€", "A.", "x", "Über", "—", "2025", "café"]

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.core.model import BlockKind, Document
 from reader.core.read.documents import (
     MAX_BYTES,
     SUPPORTED_SUFFIXES,
@@ -20,7 +21,6 @@ from reader.core.read.documents import (
     document_from_text,
     load_document,
 )
-from reader.core.model import BlockKind, Document
 
 ARTICLE_TXT = """Harbour bridge to reopen in spring
 By Jane Doe

@@ -74,11 +74,18 @@ def test_changed_day_of_a_date() -> None:
 
 
 def test_two_spellings_of_one_date_agree() -> None:
-    assert changes("The vote was held on 2 April 2026 after a debate.", "The vote was held on April 2nd, 2026 after a debate.") == []
+    assert (
+        changes(
+            "The vote was held on 2 April 2026 after a debate.", "The vote was held on April 2nd, 2026 after a debate."
+        )
+        == []
+    )
 
 
 def test_last_march_made_last_year() -> None:
-    found = changes("The bridge was closed last March after an inspection.", "The bridge was closed last year after an inspection.")
+    found = changes(
+        "The bridge was closed last March after an inspection.", "The bridge was closed last year after an inspection."
+    )
     assert ("date", "changed", "last March", "last year") in found
 
 
@@ -91,16 +98,25 @@ def test_may_the_verb_is_not_a_month() -> None:
 
 
 def test_a_changed_title_is_a_changed_name() -> None:
-    found = changes("The plan was defended by Dr. Amira Okafor on the radio.", "The plan was defended by Professor Amira Okafor on the radio.")
+    found = changes(
+        "The plan was defended by Dr. Amira Okafor on the radio.",
+        "The plan was defended by Professor Amira Okafor on the radio.",
+    )
     assert found == [("name", "changed", "Dr. Amira Okafor", "Professor Amira Okafor")]
 
 
 def test_a_surname_alone_names_the_same_person() -> None:
-    assert changes("The plan was defended by Amira Okafor on the radio.", "The plan was defended by Okafor on the radio.") == []
+    assert (
+        changes("The plan was defended by Amira Okafor on the radio.", "The plan was defended by Okafor on the radio.")
+        == []
+    )
 
 
 def test_a_swapped_name_is_changed() -> None:
-    found = changes("The campaign was led by Councillor Tom Reddaway last year.", "The campaign was led by Councillor Tim Reddaway last year.")
+    found = changes(
+        "The campaign was led by Councillor Tom Reddaway last year.",
+        "The campaign was led by Councillor Tim Reddaway last year.",
+    )
     assert found == [("name", "changed", "Councillor Tom Reddaway", "Councillor Tim Reddaway")]
 
 
@@ -122,21 +138,34 @@ def test_contracted_and_full_negation_agree() -> None:
 
 
 def test_a_prefix_turned_around_is_a_changed_negation() -> None:
-    found = changes("A quick repair is likely to fail within a decade.", "A quick repair is unlikely to fail within a decade.")
+    found = changes(
+        "A quick repair is likely to fail within a decade.", "A quick repair is unlikely to fail within a decade."
+    )
     assert ("negation", "changed", "likely", "unlikely") in found
 
 
 def test_suspect_turned_into_confirmed() -> None:
-    found = changes("Police suspect that the fire was started on purpose.", "Police confirmed that the fire was started on purpose.")
+    found = changes(
+        "Police suspect that the fire was started on purpose.", "Police confirmed that the fire was started on purpose."
+    )
     assert found == [("certainty", "changed", "suspect", "confirmed")]
 
 
 def test_plain_attribution_is_not_certainty() -> None:
-    assert changes("The council said the work would start soon.", "The council told reporters the work would start soon.", FactKind.CERTAINTY) == []
+    assert (
+        changes(
+            "The council said the work would start soon.",
+            "The council told reporters the work would start soon.",
+            FactKind.CERTAINTY,
+        )
+        == []
+    )
 
 
 def test_reportedly_added() -> None:
-    found = changes("The ministry has pledged nine million pounds.", "The ministry has reportedly pledged nine million pounds.")
+    found = changes(
+        "The ministry has pledged nine million pounds.", "The ministry has reportedly pledged nine million pounds."
+    )
     assert found == [("certainty", "added", "", "reportedly")]
 
 
@@ -161,13 +190,18 @@ def test_a_piece_of_a_longer_quotation_is_verbatim() -> None:
 
 
 def test_a_changed_word_in_a_quotation_is_altered_and_shown() -> None:
-    _, facts = facts_of('"We can keep it for less than half the price," she said.', '"We can keep it for less than half the cost," she said.')
+    _, facts = facts_of(
+        '"We can keep it for less than half the price," she said.',
+        '"We can keep it for less than half the cost," she said.',
+    )
     (fact,) = [f for f in facts if f.kind is FactKind.QUOTE]
     assert fact.status is FactStatus.ALTERED and "cost ← price" in fact.note
 
 
 def test_reported_speech_is_not_a_quotation_found() -> None:
-    items = quote_items('"Repair is not the cheap option," said the chair.', "The chair said repair was costly but wise.")
+    items = quote_items(
+        '"Repair is not the cheap option," said the chair.', "The chair said repair was costly but wise."
+    )
     assert items == [("not_found", "a")]
 
 
@@ -222,7 +256,9 @@ def _words(comparison: Comparison, fact: Fact) -> tuple[str, str]:
         ("certainty", "added", "", "accused"),  # "said the council was" became "accused the council of"
     ],
 )
-def test_demo_pair_shows_each_planted_change(demo: Comparison, kind: str, status: str, words_a: str, words_b: str) -> None:
+def test_demo_pair_shows_each_planted_change(
+    demo: Comparison, kind: str, status: str, words_a: str, words_b: str
+) -> None:
     found = [(f.kind.value, f.status.value, *_words(demo, f)) for f in demo.facts]
     assert (kind, status, words_a, words_b) in found
 
@@ -243,7 +279,9 @@ def test_demo_pair_summary_and_exports(demo: Comparison) -> None:
     assert "<h2>Facts</h2>" in html and "Professor Amira Okafor ← Dr. Amira Okafor" in html
     data = json.loads(comparison_to_json(demo))
     assert data == comparison_to_dict(demo)
-    assert {"kind": "date", "status": "changed"}.items() <= data["facts"][[f["note"] for f in data["facts"]].index("9 April ← 2 April")].items()
+    assert {"kind": "date", "status": "changed"}.items() <= data["facts"][
+        [f["note"] for f in data["facts"]].index("9 April ← 2 April")
+    ].items()
     for item in data["facts"]:
         assert set(item) >= {"kind", "status", "unit", "a", "b", "note"}
 
@@ -258,7 +296,7 @@ def test_identical_texts_have_only_verbatim_quotations(demo: Comparison) -> None
 
 _WORDS = st.sampled_from(
     "the council said not about more than 200 £14 2 April last March Dr. Amira Okafor may "
-    "confirmed reportedly “ ” \" ‘ ’ . , — never unlikely likely Tuesday 1898 twenty".split()
+    'confirmed reportedly “ ” " ‘ ’ . , — never unlikely likely Tuesday 1898 twenty'.split()
 )
 _SENTENCE = st.lists(_WORDS, min_size=1, max_size=14).map(lambda words: " ".join(words).capitalize() + ".")
 _TEXT = st.lists(_SENTENCE, min_size=1, max_size=6).map(" ".join)
@@ -279,7 +317,8 @@ def test_spans_lie_inside_the_texts_and_every_quotation_has_one_item(text_a: str
     for side, document in (("a", a), ("b", b)):
         for span in find_quotations(document.text, document.blocks):
             covering = [
-                f for f in comparison.facts
+                f
+                for f in comparison.facts
                 if f.kind is FactKind.QUOTE and f.side in (side, "both") and getattr(f, side) == span
             ]
             assert len(covering) == 1, (span, covering)

@@ -10,10 +10,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from reader.core.read.documents import DocumentError
-from reader.core.read.fetch import fetch_url, load_source, looks_like_url
-from reader.core.read.fetch import document_name
 from reader.core.model import BlockKind
+from reader.core.read.documents import DocumentError
+from reader.core.read.fetch import document_name, fetch_url, load_source, looks_like_url
 
 ARTICLE_HTML = """<!doctype html>
 <html><head><title>Harbour bridge reopens</title>
@@ -42,10 +41,10 @@ throughout the winter season.</p>
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass  # keep the test output clean
 
-    def do_GET(self) -> None:  # noqa: N802 - the base class's name
+    def do_GET(self) -> None:
         self.server.paths.append(self.path)
         route = self.path.split("?")[0]
         if route == "/article":
@@ -146,8 +145,6 @@ def serving(slow_seconds: float = 3.0) -> Iterator[_Server]:
 
 def base_url(server: _Server) -> str:
     return f"http://127.0.0.1:{server.server_address[1]}"
-
-
 
 
 @pytest.fixture()

@@ -87,7 +87,9 @@ def trickled_body(conn: socket.socket) -> None:
 def test_the_deadline_covers_connecting_headers_and_body(reply: Reply) -> None:
     with raw_server(reply) as url:
         started = time.monotonic()
-        with pytest.raises(DocumentError, match=r"^127\.0\.0\.1/page: timed out \(the download took longer than 1 s in all\)$"):
+        with pytest.raises(
+            DocumentError, match=r"^127\.0\.0\.1/page: timed out \(the download took longer than 1 s in all\)$"
+        ):
             fetch_url(url + "/page", timeout=0.5, total_timeout=1.0)
         elapsed = time.monotonic() - started
     assert 0.9 < elapsed < 1.8
@@ -109,7 +111,9 @@ def test_a_prompt_server_is_not_cut_off_by_the_watchdog() -> None:
 
 def one_byte_chunks(size: int) -> Reply:
     def reply(conn: socket.socket) -> None:
-        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n")
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n"
+        )
         conn.sendall(b"1\r\nx\r\n" * size + b"0\r\n\r\n")
 
     return reply

@@ -22,8 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.compare import compare
-from reader.core.read.documents import SUPPORTED_SUFFIXES, DocumentError, document_from_bytes, document_from_text
 from reader.core.model import Document
+from reader.core.read.documents import SUPPORTED_SUFFIXES, DocumentError, document_from_bytes, document_from_text
 from tests.core.test_compare import check_accounted_for
 from tests.core.test_doc_office import W, article_pages, make_pdf
 
@@ -71,9 +71,40 @@ def test_random_bytes_in_the_binary_readers(data: bytes, suffix: str) -> None:
 
 
 MARKUP = st.sampled_from(
-    ["<p>", "</p>", "<h1>", "</h1>", "<script>", "</script>", "<!--", "-->", "<li>", "<table><tr><td>", "&amp;",
-     "&#0;", "&#x110000;", "<![CDATA[", "]]>", "# ", "\n", "\n\n", "> ", "- ", "1. ", "```", "[a](javascript:x)",
-     "<meta charset=utf-16>", "<meta charset=base64>", "\r", "\x00", "\ufeff", "\u2028", "é", "“", " "]
+    [
+        "<p>",
+        "</p>",
+        "<h1>",
+        "</h1>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<li>",
+        "<table><tr><td>",
+        "&amp;",
+        "&#0;",
+        "&#x110000;",
+        "<![CDATA[",
+        "]]>",
+        "# ",
+        "\n",
+        "\n\n",
+        "> ",
+        "- ",
+        "1. ",
+        "```",
+        "[a](javascript:x)",
+        "<meta charset=utf-16>",
+        "<meta charset=base64>",
+        "\r",
+        "\x00",
+        "\ufeff",
+        "\u2028",
+        "é",
+        "“",
+        " ",
+    ]
 )
 
 
@@ -94,9 +125,16 @@ DOCX_ELEMENT = st.one_of(
     XML_TEXT.map(lambda t: f"<w:r><w:t>{t}</w:t></w:r>"),
     XML_TEXT.map(lambda t: f"<w:ins><w:r><w:t>{t}</w:t></w:r></w:ins>"),
     XML_TEXT.map(lambda t: f"<w:del><w:r><w:delText>{t}</w:delText></w:r></w:del>"),
-    st.sampled_from(["<w:r><w:tab/></w:r>", "<w:r><w:br/></w:r>", "<w:pPr><w:rPr><w:del/></w:rPr></w:pPr>",
-                     '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>', '<w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr>',
-                     "<w:unknownThing/>"]),
+    st.sampled_from(
+        [
+            "<w:r><w:tab/></w:r>",
+            "<w:r><w:br/></w:r>",
+            "<w:pPr><w:rPr><w:del/></w:rPr></w:pPr>",
+            '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>',
+            '<w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr>',
+            "<w:unknownThing/>",
+        ]
+    ),
 )
 
 
@@ -117,8 +155,12 @@ def test_random_word_documents(paragraphs: list[list[str]], nest_in_table: bool)
 ODT_ELEMENT = st.one_of(
     XML_TEXT.map(lambda t: f"<text:p>{t}</text:p>"),
     XML_TEXT.map(lambda t: f"<text:h>{t}</text:h>"),
-    XML_TEXT.map(lambda t: f"<text:list><text:list-item><text:p>{t}<text:s text:c=\"99999\"/></text:p></text:list-item></text:list>"),
-    XML_TEXT.map(lambda t: f"<text:p>{t}<text:span>{t}</text:span><text:s text:c=\"x\"/><text:tab/>{t}</text:p>"),
+    XML_TEXT.map(
+        lambda t: (
+            f'<text:list><text:list-item><text:p>{t}<text:s text:c="99999"/></text:p></text:list-item></text:list>'
+        )
+    ),
+    XML_TEXT.map(lambda t: f'<text:p>{t}<text:span>{t}</text:span><text:s text:c="x"/><text:tab/>{t}</text:p>'),
 )
 ODT_NS = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
 
@@ -138,7 +180,9 @@ VALID_PDF = make_pdf(article_pages())
 
 @MEDIUM
 @given(
-    edits=st.lists(st.tuples(st.integers(0, len(VALID_PDF) - 1), st.binary(min_size=1, max_size=8)), min_size=1, max_size=6),
+    edits=st.lists(
+        st.tuples(st.integers(0, len(VALID_PDF) - 1), st.binary(min_size=1, max_size=8)), min_size=1, max_size=6
+    ),
     cut=st.integers(20, len(VALID_PDF)),
 )
 def test_damaged_copies_of_a_real_pdf(edits: list[tuple[int, bytes]], cut: int) -> None:
@@ -152,8 +196,33 @@ def test_damaged_copies_of_a_real_pdf(edits: list[tuple[int, bytes]], cut: int) 
 # -- the engine ----------------------------------------------------------------------------
 
 WORD = st.sampled_from(
-    ["bridge", "Bridge", "harbour", "reopened", "Monday", "the", "a", "piers", "„quoted“", "it’s", "50\u00a0€",
-     "Dr.", "U.S.", "e.g.", "3.5", "—", "...", "?", "!", "naïve", "Über", "x", "", "\u00ad", "2025"]
+    [
+        "bridge",
+        "Bridge",
+        "harbour",
+        "reopened",
+        "Monday",
+        "the",
+        "a",
+        "piers",
+        "„quoted“",
+        "it’s",
+        "50\u00a0€",
+        "Dr.",
+        "U.S.",
+        "e.g.",
+        "3.5",
+        "—",
+        "...",
+        "?",
+        "!",
+        "naïve",
+        "Über",
+        "x",
+        "",
+        "\u00ad",
+        "2025",
+    ]
 )
 SENTENCE = st.lists(WORD, min_size=0, max_size=14).map(lambda words: " ".join(words) + ".")
 PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=5).map(" ".join)
@@ -247,9 +316,20 @@ def test_atheris_finds_no_crash_in_the_readers(tmp_path: Path) -> None:
         (corpus / name).write_bytes(data)
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     result = subprocess.run(
-        [sys.executable, str(harness), str(corpus), "-runs=20000", "-max_total_time=25", "-max_len=4096",
-         f"-artifact_prefix={tmp_path}/"],
-        capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path,
+        [
+            sys.executable,
+            str(harness),
+            str(corpus),
+            "-runs=20000",
+            "-max_total_time=25",
+            "-max_len=4096",
+            f"-artifact_prefix={tmp_path}/",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert re.search(r"Done \d+ runs", result.stderr), result.stderr[-2000:]

@@ -24,9 +24,9 @@ import pytest
 
 from reader.cli import main as cli_main
 from reader.core.compare import compare
+from reader.core.model import Document
 from reader.core.read.documents import MAX_TEXT_CHARS, DocumentError
 from reader.core.read.fetch import load_source
-from reader.core.model import Document
 from tests.core.test_doc_office import W, article_pages, make_pdf, zip_bomb
 from tests.core.test_fetch import base_url, serving
 
@@ -74,7 +74,9 @@ _FORBIDDEN_IN_TEXT = ("HACKED", "SCRIPTTEXT", "MDSCRIPT", "alert", "onclick", "o
 def _five_mb_paragraph() -> str:
     """About 5 MB of sentences without a single line break."""
     rng = random.Random(5)
-    vocabulary = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9))) for _ in range(4000)]
+    vocabulary = [
+        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9))) for _ in range(4000)
+    ]
     sentences: list[str] = []
     size = 0
     while size < 5_000_000:
@@ -85,7 +87,10 @@ def _five_mb_paragraph() -> str:
 
 
 def _docx_bomb() -> bytes:
-    wrapper = (f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>'.encode(), b"</w:t></w:r></w:p></w:body></w:document>")
+    wrapper = (
+        f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>'.encode(),
+        b"</w:t></w:r></w:p></w:body></w:document>",
+    )
     return zip_bomb("word/document.xml", wrapper, 100 * 1024 * 1024)
 
 
@@ -135,18 +140,24 @@ REFUSED: dict[str, Refused] = {
     "empty file": Refused(lambda d: _write(d, "empty.txt", b""), r"empty\.txt: the file is empty"),
     "whitespace only": Refused(lambda d: _write(d, "blank.md", b"  \n\t\r\n \n"), r"blank\.md: the file is empty"),
     "binary named .txt": Refused(
-        lambda d: _write(d, "photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64), r"photo\.txt does not look like text"
+        lambda d: _write(d, "photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64),
+        r"photo\.txt does not look like text",
     ),
-    "50 MB file": Refused(_big_file, rf"fifty\.txt: the text is too long .*the limit is {MAX_TEXT_CHARS // 1_000_000} million"),
+    "50 MB file": Refused(
+        _big_file, rf"fifty\.txt: the text is too long .*the limit is {MAX_TEXT_CHARS // 1_000_000} million"
+    ),
     "folder": Refused(_folder, r"articles\.txt: is a folder"),
     "missing file": Refused(lambda d: str(d / "gone.txt"), r"gone\.txt: no such file"),
     "broken symlink": Refused(_broken_link, r"link\.txt: broken link"),
     "docx zip bomb": Refused(lambda d: _write(d, "bomb.docx", _docx_bomb()), r"bomb\.docx: refused: .*zip bomb"),
     "corrupt pdf": Refused(
-        lambda d: _write(d, "cut.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 8), r"cut\.pdf: (the PDF is damaged|there is no text)"
+        lambda d: _write(d, "cut.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 8),
+        r"cut\.pdf: (the PDF is damaged|there is no text)",
     ),
     "truncated pdf": Refused(lambda d: _write(d, "short.pdf", make_pdf(article_pages())[:30]), r"short\.pdf: "),
-    "encrypted pdf": Refused(lambda d: _write(d, "locked.pdf", _encrypted_pdf()), r"locked\.pdf: the PDF is password-protected"),
+    "encrypted pdf": Refused(
+        lambda d: _write(d, "locked.pdf", _encrypted_pdf()), r"locked\.pdf: the PDF is password-protected"
+    ),
 }
 
 URL_REFUSED: dict[str, tuple[str, str]] = {
@@ -186,10 +197,14 @@ def _check_clean_web_text(document: Document) -> None:
 
 ACCEPTED: dict[str, Accepted] = {
     "invalid utf-8": Accepted(
-        lambda d: _write(d, "broken.txt", "Harbour café crème, naïve façade. Bridge reopens ".encode() * 3 + b"\xff\xfe\xc3 end."),
+        lambda d: _write(
+            d, "broken.txt", "Harbour café crème, naïve façade. Bridge reopens ".encode() * 3 + b"\xff\xfe\xc3 end."
+        ),
         _check_invalid_utf8,
     ),
-    "utf-16 with bom": Accepted(lambda d: _write(d, "bom16.txt", REFERENCE.encode("utf-16")), _check_words("harbour bridge reopened")),
+    "utf-16 with bom": Accepted(
+        lambda d: _write(d, "bom16.txt", REFERENCE.encode("utf-16")), _check_words("harbour bridge reopened")
+    ),
     "utf-16 without bom": Accepted(
         lambda d: _write(d, "nobom16.txt", REFERENCE.encode("utf-16-le")), _check_words("harbour bridge reopened")
     ),
@@ -207,8 +222,6 @@ ACCEPTED: dict[str, Accepted] = {
 
 
 # -- the API ----------------------------------------------------------------------
-
-
 
 
 @pytest.fixture(scope="module")
@@ -296,7 +309,8 @@ def assert_refused_on_the_command_line(result: subprocess.CompletedProcess[str],
 @pytest.mark.parametrize(
     "case, side",
     # The second argument takes the same path as the first; a few cases show it.
-    [(case, "a") for case in sorted(REFUSED)] + [(case, "b") for case in ("empty file", "docx zip bomb", "missing file")],
+    [(case, "a") for case in sorted(REFUSED)]
+    + [(case, "b") for case in ("empty file", "docx zip bomb", "missing file")],
 )
 def test_refused_on_the_command_line(case: str, side: str, tmp_path: Path, reference: str) -> None:
     spec = REFUSED[case].make(tmp_path)

@@ -50,8 +50,8 @@ def test_the_same_text_reads_as_plain_text() -> None:
 ARTICLE = (
     "# A link-heavy article\n\n"
     + "".join(
-        f"Paragraph {i} cites [a source](https://example.com/{i}) and [another](https://example.org/{i} \"t\"),"
-        f" a stray [ bracket, an escaped \\[ one, <b>bold</b> HTML and a <span class=\"x\">span</span>.\n\n"
+        f'Paragraph {i} cites [a source](https://example.com/{i}) and [another](https://example.org/{i} "t"),'
+        f' a stray [ bracket, an escaped \\[ one, <b>bold</b> HTML and a <span class="x">span</span>.\n\n'
         for i in range(2000)
     )
     + "".join("    " * level + f"- level {level}\n" for level in range(MAX_NESTING - 1))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from reader.core.compare import compare
-from reader.core.read.documents import load_document
 from reader.core.marks import Side, SpanKind, pane_spans
 from reader.core.overview import LANES, MarkKind, Overview, OverviewMark, mark_rows, overview_marks
+from reader.core.read.documents import load_document
 from reader.resources import demo_pair
 
 
@@ -30,14 +30,19 @@ def test_marks_cover_every_change_unique_and_moved_sentence() -> None:
 
 
 def test_rows_scale_merge_and_keep_a_minimum_height() -> None:
-    overview = Overview(1000, (
-        OverviewMark(MarkKind.ONLY, 0, 10),
-        OverviewMark(MarkKind.ONLY, 10, 20),  # touches the one before: one band
-        OverviewMark(MarkKind.ONLY, 500, 501),  # one character: still min_px tall
-        OverviewMark(MarkKind.CHANGED, 999, 1000),  # the very end stays inside the bar
-    ))
+    overview = Overview(
+        1000,
+        (
+            OverviewMark(MarkKind.ONLY, 0, 10),
+            OverviewMark(MarkKind.ONLY, 10, 20),  # touches the one before: one band
+            OverviewMark(MarkKind.ONLY, 500, 501),  # one character: still min_px tall
+            OverviewMark(MarkKind.CHANGED, 999, 1000),  # the very end stays inside the bar
+        ),
+    )
     rows = mark_rows(overview, 100, min_px=2)
     assert [(r.kind, r.top, r.bottom) for r in rows] == [
-        (MarkKind.ONLY, 0, 3), (MarkKind.ONLY, 50, 52), (MarkKind.CHANGED, 99, 100),
+        (MarkKind.ONLY, 0, 3),
+        (MarkKind.ONLY, 50, 52),
+        (MarkKind.CHANGED, 99, 100),
     ]
     assert mark_rows(overview, 0) == [] and mark_rows(Overview(0, ()), 100) == []

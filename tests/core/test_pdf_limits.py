@@ -41,14 +41,20 @@ def shared() -> bytes:
 
 def test_text_beyond_the_limit_stops_the_reading_early(shared: bytes) -> None:
     started = time.monotonic()
-    with pytest.raises(DocumentError, match=r"^big\.pdf: refused: the PDF has more than 20,000 characters of text \(stopped at page 8 of 300\)$"):
+    with pytest.raises(
+        DocumentError,
+        match=r"^big\.pdf: refused: the PDF has more than 20,000 characters of text \(stopped at page 8 of 300\)$",
+    ):
         pdf_pieces(shared, "big.pdf", max_chars=20_000)
     assert time.monotonic() - started < 1.0
 
 
 def test_reading_stops_at_the_time_limit(shared: bytes) -> None:
     started = time.monotonic()
-    with pytest.raises(DocumentError, match=r"^big\.pdf: refused: reading the PDF took longer than 0\.3 s \(stopped at page \d+ of 300\)$"):
+    with pytest.raises(
+        DocumentError,
+        match=r"^big\.pdf: refused: reading the PDF took longer than 0\.3 s \(stopped at page \d+ of 300\)$",
+    ):
         pdf_pieces(shared, "big.pdf", max_seconds=0.3)
     assert time.monotonic() - started < 0.8
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.core.model import BlockKind
 from reader.core.read.formats import plain
 from reader.core.read.formats.classify import HASH_HEADING, LIST_MARKER, is_byline, is_dateline
 from reader.core.read.formats.layout import Piece
-from reader.core.model import BlockKind
 
 
 def split_block_reference(lines: list[str], lines_before: int) -> list[Piece]:
@@ -52,9 +52,32 @@ def split_block_reference(lines: list[str], lines_before: int) -> list[Piece]:
 # Line starts and contents that matter to the checks: markers, digits of other scripts (the
 # patterns' \d is any decimal digit), Unicode spaces, long lines, dates and bylines.
 PIECES = [
-    "#", "## ", "####### ", "- ", "* ", "+ ", "• ", "– ", "1. ", "12) ", "1234. ", "٣. ", "² ", "\u00a0",
-    "\u2003", "\t", " ", "By Jane Doe", "Berlin, 3 March 2025", "2025-03-03", "text", "Text:", "x" * 70,
-    "word ", "9-2", ".",
+    "#",
+    "## ",
+    "####### ",
+    "- ",
+    "* ",
+    "+ ",
+    "• ",
+    "– ",
+    "1. ",
+    "12) ",
+    "1234. ",
+    "٣. ",
+    "² ",
+    "\u00a0",
+    "\u2003",
+    "\t",
+    " ",
+    "By Jane Doe",
+    "Berlin, 3 March 2025",
+    "2025-03-03",
+    "text",
+    "Text:",
+    "x" * 70,
+    "word ",
+    "9-2",
+    ".",
 ]
 LINES = st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join).filter(lambda s: s.strip())
 
@@ -68,5 +91,11 @@ def test_split_block_matches_the_line_by_line_reference(lines: list[str], lines_
 def test_headings_lists_and_datelines_are_still_cut_out() -> None:
     lines = ["Intro line:", "- first item", "  goes on", "## Section", "Berlin, 3 March 2025", "Body text."]
     kinds = [kind for kind, _ in plain._split_block(lines, 20)]
-    assert kinds == [BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.DATELINE, BlockKind.PARAGRAPH]
+    assert kinds == [
+        BlockKind.PARAGRAPH,
+        BlockKind.LIST_ITEM,
+        BlockKind.HEADING,
+        BlockKind.DATELINE,
+        BlockKind.PARAGRAPH,
+    ]
     assert plain._split_block(lines, 20) == split_block_reference(lines, 20)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 
 from reader.core.compare import compare
+from reader.core.model import BlockKind, Document
 from reader.core.read.documents import document_from_text
 from reader.core.read.formats.plain import one_paragraph_per_line
-from reader.core.model import BlockKind, Document
 
 PARAGRAPHS = [
     "The harbour bridge at Porthaven will reopen in April, three months earlier than the "

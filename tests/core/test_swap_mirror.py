@@ -24,7 +24,7 @@ def _held(op: Op, a_start: int, a_end: int, b_start: int, b_end: int) -> tuple:
     return (op.value, a_start, a_end, b_start, b_end)
 
 
-def _held_segment(s) -> tuple:  # noqa: ANN001
+def _held_segment(s) -> tuple:
     return _held(s.op, s.a_start, s.a_end, s.b_start, s.b_end)
 
 
@@ -32,7 +32,10 @@ def assert_mirrored(forward: Comparison, backward: Comparison) -> None:
     assert forward.only_a == backward.only_b and forward.only_b == backward.only_a
     key = lambda unit: (unit.a, unit.b)  # noqa: E731
     mirrored = sorted(((u.b, u.a, u.kind, u.moved, u.similarity) for u in backward.units), key=lambda t: (t[0], t[1]))
-    assert sorted(((u.a, u.b, u.kind, u.moved, u.similarity) for u in forward.units), key=lambda t: (t[0], t[1])) == mirrored
+    assert (
+        sorted(((u.a, u.b, u.kind, u.moved, u.similarity) for u in forward.units), key=lambda t: (t[0], t[1]))
+        == mirrored
+    )
     swap = {Op.DELETE: Op.INSERT, Op.INSERT: Op.DELETE, Op.EQUAL: Op.EQUAL}
     back = {key(u): u for u in backward.units}
     for unit in forward.units:
@@ -66,5 +69,8 @@ def test_swapping_any_two_texts_mirrors_the_comparison(text_a: str, text_b: str,
 def test_paraphrase_never_leaves_more_unique_sentences_than_balanced_on_the_demo_pair() -> None:
     a = document_from_text((SAMPLES / "harbour-bridge-original.md").read_text(encoding="utf-8"), "a.md", "markdown")
     b = document_from_text((SAMPLES / "harbour-bridge-rewrite.md").read_text(encoding="utf-8"), "b.md", "markdown")
-    unique = [len(c.only_a) + len(c.only_b) for c in (compare(a, b, CompareOptions(looseness=x)) for x in (0.0, 0.25, 0.5, 0.75, 1.0))]
+    unique = [
+        len(c.only_a) + len(c.only_b)
+        for c in (compare(a, b, CompareOptions(looseness=x)) for x in (0.0, 0.25, 0.5, 0.75, 1.0))
+    ]
     assert unique == sorted(unique, reverse=True), unique

@@ -5,13 +5,34 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.core.diff.words import TokenCodec, diff_spans
 from reader.core.model import CompareOptions, Op
 from reader.core.text.tokens import normalize, tokenize
-from reader.core.diff.words import TokenCodec, diff_spans
 
 WORDS = st.sampled_from(
-    ["the", "The", "bridge", "council", "voted", "“repair”", '"repair"', "—", "-", "3.5", "Straße",
-     "strasse", "e\u0301t\u00e9", "don't", ",", ".", "\u00a0", "\n", "  ", "naïve", "soft\u00adware"]
+    [
+        "the",
+        "The",
+        "bridge",
+        "council",
+        "voted",
+        "“repair”",
+        '"repair"',
+        "—",
+        "-",
+        "3.5",
+        "Straße",
+        "strasse",
+        "e\u0301t\u00e9",
+        "don't",
+        ",",
+        ".",
+        "\u00a0",
+        "\n",
+        "  ",
+        "naïve",
+        "soft\u00adware",
+    ]
 )
 TEXTS = st.lists(WORDS, max_size=40).map(lambda ws: " ".join(ws))
 

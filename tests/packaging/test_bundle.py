@@ -34,11 +34,16 @@ def load_build_module():
 @pytest.fixture(scope="module")
 def unpacked_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if importlib.util.find_spec("PyInstaller") is None:
-        pytest.fail("PyInstaller is missing: run the tests with `uv run --extra test pytest` (it pulls the build extra)")
+        pytest.fail(
+            "PyInstaller is missing: run the tests with `uv run --extra test pytest` (it pulls the build extra)"
+        )
     out = tmp_path_factory.mktemp("bundle")
     done = subprocess.run(
         [sys.executable, str(BUILD_SCRIPT), "--dist", str(out / "dist"), "--work", str(out / "work")],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     build = load_build_module()
@@ -65,13 +70,19 @@ def test_bundle_is_small_enough_and_carries_the_desktop_files(unpacked_bundle: P
     assert size <= SIZE_LIMIT_MB * 1_000_000, f"{size / 1e6:.0f} MB unpacked"
     assert os.access(unpacked_bundle / "tandem", os.X_OK)
     assert (unpacked_bundle / "install-desktop.sh").is_file()
-    assert (unpacked_bundle / "icons" / "hicolor" / "scalable" / "apps" / "io.github.tandem_reader.Tandem.svg").is_file()
+    assert (
+        unpacked_bundle / "icons" / "hicolor" / "scalable" / "apps" / "io.github.tandem_reader.Tandem.svg"
+    ).is_file()
 
 
 def test_bundled_executable_passes_the_smoke_test(unpacked_bundle: Path, tmp_path: Path) -> None:
     done = subprocess.run(
-        [str(unpacked_bundle / "tandem"), "--smoke-test"], cwd=tmp_path, env=bundle_env(tmp_path),
-        capture_output=True, text=True, timeout=120,
+        [str(unpacked_bundle / "tandem"), "--smoke-test"],
+        cwd=tmp_path,
+        env=bundle_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "smoke test passed" in done.stdout
@@ -84,7 +95,11 @@ def test_bundled_command_line_reads_web_pages(unpacked_bundle: Path, tmp_path: P
     page_b.write_text(PAGE.format("The ferry leaves at one. Tickets cost four euros."), encoding="utf-8")
     done = subprocess.run(
         [str(unpacked_bundle / "tandem"), "compare", str(page_a), str(page_b), "--format", "text"],
-        cwd=tmp_path, env=bundle_env(tmp_path), capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        env=bundle_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert "[-noon" in done.stdout and "{+one" in done.stdout

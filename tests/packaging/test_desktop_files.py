@@ -22,7 +22,10 @@ METAINFO = LINUX / f"{APP_ID}.metainfo.xml"
 ICONS = ROOT / "packaging" / "icons"
 SVG = ROOT / "resources" / "icons" / f"{APP_ID}.svg"
 EXPECTED_MIME = {
-    "text/plain", "text/markdown", "text/html", "application/pdf",
+    "text/plain",
+    "text/markdown",
+    "text/html",
+    "application/pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
@@ -115,15 +118,15 @@ def test_make_icons_writes_valid_ico_and_icns(qapp, tmp_path: Path) -> None:
     reserved, kind, count = struct.unpack("<HHH", ico[:6])
     assert (reserved, kind, count) == (0, 1, len(make_icons.ICO_SIZES))
     for index, size in enumerate(make_icons.ICO_SIZES):
-        width, height, _, _, _, _, length, offset = struct.unpack("<BBBBHHII", ico[6 + 16 * index: 22 + 16 * index])
+        width, height, _, _, _, _, length, offset = struct.unpack("<BBBBHHII", ico[6 + 16 * index : 22 + 16 * index])
         assert (width or 256, height or 256) == (size, size)
-        assert png_size(ico[offset: offset + length]) == (size, size)
+        assert png_size(ico[offset : offset + length]) == (size, size)
     icns = (tmp_path / f"{APP_ID}.icns").read_bytes()
     assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
     position, kinds = 8, {}
     while position < len(icns):
-        kind, length = icns[position: position + 4], struct.unpack(">I", icns[position + 4: position + 8])[0]
-        kinds[kind] = png_size(icns[position + 8: position + length])
+        kind, length = icns[position : position + 4], struct.unpack(">I", icns[position + 4 : position + 8])[0]
+        kinds[kind] = png_size(icns[position + 8 : position + length])
         position += length
     assert position == len(icns)
     assert kinds[b"ic10"] == (1024, 1024) and kinds[b"icp4"] == (16, 16)

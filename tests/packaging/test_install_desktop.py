@@ -51,7 +51,8 @@ def test_install_puts_everything_under_xdg_data_home_and_uninstall_removes_it(tm
     if shutil.which("desktop-file-validate"):
         check = subprocess.run(
             ["desktop-file-validate", str(data_home / "applications" / f"{APP_ID}.desktop")],
-            capture_output=True, text=True,
+            capture_output=True,
+            text=True,
         )
         assert check.returncode == 0, check.stdout
 

@@ -6,19 +6,19 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import signal  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-import uuid  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from pathlib import Path  # noqa: E402
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
 
-import pytest  # noqa: E402
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from reader.app.instance import (  # noqa: E402
+from reader.app.instance import (
     INSTANCE_ENV,
     InstanceMessageError,
     InstanceServer,
@@ -29,13 +29,13 @@ from reader.app.instance import (  # noqa: E402
     is_running,
     serve_window,
 )
-from reader.app.palette import LIGHT  # noqa: E402
-from reader.app.sources import WebLink  # noqa: E402
-from reader.app.settings import SETTINGS_ENV, AppSettings  # noqa: E402
-from reader.app.window.main_window import MainWindow  # noqa: E402
-from reader.core.marks import Side  # noqa: E402
-from tests.app.conftest import ARTICLE_A, ARTICLE_B  # noqa: E402
-from tests.core.test_fetch import serving  # noqa: E402
+from reader.app.palette import LIGHT
+from reader.app.settings import SETTINGS_ENV, AppSettings
+from reader.app.sources import WebLink
+from reader.app.window.main_window import MainWindow
+from reader.core.marks import Side
+from tests.app.conftest import ARTICLE_A, ARTICLE_B
+from tests.core.test_fetch import serving
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 20_000
@@ -72,8 +72,12 @@ def launch(args: list[str], cwd: Path, env_extra: dict[str, str]) -> subprocess.
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **env_extra}
     env["PYTHONPATH"] = os.pathsep.join([str(PROJECT_ROOT), env.get("PYTHONPATH", "")])
     return subprocess.Popen(
-        [sys.executable, "-m", "reader", *args], cwd=cwd, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [sys.executable, "-m", "reader", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -93,7 +97,9 @@ def test_the_name_is_per_user_and_can_be_overridden(monkeypatch: pytest.MonkeyPa
     assert instance_name() == "custom"
 
 
-@given(st.lists(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1), max_size=2))
+@given(
+    st.lists(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1), max_size=2)
+)
 def test_paths_survive_the_wire(names: list[str]) -> None:
     paths = [Path("/") / name for name in names]
     decoded = decode_paths(encode_paths(paths))
@@ -125,8 +131,15 @@ def test_relative_paths_are_sent_absolute(tmp_path: Path, monkeypatch: pytest.Mo
 @pytest.mark.parametrize(
     "message",
     [
-        b"\xff\xfe", b"not json", b"[1, 2]", b'{"open": "a.md"}', b'{"open": [3]}', b'{"open": ["a", "b", "c"]}',
-        b'{"open": [{"url": "file:///etc/passwd"}]}', b'{"open": [{"path": ""}]}', b'{"open": [{"url": 3}]}',
+        b"\xff\xfe",
+        b"not json",
+        b"[1, 2]",
+        b'{"open": "a.md"}',
+        b'{"open": [3]}',
+        b'{"open": ["a", "b", "c"]}',
+        b'{"open": [{"url": "file:///etc/passwd"}]}',
+        b'{"open": [{"path": ""}]}',
+        b'{"open": [{"url": 3}]}',
         b'{"open": [{"path": "a", "url": "https://example.com"}]}',
     ],
 )

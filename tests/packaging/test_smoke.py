@@ -20,8 +20,12 @@ def test_smoke_test_paints_the_sample_pair_and_exits_zero(tmp_path: Path) -> Non
     settings = tmp_path / "settings.ini"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TANDEM_SETTINGS": str(settings)}
     done = subprocess.run(
-        [sys.executable, "-m", "reader", "--smoke-test"], cwd=PROJECT_ROOT, env=env,
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "reader", "--smoke-test"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert "smoke test passed" in done.stdout

@@ -43,8 +43,12 @@ def test_installed_wheel_finds_the_demo_pair_and_icon(tmp_path: Path) -> None:
     )
     # -S: no site-packages, so the editable install of the checkout cannot answer instead.
     done = subprocess.run(
-        [sys.executable, "-S", "-c", probe], cwd=tmp_path, env={"PYTHONPATH": str(site)},
-        capture_output=True, text=True, timeout=60,
+        [sys.executable, "-S", "-c", probe],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(site)},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert Path(done.stdout.strip()) == site / "reader" / "_resources"

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QTimer
-
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
@@ -19,7 +18,6 @@ from reader.app.palette import Palette
 from reader.app.panes.reading_view import ReadingView
 from reader.core.marks import Side
 from reader.core.model import Comparison, Fact, FactStatus
-
 
 MARKS_PER_STEP = 100  # cursors placed per turn of the event loop (a cursor can cost 0.2 ms on a book)
 

@@ -129,7 +129,8 @@ class FindBar(QWidget):
         """Typing: find every match again, mark them, select the first at or after the caret."""
         query = self.field.text()
         self.matches = [
-            match for side in self.scope
+            match
+            for side in self.scope
             for match in find_matches(self.views[side].document().toPlainText(), query, side)
         ]
         self.current = None
@@ -190,7 +191,7 @@ class FindBar(QWidget):
         self.views[side].setFocus()
         self.closed.emit()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
             return

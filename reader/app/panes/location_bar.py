@@ -32,7 +32,9 @@ class LocationBar(QWidget):
         self.side: Side = view.side
         self.setObjectName(f"locationBar_{self.side.value}")
         self.setAccessibleName(f"Overview of article {self.side.value.upper()}")
-        self.setAccessibleDescription("Changes, sentences found in one text only and moved sentences; click to go there")
+        self.setAccessibleDescription(
+            "Changes, sentences found in one text only and moved sentences; click to go there"
+        )
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.overview: Overview | None = None
@@ -44,7 +46,7 @@ class LocationBar(QWidget):
         view.verticalScrollBar().rangeChanged.connect(self.update)
         view.layout_changed.connect(self.update)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         return QSize(BAR_WIDTH, 100)
 
     def set_overview(self, overview: Overview | None) -> None:
@@ -94,7 +96,7 @@ class LocationBar(QWidget):
         self.jumped.emit(share)
 
     # ----- painting ----------------------------------------------------------------------------
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         colours = self.palette()
         painter.fillRect(self.rect(), colours.color(QPalette.ColorRole.Base))
@@ -119,17 +121,17 @@ class LocationBar(QWidget):
         painter.end()
 
     # ----- mouse -----------------------------------------------------------------------------
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.height() > 0:
             self._dragging = True
             self.go_to_share(event.position().y() / self.height())
             event.accept()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._dragging and self.height() > 0:
             self.go_to_share(event.position().y() / self.height())
             event.accept()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._dragging = False
         event.accept()

@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from reader.app.panes.location_bar import LocationBar
 from reader.app.palette import Palette
+from reader.app.panes.location_bar import LocationBar
 from reader.app.panes.reading_view import ReadingView, reading_font
 from reader.app.panes.render import FormatBook, PaneMap
-from reader.app.sources import WebLink
 from reader.app.panes.widgets import FetchBanner
+from reader.app.sources import WebLink
 from reader.app.worker.service import PaneContent
 from reader.core.marks import Side
 
@@ -37,7 +37,7 @@ class ElidedLabel(QLabel):
         self.full_text = text
         self._elide()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._elide()
 
@@ -118,7 +118,7 @@ class ArticlePane(QWidget):
         self.header_frame = header_frame
         self.set_header(None, None, None)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_header()
 
@@ -170,7 +170,10 @@ class ArticlePane(QWidget):
         self.location_bar.set_palette(palette)
 
     def show_content(
-        self, content: PaneContent | None, formats: FormatBook, words: int | None,
+        self,
+        content: PaneContent | None,
+        formats: FormatBook,
+        words: int | None,
         built: tuple[QTextDocument, PaneMap] | None = None,
     ) -> None:
         self.view.show_content(content, formats, built)

@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.app.panes.navigation import LinkGroup, Links, step
 from reader.app.palette import Palette
+from reader.app.panes.navigation import LinkGroup, Links, step
 from reader.app.panes.reading_view import READING_LINE, ReadingView
 from reader.core.marks import Side
 from reader.core.model import Comparison
@@ -119,10 +119,7 @@ class ReadingController(QObject):
             return None
         current = view.caret_sentence()
         count = len(view.pane_map.sentences)
-        if current is None:
-            target = 0
-        else:
-            target = max(0, min(count - 1, current + (1 if forward else -1)))
+        target = 0 if current is None else max(0, min(count - 1, current + (1 if forward else -1)))
         self.leading = side
         view.move_caret_to_sentence(target)
         self._pin(side, target)

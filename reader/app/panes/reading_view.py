@@ -107,7 +107,7 @@ class ReadingView(QTextEdit):
         self.setFont(reading_font(steps))  # the placeholder uses the widget font
         self._on_layout_changed()
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+    def wheelEvent(self, event: QWheelEvent) -> None:
         # QTextEdit zooms its own font on Ctrl+wheel; route it to the window so both panes
         # and the saved zoom stay in step.
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -118,7 +118,7 @@ class ReadingView(QTextEdit):
             return
         super().wheelEvent(event)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._on_layout_changed()  # re-wrapping moves every sentence
 
@@ -210,8 +210,11 @@ class ReadingView(QTextEdit):
 
     def _apply_selections(self) -> None:
         self.setExtraSelections(
-            self._hover_selections + self._link_selections + self._flash_selections
-            + self._fact_selections + self._find_selections
+            self._hover_selections
+            + self._link_selections
+            + self._flash_selections
+            + self._fact_selections
+            + self._find_selections
         )
 
     def set_fact_marks(self, selections: list[QTextEdit.ExtraSelection], tips: list[tuple[int, int, str]]) -> None:
@@ -395,7 +398,7 @@ class ReadingView(QTextEdit):
         self.verticalScrollBar().setValue(max(0, round(self.y_of_position(position) + below)))
 
     # ----- mouse: hover and click on sentences ---------------------------------------------
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         if event.buttons() != Qt.MouseButton.NoButton:
             return  # selecting text: do not flicker the highlights
@@ -408,7 +411,7 @@ class ReadingView(QTextEdit):
         elif self._fact_tips:
             QToolTip.hideText()
 
-    def leaveEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+    def leaveEvent(self, event) -> None:
         super().leaveEvent(event)
         self._set_hovered(-1)
 
@@ -417,11 +420,11 @@ class ReadingView(QTextEdit):
             self._hovered = index
             self.sentence_hovered.emit(self.side, index)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press_position = event.position().toPoint()
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         pressed, self._press_position = self._press_position, None
         if event.button() != Qt.MouseButton.LeftButton or pressed is None:
@@ -433,21 +436,21 @@ class ReadingView(QTextEdit):
             self.sentence_clicked.emit(self.side, index)
 
     # ----- drag and drop: read-only views ignore drops by default -----------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _may_be_useful(event.mimeData()) and accept_as_copy(event):
             self._set_drop_hint(True)
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if not (_may_be_useful(event.mimeData()) and accept_as_copy(event)):
             event.ignore()
 
-    def dragLeaveEvent(self, event) -> None:  # noqa: N802, ANN001
+    def dragLeaveEvent(self, event) -> None:
         self._set_drop_hint(False)
         super().dragLeaveEvent(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         self._set_drop_hint(False)
         if not accept_as_copy(event):
             return
@@ -464,15 +467,15 @@ class ReadingView(QTextEdit):
             self.drop_hint = shown
             self.viewport().update()
 
-    def focusInEvent(self, event) -> None:  # noqa: N802, ANN001
+    def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
         self.viewport().update()  # draw the focus ring
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802, ANN001
+    def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         self.viewport().update()
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ANN001
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
         if self.hasFocus() and not self.drop_hint:
             # The frameless pane has no focus frame of its own: a ring says where keys go.
@@ -485,22 +488,26 @@ class ReadingView(QTextEdit):
             pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 3, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawRect(self.viewport().rect().adjusted(2, 2, -3, -3))
-            painter.drawText(self.viewport().rect().adjusted(0, 12, 0, 0), Qt.AlignmentFlag.AlignHCenter,
-                             self.drop_hint_text())
+            painter.drawText(
+                self.viewport().rect().adjusted(0, 12, 0, 0), Qt.AlignmentFlag.AlignHCenter, self.drop_hint_text()
+            )
             painter.end()
 
     def drop_hint_text(self) -> str:
         return f"Drop to open as {self.side.value.upper()} (two files: A and B)"
 
     # ----- Ctrl+V: a read-only view would swallow it; it means "open this link" here --------
-    def event(self, event: QEvent) -> bool:  # noqa: A003 - Qt override
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.matches(QKeySequence.StandardKey.Paste):
-                event.accept()  # deliver the key press here rather than to a window shortcut
-                return True
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Paste)
+        ):
+            event.accept()  # deliver the key press here rather than to a window shortcut
+            return True
         return super().event(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste_requested.emit()
             event.accept()
@@ -511,4 +518,3 @@ class ReadingView(QTextEdit):
 def _may_be_useful(mime: QMimeData) -> bool:
     # Accept text too, so the drop happens and the user learns why it cannot be used.
     return mime.hasUrls() or mime.hasText()
-

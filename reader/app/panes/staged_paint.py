@@ -52,7 +52,10 @@ class StagedPainter(QObject):
         self._timer.stop()
 
     def start(
-        self, result: CompareResult, views: dict[Side, ReadingView], formats: dict[Side, FormatBook],
+        self,
+        result: CompareResult,
+        views: dict[Side, ReadingView],
+        formats: dict[Side, FormatBook],
         done: Callable[[Built], None],
     ) -> None:
         self.cancel()

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.app.panes.fact_marks import fact_format
 from reader.app.palette import Palette
+from reader.app.panes.fact_marks import fact_format
 from reader.app.panes.render import FormatBook
 from reader.app.worker.runs import Style
 from reader.core.marks import Side, SpanKind
@@ -36,7 +36,10 @@ LEGEND_ENTRIES: tuple[tuple[str, Side, Style, str], ...] = (
 )
 
 
-FACT_MEANING = "a number, date, name, negation, certainty word or quotation that differs (its words in green over a wavy underline)"
+FACT_MEANING = (
+    "a number, date, name, negation, certainty word or quotation that differs"
+    " (its words in green over a wavy underline)"
+)
 
 
 class LegendBar(QTextEdit):
@@ -62,7 +65,7 @@ class LegendBar(QTextEdit):
         label = QTextCharFormat()
         label.setForeground(QColor(palette.muted_text))
         cursor.insertText("Legend  ", label)
-        for sample, side, style, meaning in LEGEND_ENTRIES:
+        for sample, side, style, _meaning in LEGEND_ENTRIES:
             cursor.insertText(sample, books[side].char_format(BlockKind.PARAGRAPH, style))
             cursor.insertText("  ", QTextCharFormat())
         cursor.insertText("fact", fact_format(palette))  # the panes' mark for a fact item's words
@@ -146,17 +149,14 @@ class EmptyState(QWidget):
         )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.links = QLabel(
-            "<a href='open'>Open files…</a> &nbsp;·&nbsp; <a href='demo'>Open the demo articles</a>"
+        self.links = QLabel("<a href='open'>Open files…</a> &nbsp;·&nbsp; <a href='demo'>Open the demo articles</a>")
+        self.links.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
-        self.links.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.links.linkActivated.connect(self._on_link)
         zone = QFrame()
         zone.setObjectName("dropZone")
-        zone.setStyleSheet(
-            "#dropZone { border: 2px dashed palette(mid); border-radius: 14px; }"
-        )
+        zone.setStyleSheet("#dropZone { border: 2px dashed palette(mid); border-radius: 14px; }")
         inner = QVBoxLayout(zone)
         inner.setContentsMargins(48, 36, 48, 36)
         inner.setSpacing(14)

@@ -29,8 +29,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from reader.app.panes.navigation import reading_rows
 from reader.app.palette import LIGHT, Palette
+from reader.app.panes.navigation import reading_rows
 from reader.app.panes.render import LINE_SEPARATOR, FormatBook
 from reader.app.worker.service import CompareResult, PaneContent
 from reader.core.facts.summary import KIND_TITLES, STATUS_LABELS, by_kind, summary
@@ -128,7 +128,9 @@ def build_print_document(result: CompareResult, palette: Palette = LIGHT) -> QTe
     return document
 
 
-def _insert_facts(cursor: QTextCursor, comparison: Comparison, heading: QTextCharFormat, muted: QTextCharFormat) -> None:
+def _insert_facts(
+    cursor: QTextCursor, comparison: Comparison, heading: QTextCharFormat, muted: QTextCharFormat
+) -> None:
     """The "Facts" section: the summary, then each kind's items with both sides' words."""
     block = QTextBlockFormat()
     block.setTopMargin(14)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QDockWidget, QTabWidget, QTreeWidgetItem, QWidget
 from reader.app.sidebar.facts_list import FactsList
 from reader.app.sidebar.wrapping_tree import WrappingTree
 from reader.core.facts.summary import QUIET
-
 from reader.core.marks import Side
 from reader.core.model import BlockKind, Comparison, Document
 
@@ -68,7 +67,9 @@ class UniqueSentencesDock(QDockWidget):
         self.tree.clear()
         self.groups = {}
         if comparison is None:
-            placeholder = QTreeWidgetItem(["Open two articles to list\nwhat each says alone."])  # two short lines fit a narrow dock
+            placeholder = QTreeWidgetItem(
+                ["Open two articles to list\nwhat each says alone."]
+            )  # two short lines fit a narrow dock
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.tree.addTopLevelItem(placeholder)
             return
@@ -88,7 +89,11 @@ class UniqueSentencesDock(QDockWidget):
                 full = " ".join(text[sentence.start : sentence.end].split())
                 preview = full if len(full) <= PREVIEW_CHARS else full[: PREVIEW_CHARS - 1] + "…"
                 context = sections.get(sentence.block, "")
-                where = f"in “{_short(context)}”, paragraph {sentence.block + 1}" if context else f"paragraph {sentence.block + 1}"
+                where = (
+                    f"in “{_short(context)}”, paragraph {sentence.block + 1}"
+                    if context
+                    else f"paragraph {sentence.block + 1}"
+                )
                 child = QTreeWidgetItem([f"{preview}\n{where}"])
                 child.setToolTip(0, f"{full[:1000]}\n\n{side.value.upper()}, sentence {index + 1}, {where}")
                 child.setData(0, ROLE_TARGET, (side.value, index))

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from reader.app.sidebar.wrapping_tree import WrappingTree
-
 from reader.core.facts.summary import KIND_TITLES, QUIET, STATUS_LABELS, SentencePlaces, by_kind
 from reader.core.model import Comparison, Fact
 
@@ -40,8 +39,10 @@ class FactsList(WrappingTree):
         self.clear()
         self.groups = {}
         if comparison is None or not comparison.facts:
-            text = "Open two articles to list\nwhat changed in the facts." if comparison is None else (
-                "No numbers, dates, names,\nnegation, certainty or\nquotations differ."
+            text = (
+                "Open two articles to list\nwhat changed in the facts."
+                if comparison is None
+                else ("No numbers, dates, names,\nnegation, certainty or\nquotations differ.")
             )
             placeholder = QTreeWidgetItem([text])
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)

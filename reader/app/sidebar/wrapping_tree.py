@@ -20,7 +20,7 @@ class _WrapDelegate(QStyledItemDelegate):
         super().__init__(tree)
         self.tree = tree
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         base = super().sizeHint(option, index)
         depth = 0
         parent = index.parent()
@@ -48,7 +48,7 @@ class WrappingTree(QTreeWidget):
         self.setItemDelegate(_WrapDelegate(self))
         self._laid_out_width = -1
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.viewport().width() != self._laid_out_width:
             self._laid_out_width = self.viewport().width()

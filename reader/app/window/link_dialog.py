@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.read.fetch import looks_like_url
 from reader.core.marks import Side
+from reader.core.read.fetch import looks_like_url
 
 
 class LinkDialog(QDialog):

@@ -20,8 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.app.window import share
+from reader.app.palette import Palette, Theme
+from reader.app.panes.fact_marks import FactMarks
 from reader.app.panes.finder import FindBar
+from reader.app.panes.pane import ArticlePane
+from reader.app.panes.reading import ReadingController
+from reader.app.panes.render import FormatBook
+from reader.app.panes.staged_paint import Built, StagedPainter, needs_stages
+from reader.app.panes.widgets import EmptyState, LegendBar, MessageBar
+from reader.app.settings import ZOOM_MAX, ZOOM_MIN, AppSettings
+from reader.app.sidebar.dock import UniqueSentencesDock
+from reader.app.sources import Source, local_paths, source_key
+from reader.app.theme import apply_theme, chrome_style_sheet
+from reader.app.watch import FileWatcher
+from reader.app.window import share
 from reader.app.window.loading import COMPARING_FORMAT, BusyIndicator, LoadingState
 from reader.app.window.menus import LOOSENESS_CHOICES, build_menus
 from reader.app.window.opening import (
@@ -33,18 +45,6 @@ from reader.app.window.opening import (
     link_chooser,
     save_dialog,
 )
-from reader.app.palette import Palette, Theme
-from reader.app.panes.pane import ArticlePane
-from reader.app.panes.reading import ReadingController
-from reader.app.panes.render import FormatBook
-from reader.app.settings import ZOOM_MAX, ZOOM_MIN, AppSettings
-from reader.app.panes.fact_marks import FactMarks
-from reader.app.sidebar.dock import UniqueSentencesDock
-from reader.app.panes.staged_paint import Built, StagedPainter, needs_stages
-from reader.app.sources import Source, local_paths, source_key
-from reader.app.theme import apply_theme, chrome_style_sheet
-from reader.app.watch import FileWatcher
-from reader.app.panes.widgets import EmptyState, LegendBar, MessageBar
 from reader.app.worker.service import CompareRequest, CompareResult, CompareService
 from reader.core.facts.summary import sentence_at
 from reader.core.facts.summary import summary as facts_summary
@@ -145,7 +145,7 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         widgets = [toolbar.widgetForAction(action) for action in toolbar.actions()] if toolbar else []
         chain = [w for w in widgets if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
         chain += [self.panes[Side.A].view, self.panes[Side.B].view, self.dock.tree]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
     def _build_body(self) -> None:
@@ -193,7 +193,9 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         self.position_label.setObjectName("differencePosition")
         self.position_label.setAccessibleName("Current difference")
         # Wide enough for the longest text up front, so "difference n of N" is never cut at 1024 px.
-        self.position_label.setMinimumWidth(self.position_label.fontMetrics().horizontalAdvance("difference 9,999 of 9,999") + 8)
+        self.position_label.setMinimumWidth(
+            self.position_label.fontMetrics().horizontalAdvance("difference 9,999 of 9,999") + 8
+        )
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setFixedWidth(230)  # room for the longest stage, "Splitting sentences… 99%"
@@ -484,7 +486,7 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         self.settings.zoom = self.zoom_steps
         self.settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.persist_settings:
             self.save_layout()
         self.service.shutdown()

@@ -77,9 +77,7 @@ class WindowActions:
     paste_link: QAction
 
 
-def _action(
-    window: MainWindow, text: str, slot: object, *shortcuts: QKeySequence | str, icon: str = ""
-) -> QAction:
+def _action(window: MainWindow, text: str, slot: object, *shortcuts: QKeySequence | str, icon: str = "") -> QAction:
     action = QAction(text, window)
     if shortcuts:
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
@@ -169,7 +167,10 @@ def build_menus(window: MainWindow) -> WindowActions:
         window, "Ignore &Punctuation", options.ignore_punctuation, lambda _on: window.options_changed()
     )
     fold_quotes = _checkable(
-        window, "Treat &Quote and Dash Styles as Equal", options.fold_quotes_dashes, lambda _on: window.options_changed()
+        window,
+        "Treat &Quote and Dash Styles as Equal",
+        options.fold_quotes_dashes,
+        lambda _on: window.options_changed(),
     )
     for action in (ignore_case, ignore_punctuation, fold_quotes):
         matching.addAction(action)
@@ -224,12 +225,42 @@ def build_menus(window: MainWindow) -> WindowActions:
     about.triggered.connect(lambda: _about(window))
     help_menu.addAction(about)
     return WindowActions(
-        open_a, open_b, open_both, open_demo, swap, reload, export_report, export_pdf, print_action,
-        quit_action, copy, find, find_next, find_previous, next_difference, previous_difference,
-        next_sentence, previous_sentence, counterpart_a, counterpart_b, shortcuts_help,
-        sync_scroll, ignore_case, ignore_punctuation, fold_quotes, tuple(looseness), themes,
-        zoom_in, zoom_out, zoom_reset, toggle_dock, toggle_toolbar, recent_menu, looseness_box,
-        open_link, paste_link,
+        open_a,
+        open_b,
+        open_both,
+        open_demo,
+        swap,
+        reload,
+        export_report,
+        export_pdf,
+        print_action,
+        quit_action,
+        copy,
+        find,
+        find_next,
+        find_previous,
+        next_difference,
+        previous_difference,
+        next_sentence,
+        previous_sentence,
+        counterpart_a,
+        counterpart_b,
+        shortcuts_help,
+        sync_scroll,
+        ignore_case,
+        ignore_punctuation,
+        fold_quotes,
+        tuple(looseness),
+        themes,
+        zoom_in,
+        zoom_out,
+        zoom_reset,
+        toggle_dock,
+        toggle_toolbar,
+        recent_menu,
+        looseness_box,
+        open_link,
+        paste_link,
     )
 
 
@@ -243,8 +274,14 @@ def _build_toolbar(window: MainWindow, actions: tuple[QAction | None, ...]) -> t
     toolbar.setToolButtonStyle(
         Qt.ToolButtonStyle.ToolButtonTextBesideIcon if has_icons else Qt.ToolButtonStyle.ToolButtonTextOnly
     )
-    labels = {"&Open A and B…": "Open…", "&Swap Sides": "Swap", "&Previous Difference": "Previous",
-              "&Next Difference": "Next", "&Find…": "Find", "&Sync Scrolling": "Sync scroll"}
+    labels = {
+        "&Open A and B…": "Open…",
+        "&Swap Sides": "Swap",
+        "&Previous Difference": "Previous",
+        "&Next Difference": "Next",
+        "&Find…": "Find",
+        "&Sync Scrolling": "Sync scroll",
+    }
     for action in actions:
         if action is None:
             toolbar.addSeparator()
@@ -258,8 +295,9 @@ def _build_toolbar(window: MainWindow, actions: tuple[QAction | None, ...]) -> t
     toolbar.addWidget(caption)
     box = QComboBox()
     box.setAccessibleName("How loosely sentences are matched")
-    box.setToolTip("How loosely sentences are matched: strict links only edited sentences, "
-                   "paraphrase also links reworded ones")
+    box.setToolTip(
+        "How loosely sentences are matched: strict links only edited sentences, paraphrase also links reworded ones"
+    )
     for label, _value in LOOSENESS_CHOICES:
         box.addItem(label)
     box.setCurrentIndex(looseness_index(window.settings.compare_options.looseness))
@@ -276,7 +314,7 @@ def fill_recent(window: MainWindow, menu: QMenu) -> None:
         empty = menu.addAction("No recent comparisons")
         empty.setEnabled(False)
         return
-    for number, ((path_a, path_b), text) in enumerate(zip(pairs, pair_labels(pairs)), start=1):
+    for number, ((path_a, path_b), text) in enumerate(zip(pairs, pair_labels(pairs), strict=False), start=1):
         label = f"&{number % 10}  {text.replace('&', '&&')}"
         action = menu.addAction(label)
         action.setToolTip(f"A: {path_a}\nB: {path_b}")

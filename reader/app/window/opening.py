@@ -16,8 +16,8 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from reader.app.drops import DropError, accept_as_copy, sources_from_mime
-from reader.app.window.link_dialog import ask_link
 from reader.app.sources import Source, WebLink, file_dialog_filter
+from reader.app.window.link_dialog import ask_link
 from reader.app.worker.service import CompareRequest
 from reader.core.marks import Side
 from reader.resources import demo_pair
@@ -184,15 +184,15 @@ class SourceOpening:
         else:
             self.open_side(side, sources[0])
 
-    def dragEnterEvent(self: MainWindow, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self: MainWindow, event: QDragEnterEvent) -> None:
         if (event.mimeData().hasUrls() or event.mimeData().hasText()) and accept_as_copy(event):
             self.statusBar().showMessage(self.drop_target_text(len(event.mimeData().urls())))
 
-    def dragMoveEvent(self: MainWindow, event: QDragMoveEvent) -> None:  # noqa: N802
+    def dragMoveEvent(self: MainWindow, event: QDragMoveEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasText():
             accept_as_copy(event)
 
-    def dragLeaveEvent(self: MainWindow, event) -> None:  # noqa: N802, ANN001
+    def dragLeaveEvent(self: MainWindow, event) -> None:
         self.statusBar().clearMessage()
 
     def drop_target_text(self: MainWindow, count: int) -> str:
@@ -205,7 +205,7 @@ class SourceOpening:
             return "Drop: opens as B"
         return "Drop on the left or right pane to choose the side"
 
-    def dropEvent(self: MainWindow, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self: MainWindow, event: QDropEvent) -> None:
         self.statusBar().clearMessage()
         if not accept_as_copy(event):
             return

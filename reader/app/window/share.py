@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-from reader.app.printing.job import PrintJob, run_print_job
 from reader.app.printing.document import ExportError, configure_page, write_report
+from reader.app.printing.job import PrintJob, run_print_job
 
 if TYPE_CHECKING:
     from reader.app.window.main_window import MainWindow
@@ -24,7 +24,8 @@ def _suggestion(window: MainWindow, suffix: str) -> str:
     # A link has no folder: fall back to the other side's, then the home folder.
     folders = [str(content.path.parent) for content in (result.a, result.b) if isinstance(content.path, Path)]
     folder = (
-        _existing(window.settings.export_directory) or _existing(window.settings.last_directory)
+        _existing(window.settings.export_directory)
+        or _existing(window.settings.last_directory)
         or (folders[0] if folders else str(Path.home()))
     )
     return str(Path(folder) / stem)

@@ -26,13 +26,13 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
-from reader.app.worker.runs import PaneRuns, runs_from_spans
 from reader.app.sources import Source, WebLink
+from reader.app.worker.runs import PaneRuns, runs_from_spans
 from reader.core import CompareOptions, DocumentError, compare, load_document
-from reader.core.read.fetch import load_source
 from reader.core.marks import Side, pane_spans
 from reader.core.model import Comparison, Document
 from reader.core.overview import Overview, overview_marks
+from reader.core.read.fetch import load_source
 
 PROGRESS_STEP = 0.01  # coalesce progress reports: at most ~100 messages per comparison
 LOAD_SHARE = 0.2  # share of the progress bar given to reading both files (measured ~20% on big pairs)
@@ -194,9 +194,15 @@ def _compute(job: Job, state: _ChildState, send: Any, started: float) -> Outcome
     comparison = compare(doc_a, doc_b, options=job.options, progress=compare_progress)
     spans_a, spans_b = pane_spans(comparison, Side.A), pane_spans(comparison, Side.B)
     return Outcome(
-        doc_a, doc_b, comparison, runs_from_spans(spans_a), runs_from_spans(spans_b),
-        time.perf_counter() - started, os.getpid(),
-        overview_marks(comparison, Side.A, spans_a), overview_marks(comparison, Side.B, spans_b),
+        doc_a,
+        doc_b,
+        comparison,
+        runs_from_spans(spans_a),
+        runs_from_spans(spans_b),
+        time.perf_counter() - started,
+        os.getpid(),
+        overview_marks(comparison, Side.A, spans_a),
+        overview_marks(comparison, Side.B, spans_b),
     )
 
 

@@ -9,6 +9,7 @@ collector on and ~0.12 s with it paused; done in this thread, the UI thread keep
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import pickle
@@ -90,10 +91,8 @@ class ProcessLink(QObject):
         self._generation += 1  # anything still arriving from it is ignored
         if process is None or conn is None:
             return
-        try:
+        with contextlib.suppress(OSError):
             conn.send_bytes(pickle.dumps(("quit",), protocol=PICKLE_PROTOCOL))
-        except OSError:
-            pass
         process.join(QUIT_WAIT_S if process.is_alive() else 0)
         if process.is_alive():
             process.terminate()  # stuck in the engine; it holds nothing worth saving

@@ -19,10 +19,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from reader.app.sources import Source, WebLink
 from reader.app.worker.child import FETCH_TIMEOUT_S, LOAD_SHARE, STAGES, Job, Outcome
 from reader.app.worker.link import ProcessLink
 from reader.app.worker.runs import PaneRuns
-from reader.app.sources import Source, WebLink
 from reader.core import CompareOptions
 from reader.core.model import Comparison, Document, Sentence
 from reader.core.overview import Overview

@@ -43,9 +43,7 @@ def unique_anchors(
     count_b = Counter(keys_b[b0:b1])
     where_b = {keys_b[j]: j for j in range(b0, b1) if count_b[keys_b[j]] == 1}
     pairs = [
-        (i, where_b[keys_a[i]])
-        for i in range(a0, a1)
-        if keys_a[i] and count_a[keys_a[i]] == 1 and keys_a[i] in where_b
+        (i, where_b[keys_a[i]]) for i in range(a0, a1) if keys_a[i] and count_a[keys_a[i]] == 1 and keys_a[i] in where_b
     ]
     return longest_chain(pairs)
 
@@ -166,7 +164,7 @@ def repeats_in_order(
         pos_a = pos_b = 0
         for op, length in diff_steps(text_a, text_b):
             if op == "=":
-                out.extend(zip(side_a[pos_a : pos_a + length], side_b[pos_b : pos_b + length]))
+                out.extend(zip(side_a[pos_a : pos_a + length], side_b[pos_b : pos_b + length], strict=False))
             if op != "+":
                 pos_a += length
             if op != "-":

@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.core.align.candidates import Scores
-from reader.core.diff.chain import heaviest_chain
 from reader.core.align.gaps import gaps_between
 from reader.core.align.units import Grouping, Unit
 from reader.core.align.vectors import Vector, contained, pooled
+from reader.core.diff.chain import heaviest_chain
 
 Triple = tuple[int, int, float]
 
@@ -144,39 +144,49 @@ def neighbour_pieces(grouping: Grouping, va: Sequence[Vector], vb: Sequence[Vect
     A sentence joins when the unit's other side contains ``bar`` of it, but not when it also
     holds that side whole: a copy of a sentence is a repeat, not a piece of it.
     """
-    joined = 0
-    for mine, other_vectors, own_vectors, side_a in (
-        (grouping.unit_a, vb, va, True),
-        (grouping.unit_b, va, vb, False),
-    ):
+    return _join_pieces(grouping, grouping.unit_a, vb, va, True, bar) + _join_pieces(
+        grouping, grouping.unit_b, va, vb, False, bar
+    )
 
-        def join(x: int) -> bool:
-            if x in mine or not own_vectors[x]:
-                return False
-            for unit in _neighbours(mine, x):
-                others = sorted(unit.b if side_a else unit.a)
-                share = contained(own_vectors[x], [other_vectors[y] for y in others])
-                if share < bar or contained(pooled(other_vectors[y] for y in others), [own_vectors[x]]) >= COPY:
-                    continue
-                partner = others[0]
-                link = (x, partner) if side_a else (partner, x)
-                if grouping.add(*link, share):
-                    return True
+
+def _join_pieces(
+    grouping: Grouping,
+    mine: dict[int, Unit],
+    other_vectors: Sequence[Vector],
+    own_vectors: Sequence[Vector],
+    side_a: bool,
+    bar: float,
+) -> int:
+    """Neighbour pieces of one side (``mine`` maps its sentences to their units)."""
+
+    def join(x: int) -> bool:
+        if x in mine or not own_vectors[x]:
             return False
+        for unit in _neighbours(mine, x):
+            others = sorted(unit.b if side_a else unit.a)
+            share = contained(own_vectors[x], [other_vectors[y] for y in others])
+            if share < bar or contained(pooled(other_vectors[y] for y in others), [own_vectors[x]]) >= COPY:
+                continue
+            partner = others[0]
+            link = (x, partner) if side_a else (partner, x)
+            if grouping.add(*link, share):
+                return True
+        return False
 
-        # Both directions once, so a run of pieces on either side joins at once; after that a
-        # sentence can only become a piece when a neighbour just joined: only those are looked
-        # at again (rescanning the whole text per joined piece was quadratic on long runs).
-        waiting: list[int] = []
-        for x in [*range(len(own_vectors)), *reversed(range(len(own_vectors)))]:
-            if join(x):
-                joined += 1
-                waiting += [x - 1, x + 1]
-        while waiting:
-            x = waiting.pop()
-            if 0 <= x < len(own_vectors) and join(x):
-                joined += 1
-                waiting += [x - 1, x + 1]
+    # Both directions once, so a run of pieces on either side joins at once; after that a
+    # sentence can only become a piece when a neighbour just joined: only those are looked
+    # at again (rescanning the whole text per joined piece was quadratic on long runs).
+    joined = 0
+    waiting: list[int] = []
+    for x in [*range(len(own_vectors)), *reversed(range(len(own_vectors)))]:
+        if join(x):
+            joined += 1
+            waiting += [x - 1, x + 1]
+    while waiting:
+        x = waiting.pop()
+        if 0 <= x < len(own_vectors) and join(x):
+            joined += 1
+            waiting += [x - 1, x + 1]
     return joined
 
 
@@ -221,4 +231,3 @@ def far_pieces(
 def _is_piece(piece: Vector, whole: Vector, bar: float) -> bool:
     """``whole`` contains ``bar`` of ``piece`` but not the other way round."""
     return contained(piece, [whole]) >= bar and contained(whole, [piece]) < bar
-

@@ -49,7 +49,8 @@ class Settings:
                 return value * (1.0 - 0.5 * t)
 
         return replace(
-            self, link_bar=bar(self.link_bar),
+            self,
+            link_bar=bar(self.link_bar),
             gap_bar=bar(self.gap_bar),
             attach_bar=bar(self.attach_bar),
             far_piece_bar=bar(self.far_piece_bar),

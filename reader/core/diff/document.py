@@ -6,9 +6,9 @@ from collections.abc import Collection, Sequence
 from itertools import accumulate
 
 from reader.core.diff.chain import heaviest_chain
+from reader.core.diff.words import TokenCodec, diff_spans
 from reader.core.model import Op, Segment, Sentence, Unit, UnitKind
 from reader.core.text.tokens import coarse_tokenize, count_words
-from reader.core.diff.words import TokenCodec, diff_spans
 
 # Identical sentences this long fix the whole-document diff; shorter ones may repeat (a lone
 # "}" at both ends of a moved block would pin the diff to the wrong place).
@@ -78,7 +78,7 @@ def _exact(pieces: list[Segment], text_a: str, text_b: str) -> list[Segment]:
         starts_a = list(accumulate(map(len, tokens_a), initial=seg.a_start))
         starts_b = list(accumulate(map(len, tokens_b), initial=seg.b_start))
         done = 0
-        for k in [k for k, (ta, tb) in enumerate(zip(tokens_a, tokens_b)) if ta != tb]:
+        for k in [k for k, (ta, tb) in enumerate(zip(tokens_a, tokens_b, strict=False)) if ta != tb]:
             if k > done:
                 out.append(Segment(Op.EQUAL, starts_a[done], starts_a[k], starts_b[done], starts_b[k]))
             out += _exact_pair(tokens_a[k], tokens_b[k], starts_a[k], starts_b[k])

@@ -48,7 +48,7 @@ class TokenCodec:
         new = list(set(tokens).difference(cache))
         if new:
             words = [token.rstrip() or " " for token in new] if coarse else new
-            for token, key in zip(new, self._keys(words)):
+            for token, key in zip(new, self._keys(words), strict=False):
                 cache[token] = self._char_of(key)
         return "".join(map(cache.__getitem__, tokens))
 
@@ -56,7 +56,7 @@ class TokenCodec:
         known = self._key_cache
         unknown = [token for token in tokens if token not in known]
         if unknown:
-            known.update(zip(unknown, token_keys(unknown, self.options)))
+            known.update(zip(unknown, token_keys(unknown, self.options), strict=False))
         return [known[token] for token in tokens]
 
     def _char_of(self, key: str) -> str:
@@ -231,9 +231,7 @@ def _replace_all(a_start: int, a_end: int, b_start: int, b_end: int) -> list[Seg
     return out
 
 
-def _to_segments(
-    diffs: list[Step], tokens_a: list[str], tokens_b: list[str], a_pos: int, b_pos: int
-) -> list[Segment]:
+def _to_segments(diffs: list[Step], tokens_a: list[str], tokens_b: list[str], a_pos: int, b_pos: int) -> list[Segment]:
     # Character offsets of every token boundary, so each diff run maps to a range in O(1).
     ends_a = list(accumulate(map(len, tokens_a), initial=a_pos))
     ends_b = list(accumulate(map(len, tokens_b), initial=b_pos))

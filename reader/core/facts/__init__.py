@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from reader.core.facts.dates import find_dates
 from reader.core.facts.mention import Mention
 from reader.core.facts.names import NameContext, find_names, name_context
-from reader.core.facts.pairing import only_in_one
+from reader.core.facts.pairing import SaidNearby, only_in_one
 from reader.core.facts.quantities import find_numbers
 from reader.core.facts.quotes import Quotation, find_quotations, match_quotations, quotation
 from reader.core.facts.unit_facts import Sides, changed_windows, kinds_touched, unit_facts
@@ -131,21 +131,31 @@ def find_facts(
         lone_near_a = [side_a.span(i, i) for i in (unit.a[0] - 1, unit.a[-1] + 1) if i in lone_a]
         lone_near_a += [side_a.span(i, i) for i in sorted(shared_a - set(unit.a))]
         facts += unit_facts(
-            k, kinds, Sides(a.text, windows[0], opening_a, b.text, windows[1], opening_b), context,
-            lambda m: side_b.says(m.core, near_b), lambda m: side_a.says(m.core, near_a),
-            lambda m: any(side_b.says(m.core, span) for span in lone_near_b),
-            lambda m: any(side_a.says(m.core, span) for span in lone_near_a),
+            k,
+            kinds,
+            Sides(a.text, windows[0], opening_a, b.text, windows[1], opening_b),
+            context,
+            _said_in(side_b, [near_b]),
+            _said_in(side_a, [near_a]),
+            _said_in(side_b, lone_near_b),
+            _said_in(side_a, lone_near_a),
         )
     if only_a or only_b:
         context = context or name_context((a.text, b.text))
         paired_a, paired_b = _lone_pairs(side_a, side_b, only_a, only_b)
-        for i, j in zip(paired_a, paired_b):
+        for i, j in zip(paired_a, paired_b, strict=False):
             # Two lone sentences at one place that share most words: compared like a unit.
             span_a, span_b = side_a.span(i, i), side_b.span(j, j)
             sides = Sides(a.text, [span_a], {span_a[0]}, b.text, [span_b], {span_b[0]})
             facts += unit_facts(
-                None, frozenset(FactKind) - {FactKind.QUOTE}, sides, context,
-                lambda m: side_b.says(m.core), lambda m: side_a.says(m.core), _never, _never,
+                None,
+                frozenset(FactKind) - {FactKind.QUOTE},
+                sides,
+                context,
+                lambda m: side_b.says(m.core),
+                lambda m: side_a.says(m.core),
+                _never,
+                _never,
             )
         for i in only_a:
             if i not in paired_a:
@@ -168,7 +178,14 @@ def _is_headline(document: Document, sentence: Sentence) -> bool:
     return 0 <= sentence.block < len(blocks) and blocks[sentence.block].kind in (BlockKind.TITLE, BlockKind.HEADING)
 
 
-def _lone_pairs(side_a: _Side, side_b: _Side, only_a: Sequence[int], only_b: Sequence[int]) -> tuple[list[int], list[int]]:
+def _said_in(side: _Side, regions: Sequence[tuple[int, int] | None]) -> SaidNearby:
+    """Whether ``side`` says a mention's core in any of ``regions`` (None: anywhere)."""
+    return lambda mention: any(side.says(mention.core, region) for region in regions)
+
+
+def _lone_pairs(
+    side_a: _Side, side_b: _Side, only_a: Sequence[int], only_b: Sequence[int]
+) -> tuple[list[int], list[int]]:
     """Lone sentences of A and B at the same place whose words are mostly the same.
 
     The aligner leaves a pair unlinked when a rewrite changed too much to be sure; for the
@@ -258,9 +275,16 @@ def _quote_facts(side_a: _Side, side_b: _Side, units: Sequence[Unit]) -> list[Fa
     places_a = [side_a.counterpart[side_a.sentence_at(q.start)] for q in quotes_a]
     places_b = [side_b.sentence_at(q.start) for q in quotes_b]
     return facts + match_quotations(
-        side_a.text, quotes_a, side_b.text, quotes_b,
-        units_of(side_a, quotes_a, unit_of_a), units_of(side_b, quotes_b, unit_of_b),
-        places_a, places_b, region(side_a, side_b), region(side_b, side_a),
+        side_a.text,
+        quotes_a,
+        side_b.text,
+        quotes_b,
+        units_of(side_a, quotes_a, unit_of_a),
+        units_of(side_b, quotes_b, unit_of_b),
+        places_a,
+        places_b,
+        region(side_a, side_b),
+        region(side_b, side_a),
     )
 
 

@@ -18,7 +18,8 @@ from reader.core.model import FactKind
 # (the second is a number's qualifier).
 # Both cue patterns are matched on lower-cased text (see ``lowered``).
 NEGATION_RE = re.compile(
-    WORD_START + r"(?:\b(?:no\s+longer|not(?!\s+only\b|\s+least\b|\s+more\s+than\b|\s+less\s+than\b)|never|neither|nor|none|nobody|nothing|nowhere"
+    WORD_START + r"(?:\b(?:no\s+longer|not(?!\s+only\b|\s+least\b|\s+more\s+than\b|\s+less\s+than\b)"
+    r"|never|neither|nor|none|nobody|nothing|nowhere"
     r"|no(?!\s+(?:more|fewer|less)\s+than\b|\s+doubt\b|\s+one\s+knows\b)(?=\s+\w)|without|cannot"
     r"|(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|fail(?:s|ed|ing)?\s+to))\b"
     r"|[a-z]+n['’]t\b)",
@@ -26,7 +27,8 @@ NEGATION_RE = re.compile(
 
 # The words a certainty cue can start with (every form the patterns below take).
 CERTAINTY_WORDS = frozenset(
-    "confirm confirms confirmed confirming prove proves proved proven establish established verify verified verifies conclusively"
+    "confirm confirms confirmed confirming prove proves proved proven establish established verify verified verifies "
+    "conclusively"
     " definitely certainly allege alleges alleged allegedly claim claims claimed claiming reportedly purportedly"
     " supposedly accuse accuses accused accusing unconfirmed rumoured rumored believe believes believed suspect"
     " suspects suspected think thinks thought assume assumes assumed fear fears feared may might could possibly"
@@ -42,15 +44,23 @@ _PREFIXED = re.compile(r"(?<![a-z])(?:(?:un|in|im|il|ir|dis|non)-?[a-z]{4,}|[a-z
 
 # Certainty classes: a change from one to another (or to none) changes how sure the claim is.
 CERTAINTY_CLASSES: dict[str, str] = {
-    "confirmed": r"confirm(?:s|ed|ing)?|prov(?:e|es|ed|en)|establish(?:ed)|verif(?:y|ied|ies)|conclusively|definitely|certainly",
-    "alleged": r"alleg(?:e|es|ed|edly)|claim(?:s|ed|ing)?|reportedly|purportedly|supposedly|accus(?:e|es|ed|ing)|unconfirmed|rumou?red",
+    "confirmed": r"confirm(?:s|ed|ing)?|prov(?:e|es|ed|en)|establish(?:ed)|verif(?:y|ied|ies)|conclusively|definitely"
+    r"|certainly",
+    "alleged": r"alleg(?:e|es|ed|edly)|claim(?:s|ed|ing)?|reportedly|purportedly|supposedly|accus(?:e|es|ed|ing)"
+    r"|unconfirmed|rumou?red",
     "believed": r"believ(?:e|es|ed)|suspect(?:s|ed)?|think(?:s)?|thought\s+to|assum(?:e|es|ed)|fear(?:s|ed)",
-    "possible": r"may|might|could|possibly|perhaps|probably|likely|unlikely|apparently|appear(?:s|ed)?\s+to|seem(?:s|ed)?\s+to|suggest(?:s|ed)",
-    "expected": r"expect(?:s|ed)?\s+to|predict(?:s|ed)?\s+to|forecast\s+to|projected\s+to|hop(?:e|es|ed)\s+to|aim(?:s|ed)?\s+to",
-    "scheduled": r"due\s+to(?=\s+(?!the\b|a\b|an\b|its\b|his\b|her\b|their\b|this\b|that\b|high\b|low\b|poor\b|lack\b)[a-z])|set\s+to|scheduled\s+to|plan(?:s|ned)?\s+to|will|shall",
+    "possible": r"may|might|could|possibly|perhaps|probably|likely|unlikely|apparently|appear(?:s|ed)?\s+to"
+    r"|seem(?:s|ed)?\s+to|suggest(?:s|ed)",
+    "expected": r"expect(?:s|ed)?\s+to|predict(?:s|ed)?\s+to|forecast\s+to|projected\s+to|hop(?:e|es|ed)\s+to"
+    r"|aim(?:s|ed)?\s+to",
+    "scheduled": r"due\s+to(?=\s+(?!the\b|a\b|an\b|its\b|his\b|her\b|their\b|this\b|that\b|high\b|low\b|poor\b"
+    r"|lack\b)[a-z])|set\s+to|scheduled\s+to|plan(?:s|ned)?\s+to|will|shall",
 }
 CERTAINTY_RE = re.compile(
-    WORD_START + "(?:" + "|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in CERTAINTY_CLASSES.items()) + ")"
+    WORD_START
+    + "(?:"
+    + "|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in CERTAINTY_CLASSES.items())
+    + ")"
 )
 # "will" is a plain future in most sentences; it matters only beside a hedge on the other side,
 # so it is found but never reported as added or dropped on its own.

@@ -13,9 +13,7 @@ import re
 from reader.core.facts.mention import Mention
 from reader.core.model import FactKind
 
-MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
+MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_ABBREVIATIONS = {m[:3]: m for m in MONTHS} | {"sept": "september"}
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
@@ -45,8 +43,13 @@ DATE_RE = re.compile(
 # What a changed piece of text must hold for a date in it to have changed: a year, a clock
 # time, or one of DATE_WORDS.
 DATE_DIGITS = re.compile(r"(?<!\d)(?:1[5-9]|2[01])\d\d(?!\d)|\d:\d\d|\d\s?[ap]\.?m\b")
-DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(_MONTH_ABBREVIATIONS) | frozenset(
-    "last next this past coming early late mid earlier later yesterday today tomorrow tonight noon midnight".split()
+DATE_WORDS = (
+    frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | frozenset(_MONTH_ABBREVIATIONS)
+    | frozenset(
+        "last next this past coming early late mid earlier later yesterday today tomorrow tonight noon midnight".split()
+    )
 )
 
 
@@ -85,7 +88,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[Mentio
         key, group, core = _describe(groups)
         if not key:
             continue
-        if groups["m3"] == "May" and not groups["y3"] and not _MAY_CONTEXT.search(text, max(start, match.start() - 12), match.start()):
+        if (
+            groups["m3"] == "May"
+            and not groups["y3"]
+            and not _MAY_CONTEXT.search(text, max(start, match.start() - 12), match.start())
+        ):
             continue  # the modal verb at a sentence start, or a name
         found.append(Mention(FactKind.DATE, match.start(), match.end(), match.group(), key, group, core))
     return found
@@ -126,7 +133,7 @@ def _describe(groups: dict[str, str | None]) -> tuple[str, str, str]:
 
 
 def _clock(token: str) -> str:
-    """"9am", "9:00 a.m." and "09:00" share the key "09:00"."""
+    """ "9am", "9:00 a.m." and "09:00" share the key "09:00"."""
     digits = re.match(r"(\d+)(?::(\d+))?", token)
     assert digits is not None
     hour, minute = int(digits.group(1)), int(digits.group(2) or 0)

@@ -24,10 +24,13 @@ TITLES = frozenset(
     " ambassador superintendent commissioner deputy".split()
 )
 # Capitalised words that are not names even in mid-sentence.
-_NOT_NAMES = frozenset(
-    "i i'm i've i'd i'll a an the this that these those it its he she they we you his her their our"
-    " my your".split()
-) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+_NOT_NAMES = (
+    frozenset(
+        "i i'm i've i'd i'll a an the this that these those it its he she they we you his her their our my your".split()
+    )
+    | frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+)
 # Words that may sit inside a name: "Bank of England", "Hartwell & Finch", "Ludwig van Beethoven".
 _LINKS = r"(?:of|of\s+the|for|and|&|de|del|della|der|van|von|da|la|le|du|al|bin|ibn|y)"
 _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*\.?)"
@@ -101,7 +104,8 @@ def find_names(text: str, start: int, end: int, context: NameContext, opening: b
         # Drop leading words that only start the sentence or a quotation ("The", "Under", "We").
         at_opening = (low == start and opening) or _opens_clause(text, low)
         while words and (
-            words[0].lower().rstrip(".") in _NOT_NAMES or (at_opening and _plain_word(words[0], len(words) == 1, context))
+            words[0].lower().rstrip(".") in _NOT_NAMES
+            or (at_opening and _plain_word(words[0], len(words) == 1, context))
         ):
             low = text.index(words[0], low) + len(words[0])
             words = words[1:]
@@ -124,12 +128,14 @@ def find_names(text: str, start: int, end: int, context: NameContext, opening: b
         if " and " in text[low:high]:
             found += _split_at_and(text, low, high, title, context)
             continue
-        found.append(Mention(FactKind.NAME, low, high, text[low:high], key, " ".join(t.lower().rstrip(".") for t in title), key))
+        found.append(
+            Mention(FactKind.NAME, low, high, text[low:high], key, " ".join(t.lower().rstrip(".") for t in title), key)
+        )
     return found
 
 
 def _split_at_and(text: str, low: int, high: int, title: list[str], context: NameContext) -> list[Mention]:
-    """"Orrin Analytics and Tessary Ltd" is two names; "England and Wales" stays one."""
+    """ "Orrin Analytics and Tessary Ltd" is two names; "England and Wales" stays one."""
     words = text[low:high]
     left, _, right = words.partition(" and ")
     if len(left.split()) < 2:

@@ -29,7 +29,9 @@ def _cancel_equal(left: list[Mention], right: list[Mention], same: Callable[[Men
             right.remove(partner)
 
 
-def _pair(left: list[Mention], right: list[Mention], related: Callable[[Mention, Mention], bool]) -> list[tuple[Mention, Mention]]:
+def _pair(
+    left: list[Mention], right: list[Mention], related: Callable[[Mention, Mention], bool]
+) -> list[tuple[Mention, Mention]]:
     pairs = []
     for mention in list(left):
         partner = next((other for other in right if related(mention, other)), None)
@@ -77,7 +79,7 @@ def compare_mentions(
 
 
 def _same_amount_loosely(x: Mention, y: Mention) -> bool:
-    """"about 14" and "14" say the same; "more than 14" and "about 14" do not."""
+    """ "about 14" and "14" say the same; "more than 14" and "about 14" do not."""
     qualifiers = {qualifier_of(x), qualifier_of(y)}
     return value_key(x) == value_key(y) and qualifiers <= {"", "approximately"}
 
@@ -95,7 +97,7 @@ def _titles_agree(x: Mention, y: Mention) -> bool:
 
 
 def _one_holds_other(x: Mention, y: Mention) -> bool:
-    """"Okafor" and "Amira Okafor" name one person; "Tom Reddaway" and "Tim Reddaway" do not."""
+    """ "Okafor" and "Amira Okafor" name one person; "Tom Reddaway" and "Tim Reddaway" do not."""
     words_x, words_y = set(x.core.split()), set(y.core.split())
     return words_x <= words_y or words_y <= words_x
 

@@ -14,29 +14,60 @@ from collections.abc import Iterable
 from reader.core.facts.mention import WORD_START, Mention, lowered
 from reader.core.model import FactKind
 
-_UNITS_WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_UNITS_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+    " eighteen nineteen"
+).split()
 _TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 WORD_VALUES = {word: value for value, word in enumerate(_UNITS_WORDS)} | {
     word: 20 + 10 * k for k, word in enumerate(_TENS_WORDS)
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 10**9, "trillion": 10**12,
-          "bn": 10**9, "m": 10**6, "k": 1_000}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "bn": 10**9,
+    "m": 10**6,
+    "k": 1_000,
+}
 # Vague amounts keep their word as the value: "dozens" differs from "hundreds", not from "dozens".
-VAGUE = ("dozens", "scores", "hundreds", "thousands", "millions", "billions", "decades", "a few", "several", "a dozen", "half", "a third", "a quarter", "two-thirds", "three-quarters")
+VAGUE = (
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "decades",
+    "a few",
+    "several",
+    "a dozen",
+    "half",
+    "a third",
+    "a quarter",
+    "two-thirds",
+    "three-quarters",
+)
 
 # Qualifiers by what they say about the true value; "about" and no qualifier both mean "this
 # much", so a rewrite that drops "about" is not a changed claim, one that turns "more than" into
 # "about" is.
 _QUALIFIER_CLASSES = {
-    "approximately": "about|around|roughly|approximately|some|an estimated|estimated|almost|nearly|close to|just under|just short of",
-    "at least": "more than|over|above|at least|upwards of|in excess of|as many as|as much as|just over|well over|no fewer than|no less than|not less than",
+    "approximately": "about|around|roughly|approximately|some|an estimated|estimated|almost|nearly|close to|just under"
+    "|just short of",
+    "at least": "more than|over|above|at least|upwards of|in excess of|as many as|as much as|just over|well over"
+    "|no fewer than|no less than|not less than",
     "at most": "up to|fewer than|less than|under|below|at most|no more than|not more than|a maximum of",
     "exactly": "exactly|precisely|only|just",
 }
 QUALIFIERS = {word: name for name, words in _QUALIFIER_CLASSES.items() for word in words.split("|")}
 # "almost" and "nearly" say "a little less", which "about" also allows; they stay approximate.
 
-_NUMBER_WORD = "|".join(sorted(list(WORD_VALUES) + ["a hundred", "a thousand", "a million", "a billion"], key=len, reverse=True))
+_NUMBER_WORD = "|".join(
+    sorted(list(WORD_VALUES) + ["a hundred", "a thousand", "a million", "a billion"], key=len, reverse=True)
+)
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|m|k)"
 _CURRENCY = r"(?:[£$€¥]|us\$|a\$|c\$)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -91,7 +122,9 @@ def _format(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None, skip: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+def find_numbers(
+    text: str, start: int = 0, end: int | None = None, skip: Iterable[tuple[int, int]] = ()
+) -> list[Mention]:
     """Quantities in ``text[start:end]``, leaving out the spans in ``skip`` (dates found first)."""
     end = len(text) if end is None else end
     taken = sorted(skip)
@@ -131,7 +164,13 @@ def _describe(match: re.Match[str], text: str, offset: int) -> Mention | None:
 
 
 def _plain(
-    match: re.Match[str], original: str, offset: int, groups: dict[str, str | None], scale: str, unit: str, currency: str
+    match: re.Match[str],
+    original: str,
+    offset: int,
+    groups: dict[str, str | None],
+    scale: str,
+    unit: str,
+    currency: str,
 ) -> Mention:
     digits = groups["digits"] or "0"
     value = float(digits.replace(",", "")) * SCALES.get(scale, 1)
@@ -149,7 +188,9 @@ def _mention(
     core: str,
 ) -> Mention:
     qualifier = QUALIFIERS.get(re.sub(r"\s+", " ", (groups["qual"] or "").lower()), "")
-    unit = {"per cent": "%", "percent": "%", "percentage point": "points", "percentage points": "points"}.get(unit, unit)
+    unit = {"per cent": "%", "percent": "%", "percentage point": "points", "percentage points": "points"}.get(
+        unit, unit
+    )
     unit = unit[:-1] if unit.endswith("s") and len(unit) > 3 and unit not in ("times", "feet") else unit
     measure = currency or unit or "count"
     key = f"{qualifier}|{currency}{value}|{unit}"

@@ -19,7 +19,9 @@ from reader.core.model import Block, Fact, FactKind, FactStatus
 
 # Opening and closing marks; a straight double quote opens or closes by where it stands.
 _PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’"}
-_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "–": "-", "—": "-", "\u00a0": " "})
+_FOLD = str.maketrans(
+    {"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "–": "-", "—": "-", "\u00a0": " "}
+)
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s\"'“”‘’„«»]")
 # An approximate match among the quotations at one place must keep this share of the words
 # in order (difflib's ratio): "was not aware of any fault" and "had no knowledge of any fault".
@@ -158,15 +160,24 @@ def match_quotations(
             j = min(free, key=lambda j: distance(i, j))
             paired[i] = j
             taken_b.add(j)
-            facts.append(_item(FactStatus.VERBATIM, units_of_a[i], quote, quotes_b[j], f"{_short(text_a, quote)} word for word"))
+            facts.append(
+                _item(FactStatus.VERBATIM, units_of_a[i], quote, quotes_b[j], f"{_short(text_a, quote)} word for word")
+            )
     for i, quote in enumerate(quotes_a):
         unit = units_of_a[i]
         if i in paired:
             continue
         place = places_a[i]
-        near = [j for p in range(place - NEAR_SENTENCES, place + NEAR_SENTENCES + 1) for j in by_place.get(p, ()) if j not in taken_b]
+        near = [
+            j
+            for p in range(place - NEAR_SENTENCES, place + NEAR_SENTENCES + 1)
+            for j in by_place.get(p, ())
+            if j not in taken_b
+        ]
         key = _joined(quote.tokens)
-        piece = next((j for j in near if key in _joined(quotes_b[j].tokens) or _joined(quotes_b[j].tokens) in key), None)
+        piece = next(
+            (j for j in near if key in _joined(quotes_b[j].tokens) or _joined(quotes_b[j].tokens) in key), None
+        )
         if piece is not None:
             paired[i] = piece
             taken_b.add(piece)
@@ -182,10 +193,18 @@ def match_quotations(
             facts.append(_item(FactStatus.ALTERED, unit, quote, quotes_b[best], note))
     for i, quote in enumerate(quotes_a):
         if i not in paired:
-            facts.append(_unquoted(quote, "a", units_of_a[i], _short(text_a, quote), _text_tokens(text_b, *region_in_b(quote), quote)))
+            facts.append(
+                _unquoted(
+                    quote, "a", units_of_a[i], _short(text_a, quote), _text_tokens(text_b, *region_in_b(quote), quote)
+                )
+            )
     for j, quote in enumerate(quotes_b):
         if j not in taken_b:
-            facts.append(_unquoted(quote, "b", units_of_b[j], _short(text_b, quote), _text_tokens(text_a, *region_in_a(quote), quote)))
+            facts.append(
+                _unquoted(
+                    quote, "b", units_of_b[j], _short(text_b, quote), _text_tokens(text_a, *region_in_a(quote), quote)
+                )
+            )
     return facts
 
 
@@ -254,13 +273,15 @@ def _item(status: FactStatus, unit: int | None, a: Quotation, b: Quotation, note
     return Fact(FactKind.QUOTE, status, unit, (a.start, a.end), (b.start, b.end), note, "both")
 
 
-def _sided(status: FactStatus, unit: int | None, side: str, own: tuple[int, int], found: tuple[int, int] | None, note: str) -> Fact:
+def _sided(
+    status: FactStatus, unit: int | None, side: str, own: tuple[int, int], found: tuple[int, int] | None, note: str
+) -> Fact:
     a, b = (own, found) if side == "a" else (found, own)
     return Fact(FactKind.QUOTE, status, unit, a, b, note, side)
 
 
 def _word_changes(own: Sequence[str], other: Sequence[str], side: str) -> str:
-    """"cost ← price; + she added": the other side's words against this side's, B ← A."""
+    """ "cost ← price; + she added": the other side's words against this side's, B ← A."""
     a, b = (own, other) if side == "a" else (other, own)
     parts = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():

@@ -34,7 +34,7 @@ def by_kind(facts: Sequence[Fact]) -> list[tuple[FactKind, list[Fact]]]:
 
 
 def summary(facts: Sequence[Fact]) -> str:
-    """"7 fact changes, 1 altered quotation, 2 quotations not found" ("No fact changes")."""
+    """ "7 fact changes, 1 altered quotation, 2 quotations not found" ("No fact changes")."""
     changes = sum(1 for fact in facts if fact.kind is not FactKind.QUOTE)
     altered = sum(1 for fact in facts if fact.status is FactStatus.ALTERED)
     missing = sum(1 for fact in facts if fact.status is FactStatus.NOT_FOUND)

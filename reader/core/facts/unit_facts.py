@@ -72,7 +72,9 @@ def kinds_touched(unit: Unit, text_a: str, text_b: str) -> frozenset[FactKind]:
     """
     # With a word either side: a changed day ("2" to "9") shows as a date beside its month.
     pieces = [text_a[max(0, s.a_start - HINT_CONTEXT) : s.a_end + HINT_CONTEXT] for s in unit.diff if s.op is Op.DELETE]
-    pieces += [text_b[max(0, s.b_start - HINT_CONTEXT) : s.b_end + HINT_CONTEXT] for s in unit.diff if s.op is Op.INSERT]
+    pieces += [
+        text_b[max(0, s.b_start - HINT_CONTEXT) : s.b_end + HINT_CONTEXT] for s in unit.diff if s.op is Op.INSERT
+    ]
     changed = " ".join(pieces)
     if not changed:
         return frozenset()
@@ -120,7 +122,11 @@ def unit_facts(
         for start, end in windows:
             # Dates are found first so that a year is not also a number, nor "May" a modal.
             dates = find_dates(text, start, end) if kinds - {FactKind.NAME} else []
-            numbers = find_numbers(text, start, end, skip=[(m.start, m.end) for m in dates]) if kinds - {FactKind.NAME, FactKind.DATE} else []
+            numbers = (
+                find_numbers(text, start, end, skip=[(m.start, m.end) for m in dates])
+                if kinds - {FactKind.NAME, FactKind.DATE}
+                else []
+            )
             taken = [(m.start, m.end) for m in dates + numbers]
             found[FactKind.DATE] += dates
             found[FactKind.NUMBER] += numbers
@@ -136,17 +142,21 @@ def unit_facts(
         if kind not in kinds:
             continue
         # Negation and certainty words are everywhere: only the unit's own words count.
-        said_b, said_a = (in_b, in_a) if kind in (FactKind.NUMBER, FactKind.DATE, FactKind.NAME) else (cue_in_b, cue_in_a)
+        said_b, said_a = (
+            (in_b, in_a) if kind in (FactKind.NUMBER, FactKind.DATE, FactKind.NAME) else (cue_in_b, cue_in_a)
+        )
         facts += compare_mentions(kind, unit, mentions["a"][kind], mentions["b"][kind], said_b, said_a)
     if FactKind.NEGATION in kinds:
         for left, right in find_antonyms(sides.text_a, sides.windows_a, sides.text_b, sides.windows_b):
             note = f"{right.text} ← {left.text}"
-            facts.append(Fact(FactKind.NEGATION, FactStatus.CHANGED, unit, (left.start, left.end), (right.start, right.end), note))
+            facts.append(
+                Fact(
+                    FactKind.NEGATION, FactStatus.CHANGED, unit, (left.start, left.end), (right.start, right.end), note
+                )
+            )
     return facts
 
 
 def _outside(mentions: list[Mention], taken: Sequence[tuple[int, int]]) -> list[Mention]:
     """Cues that are not part of a date or a quantity ("May", "no more than")."""
     return [m for m in mentions if not any(low < m.end and m.start < high for low, high in taken)]
-
-

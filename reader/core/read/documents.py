@@ -2,24 +2,23 @@
 
 ``load_document`` checks a path and reads its bytes (read-only, size-limited); links are
 :mod:`reader.core.read.fetch`'s, which builds on this module (never the other way round).
-``document_from_bytes`` decodes bytes and picks the reader for the suffix (Word, OpenDocument and PDF files skip decoding),
-and ``document_from_text`` builds the Document from already-decoded text. Every failure
+``document_from_bytes`` decodes bytes and picks the reader for the suffix (Word, OpenDocument
+and PDF files skip decoding), and ``document_from_text`` builds the Document from already-decoded text. Every failure
 is a :class:`DocumentError` with one human sentence naming the file.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import stat
 from pathlib import Path
 
+from reader.core.model import BlockKind, Document
+from reader.core.printable import one_line
 from reader.core.read.formats.classify import HASH_HEADING
 from reader.core.read.formats.encoding import decode_bytes, normalise_line_ends
 from reader.core.read.formats.errors import DocumentError
 from reader.core.read.formats.layout import Piece, assemble
-from reader.core.model import BlockKind, Document
-from reader.core.printable import one_line
 
 __all__ = [
     "MAX_BYTES",
@@ -79,7 +78,9 @@ def document_from_bytes(data: bytes, name: str, suffix: str, *, charset: str | N
     """
     suffix = _normal_suffix(suffix)
     if len(data) > MAX_BYTES:
-        raise DocumentError(f"{name}: the file is too large ({_megabytes(len(data))}; the limit is {_megabytes(MAX_BYTES)})")
+        raise DocumentError(
+            f"{name}: the file is too large ({_megabytes(len(data))}; the limit is {_megabytes(MAX_BYTES)})"
+        )
     if suffix in _BINARY_SUFFIXES:
         return _binary_document(data, name, suffix)
     fmt = _format_for(suffix, name)
@@ -207,7 +208,9 @@ def check_regular_file(source: str, name: str) -> None:
         # FIFOs and devices could block forever or never end.
         raise DocumentError(f"{name}: is not a regular file")
     if info.st_size > MAX_BYTES:
-        raise DocumentError(f"{name}: the file is too large ({_megabytes(info.st_size)}; the limit is {_megabytes(MAX_BYTES)})")
+        raise DocumentError(
+            f"{name}: the file is too large ({_megabytes(info.st_size)}; the limit is {_megabytes(MAX_BYTES)})"
+        )
 
 
 def _normal_suffix(suffix: str) -> str:

@@ -15,6 +15,7 @@ local file must not pay for them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
@@ -60,7 +61,9 @@ _WHAT_WE_READ = "web pages, text, Markdown, PDF, Word (.docx) and OpenDocument (
 
 _URL_IN_TEXT = re.compile(r"^<?(https?://[^\s<>\"]+)>?$", re.IGNORECASE)
 # Schemes that mark a source as a link rather than a path (Windows drive letters are one letter).
-_LINK_SCHEME = re.compile(r"^(?:https?|ftps?|file|javascript|data|mailto|about|sftp|wss?|blob|vbscript):", re.IGNORECASE)
+_LINK_SCHEME = re.compile(
+    r"^(?:https?|ftps?|file|javascript|data|mailto|about|sftp|wss?|blob|vbscript):", re.IGNORECASE
+)
 
 
 def load_source(
@@ -239,11 +242,10 @@ class _Watchdog:
         for sock in targets:
             if sock is None:
                 continue
-            try:
-                # The plain socket's shutdown, also for TLS sockets: it only wakes the reader.
+            # The plain socket's shutdown, also for TLS sockets: it only wakes the reader. It
+            # fails when the socket is already closed, or was detached when TLS wrapped it.
+            with contextlib.suppress(OSError, TypeError):
                 socket.socket.shutdown(sock, socket.SHUT_RDWR)
-            except (OSError, TypeError):
-                pass  # already closed, or detached when TLS wrapped it
 
 
 def _download(
@@ -410,7 +412,9 @@ def _suffix_for(content_type: str | None, url: str, name: str) -> str:
             return link_suffix
         if not media:
             return ".html"  # no type at all: the readers fall back to visible text
-        raise DocumentError(f"{name}: the link gives {media} (unknown binary data), not an article ({_WHAT_WE_READ} can be read)")
+        raise DocumentError(
+            f"{name}: the link gives {media} (unknown binary data), not an article ({_WHAT_WE_READ} can be read)"
+        )
     raise DocumentError(f"{name}: the link gives {media}, not an article ({_WHAT_WE_READ} can be read)")
 
 

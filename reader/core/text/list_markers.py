@@ -67,9 +67,7 @@ def _continues(text: str, match: re.Match[str], months: frozenset[str], ordinals
     return True
 
 
-def list_item_boundaries(
-    text: str, months: frozenset[str], ordinals: bool
-) -> tuple[set[int], list[tuple[int, int]]]:
+def list_item_boundaries(text: str, months: frozenset[str], ordinals: bool) -> tuple[set[int], list[tuple[int, int]]]:
     """The full stops of list markers, and ``(end, start)`` boundaries before further items.
 
     ``end`` is where the previous item's text stops (trailing whitespace excluded) and

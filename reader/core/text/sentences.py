@@ -18,9 +18,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.core.model import Block, BlockKind, Sentence
 from reader.core.text import lexicon
 from reader.core.text.list_markers import list_item_boundaries
-from reader.core.model import Block, BlockKind, Sentence
 
 __all__ = ["detect_language", "split_sentences", "split_text"]
 
@@ -78,9 +78,7 @@ _STOPWORDS_EN = lexicon.STOPWORDS_EN
 _STOPWORDS_DE = lexicon.STOPWORDS_DE
 
 # Blocks that stand alone when they carry no final punctuation (headlines, bylines...).
-_STANDALONE_KINDS = frozenset(
-    {BlockKind.TITLE, BlockKind.BYLINE, BlockKind.DATELINE, BlockKind.HEADING}
-)
+_STANDALONE_KINDS = frozenset({BlockKind.TITLE, BlockKind.BYLINE, BlockKind.DATELINE, BlockKind.HEADING})
 _LANGUAGE_SAMPLE_CHARS = 20_000
 
 
@@ -127,9 +125,7 @@ def split_text(text: str, language: str | None = None) -> list[tuple[int, int]]:
     return _split_range(text, 0, len(text), ends, starts)
 
 
-def split_sentences(
-    text: str, blocks: Sequence[Block], language: str | None = None
-) -> tuple[Sentence, ...]:
+def split_sentences(text: str, blocks: Sequence[Block], language: str | None = None) -> tuple[Sentence, ...]:
     """All sentences of a document, in block order, each within its block.
 
     Headline-like blocks (title, byline, dateline, heading) without final punctuation are
@@ -141,9 +137,7 @@ def split_sentences(
     ends, starts = _boundaries(text, rules)
     sentences: list[Sentence] = []
     for index, block in enumerate(blocks):
-        if block.kind in _STANDALONE_KINDS and not _ends_with_terminal(
-            text[block.start : block.end]
-        ):
+        if block.kind in _STANDALONE_KINDS and not _ends_with_terminal(text[block.start : block.end]):
             spans = _split_range(text, block.start, block.end, [], [])
         else:
             spans = _split_range(text, block.start, block.end, ends, starts)
@@ -165,9 +159,7 @@ def _check_blocks(text: str, blocks: Sequence[Block]) -> None:
         if not isinstance(block, Block):
             raise TypeError(f"block {index} is a {type(block).__name__}, not a Block")
         if not 0 <= block.start <= block.end <= length:
-            raise ValueError(
-                f"block {index} spans {block.start}..{block.end}, outside the text (0..{length})"
-            )
+            raise ValueError(f"block {index} spans {block.start}..{block.end}, outside the text (0..{length})")
 
 
 def _rules_for(text: str, language: str | None) -> _Rules:
@@ -200,9 +192,7 @@ def _boundaries(text: str, rules: _Rules) -> tuple[list[int], list[int]]:
             starts.append(sentence_start)
     for match in _GLUED.finditer(text):
         dot = match.start()
-        if dot >= 2 and text[dot - 1].islower() and text[dot - 2].isalnum() and _glued_boundary(
-            text, dot, rules
-        ):
+        if dot >= 2 and text[dot - 1].islower() and text[dot - 2].isalnum() and _glued_boundary(text, dot, rules):
             extra.append((match.end(), match.end()))
     for match in _LINE_COLON.finditer(text):
         if not match.group("next").islower():
@@ -210,7 +200,7 @@ def _boundaries(text: str, rules: _Rules) -> tuple[list[int], list[int]]:
     if not extra:
         return ends, starts
     # The other kinds of boundary are rare; one sort puts them among the punctuation ones.
-    pairs = sorted([*zip(ends, starts), *extra])
+    pairs = sorted([*zip(ends, starts, strict=False), *extra])
     ends, starts = [], []
     for end, start in pairs:
         if ends and end <= ends[-1]:
@@ -220,9 +210,7 @@ def _boundaries(text: str, rules: _Rules) -> tuple[list[int], list[int]]:
     return ends, starts
 
 
-def _split_range(
-    text: str, start: int, end: int, ends: list[int], starts: list[int]
-) -> list[tuple[int, int]]:
+def _split_range(text: str, start: int, end: int, ends: list[int], starts: list[int]) -> list[tuple[int, int]]:
     """Stripped sentence spans inside ``text[start:end]`` using the accepted boundaries."""
     piece = text[start:end]
     content_start = start + len(piece) - len(piece.lstrip())
@@ -282,8 +270,10 @@ def _is_boundary(text: str, match: re.Match[str], rules: _Rules, sentence_start:
             verdict = _spaced_ellipsis(text, dot, close, following)
             if verdict is not None:
                 return verdict
-        if not close and dot - sentence_start <= 8 and _LIST_LABEL.fullmatch(
-            text[sentence_start:dot].strip(_BULLETS_AND_SPACE)
+        if (
+            not close
+            and dot - sentence_start <= 8
+            and _LIST_LABEL.fullmatch(text[sentence_start:dot].strip(_BULLETS_AND_SPACE))
         ):
             return False  # "...data. 1. We collect": a list number opens the sentence
     elif punct == "..." and close[:1] == "]" and dot > 0 and text[dot - 1] == "[":
@@ -311,9 +301,7 @@ def _is_boundary(text: str, match: re.Match[str], rules: _Rules, sentence_start:
         return _number_before_word(token, text, next_start, rules)
     if token in _MAY_END:
         # "At 5 a.m. Mr. Smith left": a sentence is more than a time phrase.
-        return token not in lexicon.TIMES_OF_DAY or not _only_time_phrase(
-            text, sentence_start, dot
-        )
+        return token not in lexicon.TIMES_OF_DAY or not _only_time_phrase(text, sentence_start, dot)
     if _is_abbreviation(token):
         return _starter_follows(text, next_start, rules)
     return True
@@ -373,7 +361,8 @@ def _is_abbreviation(token: str) -> bool:
     """A listed abbreviation, a single letter, "U.S."-style letters, or a German "...str."."""
     return (
         token in _ABBREVIATIONS
-        or len(token) == 1 and token.isalpha()
+        or len(token) == 1
+        and token.isalpha()
         or _ACRONYM.fullmatch(token) is not None
         # Street names: "Hafenstr. 12", "Hauptstr."; no ordinary word ends in "str".
         or token.endswith("str")

@@ -181,7 +181,5 @@ def token_keys(tokens: Sequence[str], options: CompareOptions) -> list[str]:
     if options.ignore_punctuation:
         return [token_key(token, options) for token in tokens]
     space = " " if options.fold_spaces else None
-    return [
-        (space or token) if token.isspace() else key
-        for token, key in zip(tokens, normalize_many(tokens, options))
-    ]
+    keys = normalize_many(tokens, options)
+    return [(space or token) if token.isspace() else key for token, key in zip(tokens, keys, strict=True)]

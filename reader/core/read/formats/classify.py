@@ -50,18 +50,14 @@ _DATE_CORE = re.compile(
 # it finds holds digits shaped like a numeric date, or a month name, which in an ASCII line
 # starts with one of these letters whatever its case.
 _NUMERIC_DATE_HINT = re.compile(r"\d{4}-\d{1,2}-\d|\d[./]\d{1,2}[./]\d")
-_MONTH_STARTS = tuple(
-    sorted({name[:3] for name in _MONTHS.split("|") if name.isascii()})
-)
+_MONTH_STARTS = tuple(sorted({name[:3] for name in _MONTHS.split("|") if name.isascii()}))
 _TIME = re.compile(r"(?i)\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?")
 _DATE_FILLER = re.compile(rf"(?i)(?<!\w)(?:{_WEEKDAYS}|{_DATE_WORDS})\.?(?!\w)")
 _DIGIT = re.compile(r"\d")
 _PUNCTUATION = re.compile(r"[\s,.:;|/()\[\]\-–—·•]+")
 
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|door|av|af)\s+(?P<rest>\S.*)$")
-_NAME_JOINERS = frozenset(
-    "and und et y e en och og & van von der den de la le du di da dos del bin al mc".split()
-)
+_NAME_JOINERS = frozenset("and und et y e en och og & van von der den de la le du di da dos del bin al mc".split())
 
 LIST_MARKER = re.compile(r"^\s*(?:[-*+•–]|\d{1,3}[.)])\s+\S")
 HASH_HEADING = re.compile(r"^\s*(#{1,6})\s+(\S.*?)\s*#*\s*$")
@@ -94,7 +90,7 @@ def _may_hold_date(line: str) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    """"By Jane Doe", "Von Max Muster", "By Jane Doe and John Roe, Reuters"."""
+    """ "By Jane Doe", "Von Max Muster", "By Jane Doe and John Roe, Reuters"."""
     if len(line) > 100 or "\n" in line:
         return False
     match = _BYLINE.match(line)

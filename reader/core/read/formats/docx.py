@@ -72,8 +72,6 @@ def docx_pieces(data: bytes, name: str) -> list[Piece]:
     return promote_leading_heading(pieces)
 
 
-
-
 def _child(element: Element | None, local_name: str) -> Element | None:
     if element is None:
         return None
@@ -145,8 +143,6 @@ def _paragraph_kind(paragraph: Element, styles: _StyleKinds) -> BlockKind:
     return BlockKind.PARAGRAPH
 
 
-
-
 class _StyleKinds:
     """Paragraph style id -> block kind, following ``w:basedOn`` to the built-in styles.
 
@@ -178,7 +174,11 @@ class _StyleKinds:
             if current is None:
                 break
             style = self._styles.get(current)
-            name = _attribute(_child(style, "name"), "val") if style is not None and _child(style, "name") is not None else None
+            name = (
+                _attribute(_child(style, "name"), "val")
+                if style is not None and _child(style, "name") is not None
+                else None
+            )
             kind = _kind_by_name((name or current).strip().lower())
             if kind is not None:
                 return kind

@@ -132,9 +132,7 @@ def _strict(data: bytes, codec: str, name: str, *, label: str) -> Decoded:
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as error:
-        raise DocumentError(
-            f"{name}: cannot be decoded as {label} (invalid bytes at position {error.start})"
-        ) from None
+        raise DocumentError(f"{name}: cannot be decoded as {label} (invalid bytes at position {error.start})") from None
     return Decoded(text, label)
 
 
@@ -232,9 +230,7 @@ def _detect(data: bytes, name: str) -> Decoded:
         # so an equally clean Windows code page is preferred over them.
         mac_first = best.encoding.startswith("mac_")
         tied = [
-            m
-            for m in matches
-            if m.chaos <= best.chaos + 0.01 and (mac_first or m.coherence >= best.coherence - 0.05)
+            m for m in matches if m.chaos <= best.chaos + 0.01 and (mac_first or m.coherence >= best.coherence - 0.05)
         ]
         for preferred in _PREFERRED_LEGACY:
             if any(preferred in m.could_be_from_charset for m in tied):

@@ -13,18 +13,14 @@ from html.parser import HTMLParser
 from reader.core.model import BlockKind
 from reader.core.read.formats.layout import Piece
 
-_VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr keygen".split()
-)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
 _BLOCK = frozenset(
     """address article aside blockquote body caption center dd details dialog div dl dt
     fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main
     menu nav ol p pre section summary table tbody tfoot thead tr ul""".split()
 )
 # Never visible, whatever the source.
-ALWAYS_SKIPPED = frozenset(
-    "script style noscript template head title svg math iframe object canvas select".split()
-)
+ALWAYS_SKIPPED = frozenset("script style noscript template head title svg math iframe object canvas select".split())
 # Page furniture dropped when reading a whole web page without trafilatura.
 PAGE_FURNITURE = frozenset("nav footer header aside form button menu dialog".split())
 # class/id words of cookie banners, ads, share bars and comment sections.

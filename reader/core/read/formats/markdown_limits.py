@@ -94,9 +94,8 @@ def _bracket_work(paragraph: str) -> tuple[int, int, int]:
         elif char == "(":
             # Only a '(' right after ']' starts a link target that getLink scans.
             rounds.append(start if previous == "]" and previous_end == start else -1)
-        elif char == ")":
-            if rounds:
-                rounds.pop()
+        elif char == ")" and rounds:
+            rounds.pop()
         previous, previous_end = char, match.end()
     unclosed = sum(length - start for start in squares)
     parens = sum(length - start for start in rounds if start >= 0)

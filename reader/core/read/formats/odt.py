@@ -70,7 +70,6 @@ def odt_pieces(data: bytes, name: str) -> list[Piece]:
     return promote_leading_heading(pieces)
 
 
-
 def _find(element: Element, local_name: str) -> Element | None:
     return next((child for child in element if _local(child.tag) == local_name), None)
 
@@ -133,5 +132,3 @@ def _paragraph_kind(paragraph: Element, parents: dict[str, str]) -> BlockKind:
             return BlockKind.QUOTE
         style = parents.get(style)
     return BlockKind.PARAGRAPH
-
-

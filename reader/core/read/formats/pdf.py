@@ -93,9 +93,7 @@ class _Budget:
             )
 
 
-def pdf_pieces(
-    data: bytes, name: str, *, max_chars: int = MAX_CHARS, max_seconds: float = MAX_SECONDS
-) -> list[Piece]:
+def pdf_pieces(data: bytes, name: str, *, max_chars: int = MAX_CHARS, max_seconds: float = MAX_SECONDS) -> list[Piece]:
     """Pieces of the PDF in ``data``; DocumentError for damaged, encrypted or image-only files.
 
     Reading stops with a DocumentError once more than ``max_chars`` characters have been
@@ -149,9 +147,7 @@ def _unlock(reader: Any, name: str) -> None:
     except DependencyError:
         raise DocumentError(_ENCRYPTED.format(name=name)) from None
     except Exception as error:  # noqa: BLE001 - unknown or broken encryption dictionaries
-        raise DocumentError(
-            f"{name}: the PDF is encrypted and cannot be opened ({_short(error)})"
-        ) from None
+        raise DocumentError(f"{name}: the PDF is encrypted and cannot be opened ({_short(error)})") from None
     if not unlocked:
         raise DocumentError(f"{name}: the PDF is password-protected (save an unprotected copy to compare it)")
 
@@ -272,7 +268,7 @@ def _line_spacing(lines: list[_Line], body_size: float) -> float:
     """The usual baseline distance between consecutive body lines."""
     gaps = [
         previous.y - line.y
-        for previous, line in zip(lines, lines[1:])
+        for previous, line in zip(lines, lines[1:], strict=False)
         if previous.page == line.page
         and _same_size(previous.size, body_size)
         and _same_size(line.size, body_size)

@@ -90,7 +90,7 @@ def one_paragraph_per_line(raw_blocks: list[str]) -> bool:
                 lengths.append(len(stripped))
                 sentence_ends.append(_SENTENCE_LINE_END.search(stripped) is not None)
     prose = [length for length in lengths if length >= _PROSE_LINE]
-    long_ends = [end for length, end in zip(lengths, sentence_ends) if length > _LONGER_THAN_WRAPPING]
+    long_ends = [end for length, end in zip(lengths, sentence_ends, strict=False) if length > _LONGER_THAN_WRAPPING]
     if len(prose) >= 2 and len(long_ends) * 2 >= len(prose):
         return sum(long_ends) >= 0.7 * len(long_ends)
     # Short paragraphs: every line counts, the last line of a wrapped paragraph included.
