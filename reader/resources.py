@@ -1,8 +1,9 @@
-"""Where bundled resources (sample articles, icons, style sheets) live.
+"""Where bundled resources (sample articles, icons) live.
 
-From a source checkout they sit in ``resources/`` beside the package; a PyInstaller bundle
-puts them under ``sys._MEIPASS/resources``; an installed wheel carries a copy in
-``reader/_resources``.
+The package's own copy comes first: an installed wheel carries ``reader/_resources`` (the
+build maps the top-level ``resources/`` folder there), and a PyInstaller bundle puts them under
+``sys._MEIPASS/resources``. Only a source checkout, recognised by its ``pyproject.toml``, reads
+``resources/`` beside the package; an unrelated ``site-packages/resources`` is never used.
 """
 
 from __future__ import annotations
@@ -16,16 +17,17 @@ DEMO_B = "harbour-bridge-rewrite.md"
 
 def resources_dir() -> Path:
     """The folder holding ``samples/`` and ``icons/``."""
-    candidates = []
+    here = Path(__file__).resolve().parent
+    candidates = [here / "_resources"]
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         candidates.append(Path(bundle) / "resources")
-    here = Path(__file__).resolve().parent
-    candidates += [here.parent / "resources", here / "_resources"]
+    if (here.parent / "pyproject.toml").is_file():
+        candidates.append(here.parent / "resources")
     for candidate in candidates:
         if (candidate / "samples").is_dir():
             return candidate
-    return candidates[-1]
+    return candidates[0]
 
 
 def resource_path(*parts: str) -> Path:

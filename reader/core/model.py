@@ -211,6 +211,9 @@ class Comparison:
     options: CompareOptions = field(default_factory=CompareOptions)
     facts: tuple[Fact, ...] = ()
     diff_source: Callable[[], tuple[Segment, ...]] | None = field(default=None, repr=False, compare=False)
+    # Kept lazy because it is measured: on the book pair of ../shared/benchmarks/revisions the
+    # whole-text diff costs as much as the alignment, and the window never shows it. A frozen,
+    # slotted dataclass cannot use functools.cached_property, hence the one-item list.
     _diff_cache: list[tuple[Segment, ...]] = field(default_factory=list, repr=False, compare=False)
 
     @property

@@ -7,6 +7,8 @@ Coloured with ANSI escapes on a terminal; plain ``[-deleted-]{+inserted+}`` othe
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reader.core.model import Comparison, Op, Unit, UnitKind
 from reader.core.printable import one_line, printable_text
 from reader.export.facts_report import facts_lines
@@ -34,7 +36,11 @@ class _Escaped:
         return printable_text(self.text[where])
 
 
-def _unit_lines(comparison: Comparison, unit: Unit, style) -> tuple[str, str]:
+# How a changed run is written: (colour code, opening mark, text, closing mark) -> text.
+_Style = Callable[[str, str, str, str], str]
+
+
+def _unit_lines(comparison: Comparison, unit: Unit, style: _Style) -> tuple[str, str]:
     """The A side (equal and deleted words) and the B side (equal and inserted) of a unit."""
     # The documents' own control characters are escaped (issue 15) before our marks go in.
     a_text, b_text = _Escaped(comparison.a.text), _Escaped(comparison.b.text)

@@ -121,7 +121,8 @@ OVERVIEW_ROLES: dict[str, tuple[str, str]] = {
 def overview_colour(palette: Palette, kind: str, side: str) -> str:
     """The colour of a location-bar mark of ``kind`` in the pane of ``side`` ("a" or "b")."""
     roles = OVERVIEW_ROLES[kind]
-    return getattr(palette, roles[0] if side == "a" else roles[1])
+    colour: str = getattr(palette, roles[0] if side == "a" else roles[1])
+    return colour
 
 
 def css_variables(palette: Palette) -> str:

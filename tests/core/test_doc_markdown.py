@@ -36,7 +36,7 @@ code_block_line()
 
 # A second top-level heading
 
-Line one with a hard break
+Line one with a hard break\x20\x20
 line two.
 """
 

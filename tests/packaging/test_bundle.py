@@ -16,7 +16,7 @@ BUILD_SCRIPT = ROOT / "packaging" / "build.py"
 SIZE_LIMIT_MB = 200  # issue 7: at most 200 MB unpacked
 
 pytestmark = [
-    pytest.mark.slow,
+    pytest.mark.bundle,
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the archive test covers the Linux bundle"),
 ]
 
@@ -35,7 +35,7 @@ def load_build_module():
 def unpacked_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if importlib.util.find_spec("PyInstaller") is None:
         pytest.fail(
-            "PyInstaller is missing: run the tests with `uv run --extra test pytest` (it pulls the build extra)"
+            "PyInstaller is missing: run the bundle test with `uv run --extra test --extra build pytest -m bundle`"
         )
     out = tmp_path_factory.mktemp("bundle")
     done = subprocess.run(

@@ -24,6 +24,8 @@ Vector = dict[str, float]
 _WORD_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+")
 # Distinct words stemmed per call of ``sentence_vectors``: the bound keeps memory flat.
 _STEM_CACHE_LIMIT = 1 << 17
+# The stem cache's "not looked up yet" (None there means "not a term").
+_UNSEEN: tuple[str, float] = ("", 0.0)
 
 
 def sentence_terms(keys: Sequence[str], language: str | None, number_weight: float) -> list[list[tuple[str, float]]]:
@@ -35,8 +37,8 @@ def sentence_terms(keys: Sequence[str], language: str | None, number_weight: flo
     for key in keys:
         terms: list[tuple[str, float]] = []
         for word in _WORD_RE.findall(key.lower()):
-            found = cache.get(word, False)
-            if found is False:
+            found = cache.get(word, _UNSEEN)
+            if found is _UNSEEN:
                 if word[0].isdigit():
                     found = ("#" + word, number_weight)
                 elif word in skip or len(word) < 2:

@@ -9,13 +9,14 @@ silently turns long diffs into delete-all/insert-all.
 
 from __future__ import annotations
 
+from typing import Literal
+
 try:  # a compiled wheel exists for the usual platforms; anything else uses the Python one
     import fast_diff_match_patch as _compiled
 except ImportError:  # pragma: no cover - depends on the platform
     _compiled = None
 
-# "compiled" or "python" (a plain str: the core never imports ``typing`` at start-up).
-Backend = str
+Backend = Literal["compiled", "python"]
 # One step of a diff: "=" keep, "-" delete, "+" insert, and how many characters it covers
 # (the compiled engine's own form, so its answer is used as it comes).
 Step = tuple[str, int]

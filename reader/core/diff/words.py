@@ -105,7 +105,7 @@ def _deletes_first(segments: list[Segment]) -> list[Segment]:
     """Within each run of changes, A's deleted words before B's inserted ones (one canonical order)."""
     out: list[Segment] = []
     run: list[Segment] = []
-    for segment in segments + [None]:  # type: ignore[list-item]
+    for segment in [*segments, None]:
         if segment is not None and segment.op is not Op.EQUAL:
             run.append(segment)
             continue

@@ -174,11 +174,8 @@ class _StyleKinds:
             if current is None:
                 break
             style = self._styles.get(current)
-            name = (
-                _attribute(_child(style, "name"), "val")
-                if style is not None and _child(style, "name") is not None
-                else None
-            )
+            name_element = _child(style, "name") if style is not None else None
+            name = _attribute(name_element, "val") if name_element is not None else None
             kind = _kind_by_name((name or current).strip().lower())
             if kind is not None:
                 return kind
