@@ -27,51 +27,34 @@ XCB_LIBRARIES: tuple[tuple[str, str], ...] = (
 )
 
 # The package holding each library, per distribution family (README, "First start on Linux").
+# Debian and openSUSE name the packages after the libraries; Fedora and Arch group them.
+_LIBRARY_NAMED: dict[str, str] = {
+    "xcb": "libxcb1",
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-image": "libxcb-image0",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "xcb-render-util": "libxcb-render-util0",
+    "xcb-shape": "libxcb-shape0",
+    "xcb-xkb": "libxcb-xkb1",
+    "xkbcommon-x11": "libxkbcommon-x11-0",
+}
+_GROUPED: dict[str, str] = {
+    "xcb": "libxcb",
+    "xcb-cursor": "xcb-util-cursor",
+    "xcb-icccm": "xcb-util-wm",
+    "xcb-image": "xcb-util-image",
+    "xcb-keysyms": "xcb-util-keysyms",
+    "xcb-render-util": "xcb-util-renderutil",
+    "xcb-shape": "libxcb",
+    "xcb-xkb": "libxcb",
+    "xkbcommon-x11": "libxkbcommon-x11",
+}
 PACKAGES: dict[str, dict[str, str]] = {
-    "Debian/Ubuntu": {
-        "xcb": "libxcb1",
-        "xcb-cursor": "libxcb-cursor0",
-        "xcb-icccm": "libxcb-icccm4",
-        "xcb-image": "libxcb-image0",
-        "xcb-keysyms": "libxcb-keysyms1",
-        "xcb-render-util": "libxcb-render-util0",
-        "xcb-shape": "libxcb-shape0",
-        "xcb-xkb": "libxcb-xkb1",
-        "xkbcommon-x11": "libxkbcommon-x11-0",
-    },
-    "Fedora": {
-        "xcb": "libxcb",
-        "xcb-cursor": "xcb-util-cursor",
-        "xcb-icccm": "xcb-util-wm",
-        "xcb-image": "xcb-util-image",
-        "xcb-keysyms": "xcb-util-keysyms",
-        "xcb-render-util": "xcb-util-renderutil",
-        "xcb-shape": "libxcb",
-        "xcb-xkb": "libxcb",
-        "xkbcommon-x11": "libxkbcommon-x11",
-    },
-    "Arch": {
-        "xcb": "libxcb",
-        "xcb-cursor": "xcb-util-cursor",
-        "xcb-icccm": "xcb-util-wm",
-        "xcb-image": "xcb-util-image",
-        "xcb-keysyms": "xcb-util-keysyms",
-        "xcb-render-util": "xcb-util-renderutil",
-        "xcb-shape": "libxcb",
-        "xcb-xkb": "libxcb",
-        "xkbcommon-x11": "libxkbcommon-x11",
-    },
-    "openSUSE": {
-        "xcb": "libxcb1",
-        "xcb-cursor": "libxcb-cursor0",
-        "xcb-icccm": "libxcb-icccm4",
-        "xcb-image": "libxcb-image0",
-        "xcb-keysyms": "libxcb-keysyms1",
-        "xcb-render-util": "libxcb-render-util0",
-        "xcb-shape": "libxcb-shape0",
-        "xcb-xkb": "libxcb-xkb1",
-        "xkbcommon-x11": "libxkbcommon-x11-0",
-    },
+    "Debian/Ubuntu": _LIBRARY_NAMED,
+    "Fedora": _GROUPED,
+    "Arch": _GROUPED,
+    "openSUSE": _LIBRARY_NAMED,
 }
 
 Finder = Callable[[str, str], bool]  # (find_library name, soname) -> installed?

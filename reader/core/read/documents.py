@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 from reader.core.model import BlockKind, Document
@@ -57,16 +58,7 @@ def load_document(path: str | os.PathLike[str]) -> Document:
     if suffix and suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(f"{name}: unsupported file type '{suffix}' (supported: {_supported_list()})")
     data = _read_bytes(source, name)
-    document = document_from_bytes(data, name, suffix)
-    return Document(
-        name=document.name,
-        text=document.text,
-        blocks=document.blocks,
-        title=document.title,
-        source=source,
-        encoding=document.encoding,
-        warnings=document.warnings,
-    )
+    return replace(document_from_bytes(data, name, suffix), source=source)
 
 
 def document_from_bytes(data: bytes, name: str, suffix: str, *, charset: str | None = None) -> Document:

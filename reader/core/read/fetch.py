@@ -21,6 +21,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -152,15 +153,7 @@ def fetch_url(
     warnings = document.warnings
     if final_url != url:
         warnings = (f"{name}: the link redirected to {final_url}",) + warnings
-    return type(document)(
-        name=document.name,
-        text=document.text,
-        blocks=document.blocks,
-        title=document.title,
-        source=url,
-        encoding=document.encoding,
-        warnings=warnings,
-    )
+    return replace(document, source=url, warnings=warnings)
 
 
 def _check_scheme(url: str, name: str) -> None:
