@@ -146,8 +146,10 @@ def _describe(match: re.Match[str], text: str, offset: int) -> Mention | None:
     unit = re.sub(r"\s+", " ", (groups["unit"] or "").lower())
     currency = (groups["cur"] or "").upper()
     if scale in ("m", "k") and not currency:  # "5m" is five metres, "k" a kilo: not a scale
-        return None if groups["digits"] is None else _plain(match, original, offset, groups, "", unit, currency)
-    if groups["vague"]:
+        if groups["digits"] is None:
+            return None
+        key_value, core = _digits_value(groups, "")
+    elif groups["vague"]:
         key_value = core = groups["vague"].lower()
     elif groups["words"]:
         words = groups["words"].lower()
@@ -159,22 +161,14 @@ def _describe(match: re.Match[str], text: str, offset: int) -> Mention | None:
         key_value = _format(value * SCALES.get(scale, 1))
         core = words
     else:
-        return _plain(match, original, offset, groups, scale, unit, currency)
+        key_value, core = _digits_value(groups, scale)
     return _mention(match, original, offset, groups, key_value, unit, currency, core)
 
 
-def _plain(
-    match: re.Match[str],
-    original: str,
-    offset: int,
-    groups: dict[str, str | None],
-    scale: str,
-    unit: str,
-    currency: str,
-) -> Mention:
+def _digits_value(groups: dict[str, str | None], scale: str) -> tuple[str, str]:
+    """The key value and the core of a number written in digits ("2.4" and "million")."""
     digits = groups["digits"] or "0"
-    value = float(digits.replace(",", "")) * SCALES.get(scale, 1)
-    return _mention(match, original, offset, groups, _format(value), unit, currency, digits)
+    return _format(float(digits.replace(",", "")) * SCALES.get(scale, 1)), digits
 
 
 def _mention(

@@ -148,7 +148,7 @@ def fetch_url(
         raise DocumentError(f"{name}: cancelled")
     total = _TOTAL_TIME_FACTOR * timeout if total_timeout is None else total_timeout
     limits = _Limits(timeout, total, max_bytes, max_redirects)
-    data, suffix, charset, final_url = _download(url, name, limits, progress, cancel)
+    data, suffix, charset, final_url = _download(_Download(url, name, limits, progress, cancel))
     document = document_from_bytes(data, name, suffix, charset=charset)
     warnings = document.warnings
     if final_url != url:
@@ -174,6 +174,14 @@ class _Limits(NamedTuple):
     total: float  # the whole transfer
     max_bytes: int
     max_redirects: int
+
+
+class _Download(NamedTuple):
+    url: str
+    name: str  # the page as messages name it
+    limits: _Limits
+    progress: Callable[[int, int | None], None] | None
+    cancel: threading.Event | None
 
 
 class _Watchdog:
@@ -241,21 +249,16 @@ class _Watchdog:
                 socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
-def _download(
-    url: str,
-    name: str,
-    limits: _Limits,
-    progress: Callable[[int, int | None], None] | None,
-    cancel: threading.Event | None,
-) -> tuple[bytes, str, str | None, str]:
+def _download(job: _Download) -> tuple[bytes, str, str | None, str]:
     """The body, the suffix of the reader for it, the declared charset and the final URL."""
     import http.client
     import urllib.error
 
+    name, limits = job.name, job.limits
     watchdog = _Watchdog(limits.total)
     too_long = f"{name}: timed out (the download took longer than {_seconds(limits.total)} in all)"
     try:
-        result = _transfer(url, name, limits, watchdog, progress, cancel)
+        result = _transfer(job, watchdog)
     except DocumentError:
         if watchdog.expired:
             raise DocumentError(too_long) from None
@@ -271,16 +274,10 @@ def _download(
     return result
 
 
-def _transfer(
-    url: str,
-    name: str,
-    limits: _Limits,
-    watchdog: _Watchdog,
-    progress: Callable[[int, int | None], None] | None,
-    cancel: threading.Event | None,
-) -> tuple[bytes, str, str | None, str]:
+def _transfer(job: _Download, watchdog: _Watchdog) -> tuple[bytes, str, str | None, str]:
     import urllib.request
 
+    url, name, limits, progress, cancel = job
     opener = urllib.request.build_opener(_redirect_handler(name, limits.max_redirects), *_handlers(watchdog))
     request = urllib.request.Request(
         url, headers={"User-Agent": _USER_AGENT, "Accept": _ACCEPT, "Accept-Encoding": "identity"}

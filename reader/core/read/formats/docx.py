@@ -14,6 +14,7 @@ Headers, footers, comments and footnotes live in other parts and are never read.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from xml.etree.ElementTree import Element
 
 from reader.core.model import BlockKind
@@ -78,33 +79,38 @@ def _child(element: Element | None, local_name: str) -> Element | None:
     return next((child for child in element if _local(child.tag) == local_name), None)
 
 
-def _paragraphs(container: Element) -> list[Element]:
-    """Every body paragraph in reading order: tables, content controls and custom XML opened."""
-    found: list[Element] = []
-    stack = [iter(container)]
+def _walk(root: Element, opens: Callable[[str], bool]) -> Iterator[tuple[str, Element]]:
+    """(local name, element) below ``root`` in reading order, looking inside those ``opens`` accepts."""
+    # An explicit stack instead of recursion: nesting depth is the file's choice.
+    stack = [iter(root)]
     while stack:
         child = next(stack[-1], None)
         if child is None:
             stack.pop()
             continue
         local = _local(child.tag)
-        if local == "p":
-            found.append(child)
-        elif local not in _SKIPPED and local not in ("sectPr", "tblPr", "tcPr", "trPr", "sdtPr"):
-            stack.append(iter(child))  # tbl, tr, tc, sdt, sdtContent, customXml, ins...
-    return found
+        yield local, child
+        if opens(local):
+            stack.append(iter(child))
+
+
+_NOT_PARAGRAPH_HOLDERS = frozenset(("p", "sectPr", "tblPr", "tcPr", "trPr", "sdtPr")) | _SKIPPED
+# Inside a paragraph: what is text itself, or skipped, is never opened.
+_NOT_TEXT_HOLDERS = frozenset(("p", "t", "tab", "ptab", "br", "cr", "noBreakHyphen", "softHyphen")) | _SKIPPED
+
+
+def _paragraphs(container: Element) -> list[Element]:
+    """Every body paragraph in reading order: tables, content controls and custom XML opened."""
+    # Opened: tbl, tr, tc, sdt, sdtContent, customXml, ins...
+    return [
+        child for local, child in _walk(container, lambda local: local not in _NOT_PARAGRAPH_HOLDERS) if local == "p"
+    ]
 
 
 def _paragraph_text(paragraph: Element) -> str:
     parts: list[str] = []
-    # An explicit stack instead of recursion: nesting depth is the file's choice.
-    stack = [iter(paragraph)]
-    while stack:
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-            continue
-        local = _local(child.tag)
+    # Opened: r, ins, moveTo, hyperlink, smartTag, fldSimple, sdt...
+    for local, child in _walk(paragraph, lambda local: local not in _NOT_TEXT_HOLDERS):
         if local in _SKIPPED or local == "p":
             continue
         if local == "t":
@@ -117,8 +123,6 @@ def _paragraph_text(paragraph: Element) -> str:
             parts.append("\u2011")
         elif local == "softHyphen":
             parts.append("\u00ad")
-        else:
-            stack.append(iter(child))  # r, ins, moveTo, hyperlink, smartTag, fldSimple, sdt...
     return "".join(parts)
 
 
