@@ -207,6 +207,23 @@ class ReadingController(QObject):
         finally:
             self._restoring = False
 
+    def top_offsets(self) -> dict[Side, int | None]:
+        """The text offset at the top of each pane, to come back to after a re-render."""
+        return {side: view.top_offset() for side, view in self.views.items()}
+
+    def restore_offsets(self, tops: dict[Side, int | None] | None) -> None:
+        """Scroll back to the text that was at the top before a re-render (A leads when syncing)."""
+        if not tops:
+            return
+        places = {}
+        for side, offset in tops.items():
+            view = self.views[side]
+            if offset is not None and view.pane_map is not None:
+                places[side] = view.pane_map.position(offset)
+        if self.leading not in places:
+            self.leading = Side.A
+        self.restore_places(places)
+
     def on_scrolled(self, side: Side) -> None:
         view = self.views[side]
         if self._frozen or self._restoring:
