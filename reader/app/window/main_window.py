@@ -280,9 +280,9 @@ class MainWindow(QMainWindow):
             self.reading.restore_offsets(tops)
         except Exception as error:  # noqa: BLE001 - a rendering bug must not take the window down
             self.result = previous
-            self._show_failure(result.request, f"Could not display the comparison: {type(error).__name__}: {error}")
+            self._show_failure(request, f"Could not display the comparison: {type(error).__name__}: {error}")
             return
-        self.paths = {Side.A: result.request.path_a, Side.B: result.request.path_b}
+        self.paths = {Side.A: request.path_a, Side.B: request.path_b}
         warnings = [
             f"{side.value.upper()}: {warning}"
             for side, content in ((Side.A, result.a), (Side.B, result.b))
@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
         if result.comparison is not None and result.a and result.b:
             self.settings.add_recent_pair(result.a.path, result.b.path)
         # Links have no file to watch; Reload fetches them again.
-        self.watcher.watch(local_paths(result.request.path_a, result.request.path_b))
+        self.watcher.watch(local_paths(request.path_a, request.path_b))
         self.comparison_shown.emit(result)
 
     def _render(self, result: CompareResult, built: Built | None = None) -> None:
