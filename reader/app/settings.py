@@ -8,6 +8,7 @@ their default are removed rather than written, so the file only records real cho
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -50,9 +51,12 @@ class AppSettings:
 
     @property
     def zoom(self) -> int:
+        raw = self._store.value("view/zoom", 0)
+        if not isinstance(raw, int | float | str):  # QSettings gives back strings from the ini file
+            return 0
         try:
-            value = int(self._store.value("view/zoom", 0))
-        except (TypeError, ValueError):
+            value = int(raw)
+        except ValueError:
             return 0
         return max(ZOOM_MIN, min(ZOOM_MAX, value))
 
@@ -92,7 +96,7 @@ class AppSettings:
         if isinstance(raw, str):  # QSettings returns a bare string for one-element lists
             raw = [raw]
         pairs = []
-        for entry in raw or []:
+        for entry in raw if isinstance(raw, Iterable) else []:
             parts = str(entry).split(PAIR_SEPARATOR)
             if len(parts) == 2 and all(parts):
                 pairs.append((parse_source(parts[0]), parse_source(parts[1])))
@@ -152,9 +156,10 @@ class AppSettings:
     def compare_options(self) -> CompareOptions:
         """The matching options the user chose (the engine's defaults for anything unset)."""
         default = CompareOptions()
+        raw = self._store.value("matching/looseness", default.looseness)
         try:
-            looseness = float(self._store.value("matching/looseness", default.looseness))
-        except (TypeError, ValueError):
+            looseness = float(raw) if isinstance(raw, int | float | str) else default.looseness
+        except ValueError:
             looseness = default.looseness
         return CompareOptions(
             ignore_case=self._bool("matching/ignore_case", default.ignore_case),

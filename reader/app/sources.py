@@ -68,6 +68,26 @@ def local_paths(*sources: Source | None) -> list[Path]:
     return [source for source in sources if isinstance(source, Path)]
 
 
+def same_pair(first: tuple[Source | None, Source | None], second: tuple[Source | None, Source | None]) -> bool:
+    """Whether two (A, B) pairs name the same articles on each side (by :func:`source_key`)."""
+
+    def key(pair: tuple[Source | None, Source | None]) -> tuple[str | None, ...]:
+        return tuple(source_key(source) if source else None for source in pair)
+
+    return key(first) == key(second)
+
+
+def same_local_file(a: Source | None, b: Source | None) -> bool:
+    """Whether both sides show the very same local file (links and relative paths resolved)."""
+    paths = local_paths(a, b)
+    if len(paths) != 2:
+        return False
+    try:
+        return paths[0].samefile(paths[1])
+    except OSError:
+        return False
+
+
 def file_dialog_filter() -> str:
     """The Open dialog's filter, built from the engine's list so the two never disagree."""
     patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)

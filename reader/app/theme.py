@@ -10,7 +10,7 @@ from reader.app.palette import DARK, Palette, Theme, palette_for
 
 # The desktop's own style and palette, saved before the first override so that choosing
 # "follow the system" again can put them back.
-_system_look: dict[str, object] = {}
+_system_look: dict[str, str | QPalette] = {}
 
 
 def system_prefers_dark() -> bool:
@@ -29,7 +29,9 @@ def apply_theme(app: QApplication, theme: Theme | str) -> Palette:
     if Theme(theme) is Theme.SYSTEM:
         if _system_look:  # undo an earlier light/dark override
             app.setStyle(str(_system_look["style"]))
-            app.setPalette(_system_look["palette"])  # type: ignore[arg-type]
+            saved = _system_look["palette"]
+            if isinstance(saved, QPalette):  # always: stored below
+                app.setPalette(saved)
         return palette  # keep the desktop's own palette and style
     if not _system_look:
         _system_look["style"] = app.style().name()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from reader.app.palette import LIGHT
@@ -53,6 +54,19 @@ def test_looseness_from_the_toolbar_and_the_menu_agree(qtbot, window, articles) 
     result = wait_result(qtbot, window, window.actions_.looseness[4].trigger)
     assert result.request.options.looseness == 1.0
     assert window.actions_.looseness_box.currentIndex() == 4
+
+
+def test_a_menu_option_keeps_the_options_the_menu_does_not_show(qtbot, window, articles) -> None:
+    # Options set on the window by other means (not in the Matching menu) survive a menu change.
+    window.options = replace(window.options, fold_spaces=False, unicode_normalize=False, language="en")
+    wait_result(qtbot, window, lambda: window.open_paths(*articles))
+    result = wait_result(qtbot, window, window.actions_.ignore_punctuation.trigger)
+    expected = CompareOptions(ignore_punctuation=True, fold_spaces=False, unicode_normalize=False, language="en")
+    assert result.request.options == expected
+    assert result.comparison.options == expected
+    result = wait_result(qtbot, window, lambda: window.set_looseness_choice(1))
+    assert result.request.options == replace(expected, looseness=LOOSENESS_CHOICES[1][1])
+    assert window.options == result.request.options
 
 
 def test_recomputing_keeps_the_reading_position(qtbot, window, tmp_path) -> None:

@@ -146,7 +146,7 @@ class FindBar(QWidget):
         start = next((n for n, m in enumerate(self.matches) if m.side is first_side and m.start >= caret), 0)
         self._select(start, wrapped=False)
 
-    def find(self, forward: bool = True) -> bool:
+    def find(self, forward: bool = True) -> bool:  # type: ignore[override]  # hides the static QWidget.find(window id), unused here
         """F3 / Shift+F3 / Return: the next (previous) match, wrapping with a notice."""
         if self.isHidden():
             self.show()

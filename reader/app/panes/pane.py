@@ -116,6 +116,7 @@ class ArticlePane(QWidget):
         body.addWidget(self.location_bar)
         layout.addLayout(body, 1)
         self.header_frame = header_frame
+        self.header_row = header_row
         self.set_header(None, None, None)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -124,8 +125,8 @@ class ArticlePane(QWidget):
 
     def _fit_header(self) -> None:
         """Share the header between title and details: both whole if they fit, else the title first."""
-        margins = self.header_frame.layout().contentsMargins()
-        spacing = self.header_frame.layout().spacing()
+        margins = self.header_row.contentsMargins()
+        spacing = self.header_row.spacing()
         room = self.width() - margins.left() - margins.right() - self.badge.width() - 2 * spacing
         title, details = self.title_label.full_width(), self.details_label.full_width()
         if not self.details_label.full_text:
@@ -138,7 +139,7 @@ class ArticlePane(QWidget):
         # Bound the title too and re-run the layout now: left to itself, the row kept the title
         # at the width it had before the details grew, pushing the file name off the pane.
         self.title_label.setMaximumWidth(max(40, room - width))
-        self.header_frame.layout().activate()
+        self.header_row.activate()
 
     def set_header(self, title: str | None, file_name: str | None, words: int | None) -> None:
         if file_name is None:

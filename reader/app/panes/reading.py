@@ -9,6 +9,7 @@ in a loop.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -201,11 +202,28 @@ class ReadingController(QObject):
         try:
             for side, (position, below) in self.places.items():
                 if self.views[side].pane_map is not None:
-                    self.without_sync(lambda v=self.views[side], p=position, b=below: v.scroll_to_position(p, b))
+                    self.without_sync(partial(self.views[side].scroll_to_position, position, below))
             if self.sync_enabled and self.leading in self.places:
                 self._sync_from(self.leading)
         finally:
             self._restoring = False
+
+    def top_offsets(self) -> dict[Side, int | None]:
+        """The text offset at the top of each pane, to come back to after a re-render."""
+        return {side: view.top_offset() for side, view in self.views.items()}
+
+    def restore_offsets(self, tops: dict[Side, int | None] | None) -> None:
+        """Scroll back to the text that was at the top before a re-render (A leads when syncing)."""
+        if not tops:
+            return
+        places = {}
+        for side, offset in tops.items():
+            view = self.views[side]
+            if offset is not None and view.pane_map is not None:
+                places[side] = view.pane_map.position(offset)
+        if self.leading not in places:
+            self.leading = Side.A
+        self.restore_places(places)
 
     def on_scrolled(self, side: Side) -> None:
         view = self.views[side]
@@ -263,6 +281,7 @@ class ReadingController(QObject):
             self.current = step(self.current, self.difference_count, forward)
             if self.current is not None and (self.current < before if forward else self.current > before):
                 self.wrapped.emit("Wrapped to the first difference" if forward else "Wrapped to the last difference")
+        assert self.current is not None  # there are differences, so stepping always lands on one
         self.show_difference(self.current)
         return self.current
 

@@ -10,15 +10,19 @@ from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QFont,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -118,7 +122,7 @@ class ReadingView(QTextEdit):
             return
         super().wheelEvent(event)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._on_layout_changed()  # re-wrapping moves every sentence
 
@@ -411,7 +415,7 @@ class ReadingView(QTextEdit):
         elif self._fact_tips:
             QToolTip.hideText()
 
-    def leaveEvent(self, event) -> None:
+    def leaveEvent(self, event: QEvent) -> None:
         super().leaveEvent(event)
         self._set_hovered(-1)
 
@@ -446,7 +450,7 @@ class ReadingView(QTextEdit):
         if not (_may_be_useful(event.mimeData()) and accept_as_copy(event)):
             event.ignore()
 
-    def dragLeaveEvent(self, event) -> None:
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self._set_drop_hint(False)
         super().dragLeaveEvent(event)
 
@@ -467,15 +471,15 @@ class ReadingView(QTextEdit):
             self.drop_hint = shown
             self.viewport().update()
 
-    def focusInEvent(self, event) -> None:
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.viewport().update()  # draw the focus ring
 
-    def focusOutEvent(self, event) -> None:
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.viewport().update()
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self.hasFocus() and not self.drop_hint:
             # The frameless pane has no focus frame of its own: a ring says where keys go.

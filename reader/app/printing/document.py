@@ -151,7 +151,9 @@ def _insert_facts(
             cursor.insertText(" ".join(fact.note.split()), QTextCharFormat())
 
 
-def _insert_table(cursor: QTextCursor, comparison, contents: dict[Side, PaneContent], palette: Palette) -> None:
+def _insert_table(
+    cursor: QTextCursor, comparison: Comparison, contents: dict[Side, PaneContent], palette: Palette
+) -> None:
     rows = reading_rows(comparison)
     table_format = QTextTableFormat()
     table_format.setHeaderRowCount(1)  # repeated at the top of every page
@@ -187,7 +189,11 @@ def _insert_table(cursor: QTextCursor, comparison, contents: dict[Side, PaneCont
 
 
 def _insert_unique_lists(
-    cursor: QTextCursor, comparison, contents: dict[Side, PaneContent], palette: Palette, heading: QTextCharFormat
+    cursor: QTextCursor,
+    comparison: Comparison,
+    contents: dict[Side, PaneContent],
+    palette: Palette,
+    heading: QTextCharFormat,
 ) -> None:
     books = {side: FormatBook(palette, side) for side in Side}
     for side, indices, sentences in (

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QTreeWidgetItem, QWidget
 
 from reader.app.sidebar.facts_list import FactsList
-from reader.app.sidebar.wrapping_tree import WrappingTree
+from reader.app.sidebar.wrapping_tree import WrappingTree, children
 from reader.core.facts.summary import QUIET
 from reader.core.marks import Side
 from reader.core.model import BlockKind, Comparison, Document
@@ -112,7 +112,7 @@ class UniqueSentencesDock(QDockWidget):
         group = self.groups.get(side)
         if group is None:
             return 0
-        return sum(1 for i in range(group.childCount()) if group.child(i).data(0, ROLE_TARGET))
+        return sum(1 for child in children(group) if child.data(0, ROLE_TARGET))
 
     def item_for(self, side: Side, row: int) -> QTreeWidgetItem | None:
         group = self.groups.get(side)

@@ -7,7 +7,7 @@ import re
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
-from reader.app.sidebar.wrapping_tree import WrappingTree
+from reader.app.sidebar.wrapping_tree import WrappingTree, children
 from reader.core.facts.summary import KIND_TITLES, QUIET, STATUS_LABELS, SentencePlaces, by_kind
 from reader.core.model import Comparison, Fact
 
@@ -75,12 +75,12 @@ class FactsList(WrappingTree):
     def entries(self) -> list[QTreeWidgetItem]:
         found = []
         for group in self.groups.values():
-            stack = [group.child(i) for i in range(group.childCount())]
+            stack = children(group)
             while stack:
                 item = stack.pop(0)
                 if item.data(0, ROLE_FACT) is not None:
                     found.append(item)
-                stack.extend(item.child(i) for i in range(item.childCount()))
+                stack.extend(children(item))
         return found
 
     def _entry(self, comparison: Comparison, fact: Fact) -> QTreeWidgetItem:

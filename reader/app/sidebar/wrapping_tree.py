@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QWidget
 
 ROW_PADDING_PX = 6
 
@@ -53,3 +53,8 @@ class WrappingTree(QTreeWidget):
         if self.viewport().width() != self._laid_out_width:
             self._laid_out_width = self.viewport().width()
             self.doItemsLayout()  # rows measure their wrapped text again at the new width
+
+
+def children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """The direct children of ``item`` (Qt's ``child(i)`` is None only out of range)."""
+    return [child for i in range(item.childCount()) if (child := item.child(i)) is not None]

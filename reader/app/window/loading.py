@@ -7,16 +7,13 @@ a new request simply replaces this one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from reader.app.worker.service import LOAD_SHARE
-
-if TYPE_CHECKING:
-    from reader.app.window.main_window import MainWindow
 
 BUSY_DELAY_MS = 250  # show the status bar's progress only for comparisons that take a noticeable time
 COMPARING_FORMAT = "Comparing… %p%"
@@ -96,36 +93,60 @@ class LoadingState(QWidget):
 
 
 class BusyIndicator:
-    """The status bar's progress while the worker is busy; mixed into MainWindow."""
+    """The status bar's progress while the worker is busy: the bar, its stage and the busy cursor.
 
-    def _on_busy(self: MainWindow, busy: bool) -> None:
+    ``window`` is the widget whose cursor shows the wait; ``stage_shown`` hears every stage the
+    bar names (the window re-emits it as a signal).
+    """
+
+    def __init__(self, window: QWidget, loading: LoadingState, stage_shown: Callable[[str], None]) -> None:
+        self._window = window
+        self._loading = loading
+        self._stage_shown = stage_shown
+        self.stage = ""  # the stage the bar names now (the child's, then "painting")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setFixedWidth(230)  # room for the longest stage, "Splitting sentences… 99%"
+        self.progress.setAccessibleName("Comparison progress")
+        self.progress.setFormat(COMPARING_FORMAT)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self._timer = QTimer(window)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._reveal)
+
+    def on_busy(self, busy: bool) -> None:
         if busy:
             self.progress.setRange(0, 0)
             self.progress.setFormat(COMPARING_FORMAT)
-            self._busy_timer.start(BUSY_DELAY_MS)
+            self._timer.start(BUSY_DELAY_MS)
         else:
-            self._busy_timer.stop()
+            self._timer.stop()
             self.progress.hide()
-            self.unsetCursor()
+            self._window.unsetCursor()
 
-    def _reveal_busy(self: MainWindow) -> None:
+    def _reveal(self) -> None:
         self.progress.show()
-        self.setCursor(Qt.CursorShape.BusyCursor)
+        self._window.setCursor(Qt.CursorShape.BusyCursor)
 
-    def _on_stage(self: MainWindow, stage: str) -> None:
-        self._stage = stage
+    def on_stage(self, stage: str) -> None:
+        self.stage = stage
         if self.progress.maximum() == 0:
             self.progress.setRange(0, 100)
         self.progress.setFormat(f"{stage_text(stage)} %p%")
         if stage == "painting":
-            self._show_progress(1.0)
-        self.stage_shown.emit(stage)
+            self.show_progress(1.0)
+        self._stage_shown(stage)
 
-    def _show_progress(self: MainWindow, fraction: float) -> None:
+    def show_download(self, host: str) -> None:
+        """Bytes are arriving from ``host``: the bar's percentage is the comparison's, so say so."""
+        self.progress.setFormat(f"Downloading from {host}…")
+
+    def show_progress(self, fraction: float) -> None:
         if self.progress.maximum() == 0:
             self.progress.setRange(0, 100)
         if fraction >= LOAD_SHARE and self.progress.format().startswith("Downloading"):
             self.progress.setFormat(COMPARING_FORMAT)  # both sides are read: any download is over
         # The child's work fills the bar to 90 %, painting the rest: it never waits at 100 %.
-        self.progress.setValue(bar_value(fraction, self._stage))
-        self.loading.show_stage(fraction, self._stage)
+        self.progress.setValue(bar_value(fraction, self.stage))
+        self._loading.show_stage(fraction, self.stage)

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QProgressBar,
-    QSizePolicy,
-    QSplitter,
-    QStackedWidget,
-    QToolBar,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
 )
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
 from reader.app.palette import Palette, Theme
 from reader.app.panes.fact_marks import FactMarks
@@ -30,45 +27,36 @@ from reader.app.panes.staged_paint import Built, StagedPainter, needs_stages
 from reader.app.panes.widgets import EmptyState, LegendBar, MessageBar
 from reader.app.settings import ZOOM_MAX, ZOOM_MIN, AppSettings
 from reader.app.sidebar.dock import UniqueSentencesDock
-from reader.app.sources import Source, local_paths, source_key
+from reader.app.sources import Source, local_paths, same_local_file, same_pair
 from reader.app.theme import apply_theme, chrome_style_sheet
 from reader.app.watch import FileWatcher
 from reader.app.window import share
-from reader.app.window.loading import COMPARING_FORMAT, BusyIndicator, LoadingState
+from reader.app.window.loading import BusyIndicator, LoadingState
 from reader.app.window.menus import LOOSENESS_CHOICES, build_menus
 from reader.app.window.opening import (
     FileChooser,
     LinkChooser,
     SaveChooser,
-    SourceOpening,
+    SourceOpener,
     dialog_chooser,
     link_chooser,
     save_dialog,
 )
+from reader.app.window.status import status_widgets, summary_text
 from reader.app.worker.service import CompareRequest, CompareResult, CompareService
 from reader.core.facts.summary import sentence_at
 from reader.core.facts.summary import summary as facts_summary
 from reader.core.marks import Side
-from reader.core.model import CompareOptions, Fact, Stats
+from reader.core.model import CompareOptions, Fact
 from reader.core.text.tokens import count_words
 from reader.resources import resource_path
 
 DEFAULT_SIZE = (1280, 800)
 DOCK_WIDTH = 280
 WRAP_NOTICE_MS = 4000
-FACTS_BUTTON_MIN_PX = 40  # set, so the layout may squeeze the count instead of widening the window
 
 
-def summary_text(stats: Stats) -> str:
-    """The status bar line for a comparison."""
-    return (
-        f"Similarity {stats.similarity:.0%}  ·  {stats.words_inserted:,} words inserted, "
-        f"{stats.words_deleted:,} deleted  ·  {stats.sentences_moved:,} sentences moved  ·  "
-        f"{stats.sentences_only_a:,} only in A, {stats.sentences_only_b:,} only in B"
-    )
-
-
-class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
+class MainWindow(QMainWindow):
     """Renders whatever the :class:`CompareService` produces; owns no comparison logic."""
 
     comparison_shown = Signal(object)  # CompareResult, after both panes are painted
@@ -101,16 +89,16 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self.setAcceptDrops(True)
+        self.opening = SourceOpener(self)  # files, links, drops and reload
         self.service = CompareService(self)
-        self.service.result_ready.connect(self._show_result)
-        self.service.failed.connect(self._show_failure)
-        self.service.progress.connect(self._show_progress)
-        self.service.stage_changed.connect(self._on_stage)
-        self._stage = ""
-        self.service.busy_changed.connect(self._on_busy)
-        self.service.fetch_progress.connect(self._on_fetch_progress)
         self._build_body()
         self._build_status_bar()
+        self.service.result_ready.connect(self._show_result)
+        self.service.failed.connect(self._show_failure)
+        self.service.progress.connect(self.busy.show_progress)
+        self.service.stage_changed.connect(self.busy.on_stage)
+        self.service.busy_changed.connect(self.busy.on_busy)
+        self.service.fetch_progress.connect(self.opening.on_fetch_progress)
         self.dock = UniqueSentencesDock(self)
         self.dock.sentence_chosen.connect(self.reveal_sentence)
         self.dock.fact_chosen.connect(self.reveal_fact)
@@ -125,10 +113,10 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         self.watcher = FileWatcher(self)
         self.watcher.changed.connect(self._on_files_changed)
         self.watcher.missing.connect(self._on_files_missing)
-        self.actions_ = build_menus(self)
+        self.actions_ = build_menus(self, self)
         self.actions_.themes[self.theme].setChecked(True)
         self._set_tab_order()
-        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+        _application().focusChanged.connect(self._on_focus_changed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
         self.apply_palette(palette)
         self.set_zoom(self.zoom_steps)
@@ -158,15 +146,15 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         self.splitter.setHandleWidth(6)
         for side, pane in self.panes.items():
             self.splitter.addWidget(pane)
-            pane.view.files_dropped.connect(lambda paths, s=side: self._on_pane_drop(s, paths))
+            pane.view.files_dropped.connect(lambda paths, s=side: self.opening.on_pane_drop(s, paths))
             pane.view.drop_rejected.connect(self.show_error)
             pane.view.zoom_requested.connect(lambda delta: self.set_zoom(self.zoom_steps + delta))
             pane.view.paste_requested.connect(self.paste_link)
-            pane.fetch_banner.cancel_requested.connect(self.cancel_fetch)
-        self.find_bar = FindBar({side: pane.view for side, pane in self.panes.items()})
+            pane.fetch_banner.cancel_requested.connect(self.opening.cancel_fetch)
+        self.find_bar: FindBar = FindBar({side: pane.view for side, pane in self.panes.items()})
         self.empty_state = EmptyState()
-        self.empty_state.demo_requested.connect(self.open_demo)
-        self.empty_state.open_requested.connect(self.open_both)
+        self.empty_state.demo_requested.connect(self.opening.open_demo)
+        self.empty_state.open_requested.connect(self.opening.open_both)
         self.loading = LoadingState()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
@@ -184,41 +172,13 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         self.legend.hide()  # only meaningful once a comparison is shown
 
     def _build_status_bar(self) -> None:
-        self.summary = QLabel("No comparison yet")
-        self.summary.setObjectName("summary")
-        self.summary.setMinimumWidth(0)
-        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.summary.setAccessibleName("Comparison summary")
-        self.position_label = QLabel("")
-        self.position_label.setObjectName("differencePosition")
-        self.position_label.setAccessibleName("Current difference")
-        # Wide enough for the longest text up front, so "difference n of N" is never cut at 1024 px.
-        self.position_label.setMinimumWidth(
-            self.position_label.fontMetrics().horizontalAdvance("difference 9,999 of 9,999") + 8
-        )
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setFixedWidth(230)  # room for the longest stage, "Splitting sentences… 99%"
-        self.progress.setAccessibleName("Comparison progress")
-        self.progress.setFormat(COMPARING_FORMAT)
-        self.progress.setTextVisible(True)
-        self.progress.hide()
-        self.facts_button = QToolButton()
-        self.facts_button.setObjectName("factsCount")
-        self.facts_button.setAutoRaise(True)
-        self.facts_button.setToolTip("Show what changed in the facts (Ctrl+Shift+U)")
-        self.facts_button.setAccessibleName("Fact changes")
+        self.summary, self.position_label, self.facts_button = status_widgets()
         self.facts_button.clicked.connect(lambda: self.dock.show_facts())
-        # It gives way before the window does: a narrow window keeps its minimum width.
-        self.facts_button.setMinimumWidth(FACTS_BUTTON_MIN_PX)
-        self.facts_button.hide()
+        self.busy: BusyIndicator = BusyIndicator(self, self.loading, self.stage_shown.emit)
+        self.progress = self.busy.progress
         self.statusBar().addWidget(self.summary, 1)
-        self.statusBar().addPermanentWidget(self.facts_button)
-        self.statusBar().addPermanentWidget(self.position_label)
-        self.statusBar().addPermanentWidget(self.progress)
-        self._busy_timer = QTimer(self)
-        self._busy_timer.setSingleShot(True)
-        self._busy_timer.timeout.connect(self._reveal_busy)
+        for widget in (self.facts_button, self.position_label, self.progress):
+            self.statusBar().addPermanentWidget(widget)
 
     def apply_palette(self, palette: Palette) -> None:
         self.palette_ = palette
@@ -232,10 +192,59 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         if self.painter.busy and self.painter.result is not None:
             self._show_result(self.painter.result)  # paint it again in the new colours
         elif self.result is not None:
-            tops = self._reading_position()
+            tops = self.reading.top_offsets()
             self._render(self.result)
-            self._restore_reading_position(tops)
+            self.reading.restore_offsets(tops)
             self.reading.refresh_highlights()
+
+    # ----- opening files and links (opening.SourceOpener does the work) ----------------------
+    def open_paths(self, path_a: Source | None, path_b: Source | None) -> CompareRequest:
+        """Show ``path_a`` / ``path_b`` (files or WebLinks, either may be None); work runs in the background."""
+        return self.opening.open_paths(path_a, path_b)
+
+    def open_side(self, side: Side, path: Source) -> CompareRequest:
+        return self.opening.open_side(side, path)
+
+    def open_demo(self) -> CompareRequest:
+        return self.opening.open_demo()
+
+    def open_both(self) -> None:
+        self.opening.open_both()
+
+    def ask_side(self, side: Side) -> bool:
+        return self.opening.ask_side(side)
+
+    def open_link(self) -> bool:
+        return self.opening.open_link()
+
+    def paste_link(self) -> bool:
+        return self.opening.paste_link()
+
+    def swap_sides(self) -> None:
+        self.opening.swap_sides()
+
+    def reload(self) -> None:
+        self.opening.reload()
+
+    def cancel_fetch(self) -> None:
+        self.opening.cancel_fetch()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.opening.drag_enter(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.opening.drag_move(event)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.opening.drag_leave(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.opening.drop(event)
+
+    @property
+    def _stage(self) -> str:
+        """The stage the progress bar names now (the child's, then "painting")."""
+        return self.busy.stage
 
     # ----- results --------------------------------------------------------------------------
     def show_loading(self, request: CompareRequest) -> None:
@@ -246,8 +255,8 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
             self.stack.setCurrentWidget(self.loading)
 
     def _show_result(self, result: CompareResult) -> None:
-        self._end_fetches()
-        self._on_stage("painting")
+        self.opening.end_fetches()
+        self.busy.on_stage("painting")
         self.painter.cancel()
         if needs_stages(result):  # a large pair: fill the panes step by step, then show them
             views = {side: pane.view for side, pane in self.panes.items()}
@@ -261,23 +270,26 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
     def _show_painted(self, result: CompareResult, built: Built | None) -> None:
         previous = self.result
         self.result = result
-        same_files = previous is not None and _same_paths(previous, result)
-        tops = self._reading_position() if same_files else None
+        request = result.request
+        same_files = previous is not None and same_pair(
+            (previous.request.path_a, previous.request.path_b), (request.path_a, request.path_b)
+        )
+        tops = self.reading.top_offsets() if same_files else None
         try:
             self._render(result, built)
-            self._restore_reading_position(tops)
+            self.reading.restore_offsets(tops)
         except Exception as error:  # noqa: BLE001 - a rendering bug must not take the window down
             self.result = previous
-            self._show_failure(result.request, f"Could not display the comparison: {type(error).__name__}: {error}")
+            self._show_failure(request, f"Could not display the comparison: {type(error).__name__}: {error}")
             return
-        self.paths = {Side.A: result.request.path_a, Side.B: result.request.path_b}
+        self.paths = {Side.A: request.path_a, Side.B: request.path_b}
         warnings = [
             f"{side.value.upper()}: {warning}"
             for side, content in ((Side.A, result.a), (Side.B, result.b))
             if content is not None
             for warning in content.document.warnings
         ]
-        if _one_file(result.request.path_a, result.request.path_b):
+        if same_local_file(request.path_a, request.path_b):
             warnings.insert(0, "A and B are the same file, so nothing differs; open another version on one side.")
         if warnings:
             self.show_message("  ".join(warnings), "info")
@@ -286,7 +298,7 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         if result.comparison is not None and result.a and result.b:
             self.settings.add_recent_pair(result.a.path, result.b.path)
         # Links have no file to watch; Reload fetches them again.
-        self.watcher.watch(local_paths(result.request.path_a, result.request.path_b))
+        self.watcher.watch(local_paths(request.path_a, request.path_b))
         self.comparison_shown.emit(result)
 
     def _render(self, result: CompareResult, built: Built | None = None) -> None:
@@ -302,7 +314,12 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         if built is None:
             self.dock.show_comparison(comparison)
         else:  # a large pair: list it on the next turn, so the swap and the lists wait apart
-            QTimer.singleShot(0, lambda: self.result is result and self.dock.show_comparison(comparison))
+
+            def list_later() -> None:
+                if self.result is result:
+                    self.dock.show_comparison(comparison)
+
+            QTimer.singleShot(0, list_later)
         self.reading.set_comparison(comparison)
         self.fact_marks.show(comparison)
         self.facts_button.setVisible(comparison is not None)
@@ -320,7 +337,7 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         self.setWindowTitle(" ↔ ".join(names) + " — Tandem" if names else "Tandem")
 
     def _show_failure(self, _request: CompareRequest, message: str) -> None:
-        self._end_fetches()
+        self.opening.end_fetches()
         if self.result is None or (self.result.a is None and self.result.b is None):
             self.stack.setCurrentWidget(self.empty_state)  # a failed first link leaves nothing to show
         self.show_error(message)
@@ -374,50 +391,28 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         if enabled:
             self.reading.sync_now(self.active_side)
 
-    # ----- reading position -------------------------------------------------------------------
-    def _reading_position(self) -> dict[Side, int | None]:
-        return {side: pane.view.top_offset() for side, pane in self.panes.items()}
-
-    def _restore_reading_position(self, tops: dict[Side, int | None] | None) -> None:
-        """Scroll back to the text that was at the top before a re-render (A leads when syncing)."""
-        if not tops:
-            return
-        places = {}
-        for side, offset in tops.items():
-            view = self.panes[side].view
-            if offset is not None and view.pane_map is not None:
-                places[side] = view.pane_map.position(offset)
-        if self.reading.leading not in places:
-            self.reading.leading = Side.A
-        self.reading.restore_places(places)
-
     # ----- options, theme -------------------------------------------------------------------
-    def options_changed(self) -> None:
-        """A matching option changed: remember it and compare again, keeping the place."""
-        chosen = next((n for n, a in enumerate(self.actions_.looseness) if a.isChecked()), 2)
-        self.options = CompareOptions(
-            ignore_case=self.actions_.ignore_case.isChecked(),
-            ignore_punctuation=self.actions_.ignore_punctuation.isChecked(),
-            fold_quotes_dashes=self.actions_.fold_quotes.isChecked(),
-            looseness=LOOSENESS_CHOICES[chosen][1],
-        )
-        self.settings.compare_options = self.options
+    def set_options(self, options: CompareOptions) -> None:
+        """The matching options changed: remember them and compare again, keeping the place.
+
+        ``self.options`` is the one copy; each menu item replaces only its own field of it.
+        """
+        self.options = options
+        self.settings.compare_options = options
         if self.paths[Side.A] and self.paths[Side.B]:
             self.open_paths(self.paths[Side.A], self.paths[Side.B])
 
     def set_looseness_choice(self, number: int) -> None:
         self.actions_.looseness[number].setChecked(True)
         self.actions_.looseness_box.setCurrentIndex(number)
-        self.options_changed()
+        self.set_options(replace(self.options, looseness=LOOSENESS_CHOICES[number][1]))
 
     def set_theme(self, theme: Theme | str) -> None:
         """Switch between light, dark and following the desktop, and remember the choice."""
         self.theme = Theme(theme)
         self.settings.theme = self.theme.value
         self.actions_.themes[self.theme].setChecked(True)
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        self.apply_palette(apply_theme(app, self.theme))
+        self.apply_palette(apply_theme(_application(), self.theme))
 
     def _on_system_scheme_changed(self, _scheme: object) -> None:
         if self.theme is Theme.SYSTEM:
@@ -494,23 +489,7 @@ class MainWindow(SourceOpening, BusyIndicator, QMainWindow):
         super().closeEvent(event)
 
 
-def _same_paths(previous: CompareResult, current: CompareResult) -> bool:
-    def key(result: CompareResult) -> tuple[str | None, str | None]:
-        request = result.request
-        return (
-            source_key(request.path_a) if request.path_a else None,
-            source_key(request.path_b) if request.path_b else None,
-        )
-
-    return key(previous) == key(current)
-
-
-def _one_file(a: object, b: object) -> bool:
-    """Whether both sides show the very same local file (links and relative paths resolved)."""
-    paths = local_paths(a, b)  # type: ignore[arg-type]
-    if len(paths) != 2:
-        return False
-    try:
-        return paths[0].samefile(paths[1])
-    except OSError:
-        return False
+def _application() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)  # a window needs the widgets application
+    return app

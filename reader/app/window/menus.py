@@ -6,21 +6,25 @@ and is also added to the window itself, so its shortcut works while the menu bar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar
 
 from reader import __version__
 from reader.app.palette import Theme
+from reader.app.panes.finder import FindBar
 from reader.app.recent import complete_pairs, pair_labels
+from reader.app.settings import AppSettings
+from reader.app.sidebar.dock import UniqueSentencesDock
+from reader.app.sources import Source
 from reader.app.window.shortcuts_help import show_shortcuts
 from reader.core.marks import Side
-
-if TYPE_CHECKING:
-    from reader.app.window.main_window import MainWindow
+from reader.core.model import CompareOptions
 
 # How loosely sentences may be matched, from the engine's 0..1 scale to words people use.
 LOOSENESS_CHOICES: tuple[tuple[str, float], ...] = (
@@ -35,6 +39,42 @@ LOOSENESS_CHOICES: tuple[tuple[str, float], ...] = (
 def looseness_index(value: float) -> int:
     """The choice nearest to an engine looseness value."""
     return min(range(len(LOOSENESS_CHOICES)), key=lambda i: abs(LOOSENESS_CHOICES[i][1] - value))
+
+
+class MenuCommands(Protocol):
+    """What the menus, the toolbar and their shortcuts do: everything they use of the window."""
+
+    @property
+    def settings(self) -> AppSettings: ...
+    @property
+    def options(self) -> CompareOptions: ...
+    @property
+    def zoom_steps(self) -> int: ...
+    @property
+    def dock(self) -> UniqueSentencesDock: ...
+    @property
+    def find_bar(self) -> FindBar: ...
+    def open_paths(self, path_a: Source | None, path_b: Source | None) -> object: ...
+    def ask_side(self, side: Side) -> bool: ...
+    def open_both(self) -> None: ...
+    def open_demo(self) -> object: ...
+    def open_link(self) -> bool: ...
+    def paste_link(self) -> bool: ...
+    def swap_sides(self) -> None: ...
+    def reload(self) -> None: ...
+    def export_report(self) -> Path | None: ...
+    def export_pdf(self) -> Path | None: ...
+    def print_comparison(self) -> bool: ...
+    def copy_selection(self) -> str: ...
+    def open_find(self) -> None: ...
+    def go_to_difference(self, forward: bool) -> int | None: ...
+    def step_sentence(self, forward: bool) -> int | None: ...
+    def go_to_counterpart(self, target: Side) -> int | None: ...
+    def set_sync_scroll(self, enabled: bool) -> None: ...
+    def set_options(self, options: CompareOptions) -> None: ...
+    def set_looseness_choice(self, number: int) -> None: ...
+    def set_theme(self, theme: Theme | str) -> None: ...
+    def set_zoom(self, steps: int) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +117,13 @@ class WindowActions:
     paste_link: QAction
 
 
-def _action(window: MainWindow, text: str, slot: object, *shortcuts: QKeySequence | str, icon: str = "") -> QAction:
+def _action(
+    window: QMainWindow,
+    text: str,
+    slot: Callable[[], object],
+    *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
+    icon: str = "",
+) -> QAction:
     action = QAction(text, window)
     if shortcuts:
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
@@ -90,7 +136,9 @@ def _action(window: MainWindow, text: str, slot: object, *shortcuts: QKeySequenc
     return action
 
 
-def _checkable(window: MainWindow, text: str, checked: bool, slot: object, *shortcuts: str) -> QAction:
+def _checkable(
+    window: QMainWindow, text: str, checked: bool, slot: Callable[[bool], object], *shortcuts: str
+) -> QAction:
     action = QAction(text, window)
     action.setCheckable(True)
     action.setChecked(checked)
@@ -101,23 +149,26 @@ def _checkable(window: MainWindow, text: str, checked: bool, slot: object, *shor
     return action
 
 
-def build_menus(window: MainWindow) -> WindowActions:
+def build_menus(window: QMainWindow, commands: MenuCommands) -> WindowActions:
+    """Menus, toolbar and shortcuts on ``window``, their actions running ``commands``."""
     menu_bar = window.menuBar()
     file_menu = menu_bar.addMenu("&File")
-    open_a = _action(window, "Open &A…", lambda: window.ask_side(Side.A))
-    open_b = _action(window, "Open &B…", lambda: window.ask_side(Side.B))
-    open_both = _action(window, "&Open A and B…", window.open_both, QKeySequence.StandardKey.Open, icon="document-open")
-    open_demo = _action(window, "Open &Demo Articles", window.open_demo)
-    open_link = _action(window, "Open &Link…", window.open_link, "Ctrl+L")
+    open_a = _action(window, "Open &A…", lambda: commands.ask_side(Side.A))
+    open_b = _action(window, "Open &B…", lambda: commands.ask_side(Side.B))
+    open_both = _action(
+        window, "&Open A and B…", commands.open_both, QKeySequence.StandardKey.Open, icon="document-open"
+    )
+    open_demo = _action(window, "Open &Demo Articles", commands.open_demo)
+    open_link = _action(window, "Open &Link…", commands.open_link, "Ctrl+L")
     open_link.setStatusTip("Download a web page (only the page: never its images or scripts) and compare it")
-    swap = _action(window, "&Swap Sides", window.swap_sides, "Ctrl+Shift+X", icon="object-flip-horizontal")
-    reload = _action(window, "&Reload", window.reload, "F5", icon="view-refresh")
-    export_report = _action(window, "&Export Report…", window.export_report, "Ctrl+E")
-    export_pdf = _action(window, "Export &PDF…", window.export_pdf, "Ctrl+Shift+E")
-    print_action = _action(window, "&Print…", window.print_comparison, QKeySequence.StandardKey.Print)
+    swap = _action(window, "&Swap Sides", commands.swap_sides, "Ctrl+Shift+X", icon="object-flip-horizontal")
+    reload = _action(window, "&Reload", commands.reload, "F5", icon="view-refresh")
+    export_report = _action(window, "&Export Report…", commands.export_report, "Ctrl+E")
+    export_pdf = _action(window, "Export &PDF…", commands.export_pdf, "Ctrl+Shift+E")
+    print_action = _action(window, "&Print…", commands.print_comparison, QKeySequence.StandardKey.Print)
     quit_action = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
     recent_menu = QMenu("Open &Recent", window)
-    recent_menu.aboutToShow.connect(lambda: fill_recent(window, recent_menu))
+    recent_menu.aboutToShow.connect(lambda: fill_recent(commands, recent_menu))
     for action in (open_both, open_a, open_b, open_link):
         file_menu.addAction(action)
     file_menu.addMenu(recent_menu)
@@ -132,27 +183,27 @@ def build_menus(window: MainWindow) -> WindowActions:
     file_menu.addAction(quit_action)
 
     edit_menu = menu_bar.addMenu("&Edit")
-    copy = _action(window, "&Copy", window.copy_selection, QKeySequence.StandardKey.Copy)
-    paste_link = _action(window, "&Paste Link", window.paste_link, QKeySequence.StandardKey.Paste)
+    copy = _action(window, "&Copy", commands.copy_selection, QKeySequence.StandardKey.Copy)
+    paste_link = _action(window, "&Paste Link", commands.paste_link, QKeySequence.StandardKey.Paste)
     paste_link.setStatusTip("Open the link (or file) on the clipboard in an empty pane")
-    find = _action(window, "&Find…", window.open_find, QKeySequence.StandardKey.Find, icon="edit-find")
-    find_next = _action(window, "Find &Next", lambda: window.find_bar.find(True), "F3")
-    find_previous = _action(window, "Find Pre&vious", lambda: window.find_bar.find(False), "Shift+F3")
+    find = _action(window, "&Find…", commands.open_find, QKeySequence.StandardKey.Find, icon="edit-find")
+    find_next = _action(window, "Find &Next", lambda: commands.find_bar.find(True), "F3")
+    find_previous = _action(window, "Find Pre&vious", lambda: commands.find_bar.find(False), "Shift+F3")
     for action in (copy, paste_link, find, find_next, find_previous):
         edit_menu.addAction(action)
 
     view_menu = menu_bar.addMenu("&View")
     next_difference = _action(
-        window, "&Next Difference", lambda: window.go_to_difference(True), "Alt+Down", "F7", icon="go-down"
+        window, "&Next Difference", lambda: commands.go_to_difference(True), "Alt+Down", "F7", icon="go-down"
     )
     previous_difference = _action(
-        window, "&Previous Difference", lambda: window.go_to_difference(False), "Alt+Up", "Shift+F7", icon="go-up"
+        window, "&Previous Difference", lambda: commands.go_to_difference(False), "Alt+Up", "Shift+F7", icon="go-up"
     )
-    next_sentence = _action(window, "Next Sen&tence", lambda: window.step_sentence(True), "Ctrl+Down")
-    previous_sentence = _action(window, "Previous Sent&ence", lambda: window.step_sentence(False), "Ctrl+Up")
-    counterpart_b = _action(window, "Counterpart in &B", lambda: window.go_to_counterpart(Side.B), "Alt+Right")
-    counterpart_a = _action(window, "Counterpart in &A", lambda: window.go_to_counterpart(Side.A), "Alt+Left")
-    sync_scroll = _checkable(window, "&Sync Scrolling", window.settings.sync_scroll, window.set_sync_scroll)
+    next_sentence = _action(window, "Next Sen&tence", lambda: commands.step_sentence(True), "Ctrl+Down")
+    previous_sentence = _action(window, "Previous Sent&ence", lambda: commands.step_sentence(False), "Ctrl+Up")
+    counterpart_b = _action(window, "Counterpart in &B", lambda: commands.go_to_counterpart(Side.B), "Alt+Right")
+    counterpart_a = _action(window, "Counterpart in &A", lambda: commands.go_to_counterpart(Side.A), "Alt+Left")
+    sync_scroll = _checkable(window, "&Sync Scrolling", commands.settings.sync_scroll, commands.set_sync_scroll)
     sync_scroll.setToolTip("Keep the other pane at the matching sentence while scrolling")
     view_menu.addAction(next_difference)
     view_menu.addAction(previous_difference)
@@ -161,16 +212,25 @@ def build_menus(window: MainWindow) -> WindowActions:
     view_menu.addSeparator()
     view_menu.addAction(sync_scroll)
     matching = view_menu.addMenu("&Matching")
-    options = window.settings.compare_options
-    ignore_case = _checkable(window, "Ignore &Case", options.ignore_case, lambda _on: window.options_changed())
+    # Each item changes its own field of the window's options; the others (set elsewhere) stay.
+    options = commands.settings.compare_options
+    ignore_case = _checkable(
+        window,
+        "Ignore &Case",
+        options.ignore_case,
+        lambda on: commands.set_options(replace(commands.options, ignore_case=on)),
+    )
     ignore_punctuation = _checkable(
-        window, "Ignore &Punctuation", options.ignore_punctuation, lambda _on: window.options_changed()
+        window,
+        "Ignore &Punctuation",
+        options.ignore_punctuation,
+        lambda on: commands.set_options(replace(commands.options, ignore_punctuation=on)),
     )
     fold_quotes = _checkable(
         window,
         "Treat &Quote and Dash Styles as Equal",
         options.fold_quotes_dashes,
-        lambda _on: window.options_changed(),
+        lambda on: commands.set_options(replace(commands.options, fold_quotes_dashes=on)),
     )
     for action in (ignore_case, ignore_punctuation, fold_quotes):
         matching.addAction(action)
@@ -184,7 +244,7 @@ def build_menus(window: MainWindow) -> WindowActions:
         action.setCheckable(True)
         action.setChecked(number == chosen)
         action.setActionGroup(group)
-        action.triggered.connect(lambda _on=False, n=number: window.set_looseness_choice(n))
+        action.triggered.connect(lambda _on=False, n=number: commands.set_looseness_choice(n))
         matching.addAction(action)
         looseness.append(action)
     theme_menu = view_menu.addMenu("&Theme")
@@ -194,25 +254,25 @@ def build_menus(window: MainWindow) -> WindowActions:
         action = QAction(label, window)
         action.setCheckable(True)
         action.setActionGroup(theme_group)
-        action.triggered.connect(lambda _on=False, t=theme: window.set_theme(t))
+        action.triggered.connect(lambda _on=False, t=theme: commands.set_theme(t))
         theme_menu.addAction(action)
         themes[theme] = action
     view_menu.addSeparator()
     # Ctrl+= as well as the platform's Ctrl++, since "+" needs Shift on most layouts.
-    zoom_in = _action(window, "Zoom &In", lambda: window.set_zoom(window.zoom_steps + 1), "Ctrl+=", "Ctrl++")
-    zoom_out = _action(window, "Zoom &Out", lambda: window.set_zoom(window.zoom_steps - 1), "Ctrl+-")
-    zoom_reset = _action(window, "&Actual Size", lambda: window.set_zoom(0), "Ctrl+0")
+    zoom_in = _action(window, "Zoom &In", lambda: commands.set_zoom(commands.zoom_steps + 1), "Ctrl+=", "Ctrl++")
+    zoom_out = _action(window, "Zoom &Out", lambda: commands.set_zoom(commands.zoom_steps - 1), "Ctrl+-")
+    zoom_reset = _action(window, "&Actual Size", lambda: commands.set_zoom(0), "Ctrl+0")
     for action in (zoom_in, zoom_out, zoom_reset):
         view_menu.addAction(action)
     view_menu.addSeparator()
-    toggle_dock = window.dock.toggleViewAction()
+    toggle_dock = commands.dock.toggleViewAction()
     toggle_dock.setText("&Sidebar (Only in One, Facts)")
     toggle_dock.setShortcut(QKeySequence("Ctrl+U"))
     view_menu.addAction(toggle_dock)
-    view_menu.addAction(_action(window, "&Facts", window.dock.show_facts, "Ctrl+Shift+U"))
+    view_menu.addAction(_action(window, "&Facts", commands.dock.show_facts, "Ctrl+Shift+U"))
 
     toolbar, looseness_box = _build_toolbar(
-        window, (open_both, swap, None, previous_difference, next_difference, None, find, sync_scroll)
+        window, commands, (open_both, swap, None, previous_difference, next_difference, None, find, sync_scroll)
     )
     toggle_toolbar = toolbar.toggleViewAction()
     toggle_toolbar.setText("&Toolbar")
@@ -264,7 +324,9 @@ def build_menus(window: MainWindow) -> WindowActions:
     )
 
 
-def _build_toolbar(window: MainWindow, actions: tuple[QAction | None, ...]) -> tuple[QToolBar, QComboBox]:
+def _build_toolbar(
+    window: QMainWindow, commands: MenuCommands, actions: tuple[QAction | None, ...]
+) -> tuple[QToolBar, QComboBox]:
     toolbar = QToolBar("Toolbar", window)
     toolbar.setObjectName("mainToolbar")  # needed by QMainWindow.saveState
     toolbar.setMovable(False)
@@ -300,16 +362,16 @@ def _build_toolbar(window: MainWindow, actions: tuple[QAction | None, ...]) -> t
     )
     for label, _value in LOOSENESS_CHOICES:
         box.addItem(label)
-    box.setCurrentIndex(looseness_index(window.settings.compare_options.looseness))
-    box.activated.connect(window.set_looseness_choice)
+    box.setCurrentIndex(looseness_index(commands.settings.compare_options.looseness))
+    box.activated.connect(commands.set_looseness_choice)
     toolbar.addWidget(box)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
     return toolbar, box
 
 
-def fill_recent(window: MainWindow, menu: QMenu) -> None:
+def fill_recent(commands: MenuCommands, menu: QMenu) -> None:
     menu.clear()
-    pairs = complete_pairs(window.settings.recent_pairs)
+    pairs = complete_pairs(commands.settings.recent_pairs)
     if not pairs:
         empty = menu.addAction("No recent comparisons")
         empty.setEnabled(False)
@@ -319,13 +381,13 @@ def fill_recent(window: MainWindow, menu: QMenu) -> None:
         action = menu.addAction(label)
         action.setToolTip(f"A: {path_a}\nB: {path_b}")
         action.setStatusTip(f"A: {path_a}   B: {path_b}")
-        action.triggered.connect(lambda _=False, a=path_a, b=path_b: window.open_paths(a, b))
+        action.triggered.connect(lambda _=False, a=path_a, b=path_b: commands.open_paths(a, b))
     menu.setToolTipsVisible(True)
     menu.addSeparator()
-    menu.addAction("Clear Recent", window.settings.clear_recent)
+    menu.addAction("Clear Recent", commands.settings.clear_recent)
 
 
-def _about(window: MainWindow) -> None:
+def _about(window: QMainWindow) -> None:
     QMessageBox.about(
         window,
         "About Tandem",

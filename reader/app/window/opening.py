@@ -1,29 +1,31 @@
 """How articles get into the window: Open dialogs, drops, pasted and typed links, reload.
 
-A mixin of :class:`reader.app.window.main_window.MainWindow` (kept apart so the window module stays
-about layout and showing results). Every way in ends in :meth:`open_paths`, which queues
-the request in the worker; links are fetched there, with progress shown in the pane.
+:class:`SourceOpener` does this for the window (kept apart so the window module stays about
+layout and showing results); :class:`OpeningHost` names everything it uses of the window.
+Every way in ends in :meth:`SourceOpener.open_paths`, which queues the request in the worker;
+links are fetched there, with progress shown in the pane.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QMimeData, QStandardPaths
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QSplitter, QStackedWidget, QStatusBar, QWidget
 
 from reader.app.drops import DropError, accept_as_copy, sources_from_mime
+from reader.app.panes.pane import ArticlePane
+from reader.app.settings import AppSettings
 from reader.app.sources import Source, WebLink, file_dialog_filter
 from reader.app.window.link_dialog import ask_link
-from reader.app.worker.service import CompareRequest
+from reader.app.window.loading import BusyIndicator
+from reader.app.worker.service import CompareRequest, CompareService
 from reader.core.marks import Side
+from reader.core.model import CompareOptions
 from reader.resources import demo_pair
-
-if TYPE_CHECKING:
-    from reader.app.window.main_window import MainWindow
 
 FileChooser = Callable[[str, str], Path | None]
 SaveChooser = Callable[[str, str, str], Path | None]  # caption, suggested path, filter
@@ -61,89 +63,126 @@ def start_directory(last: str) -> str:
     return str(Path.home())
 
 
-class SourceOpening:
-    """Opening files and links; mixed into MainWindow, whose attributes it uses."""
+class OpeningHost(Protocol):
+    """What opening files and links uses of the window."""
+
+    @property
+    def service(self) -> CompareService: ...
+    @property
+    def options(self) -> CompareOptions: ...
+    @property
+    def settings(self) -> AppSettings: ...
+    @property
+    def paths(self) -> Mapping[Side, Source | None]: ...
+    @property
+    def panes(self) -> Mapping[Side, ArticlePane]: ...
+    @property
+    def stack(self) -> QStackedWidget: ...
+    @property
+    def splitter(self) -> QSplitter: ...
+    @property
+    def busy(self) -> BusyIndicator: ...
+    @property
+    def choose_file(self) -> FileChooser: ...
+    @property
+    def choose_link(self) -> LinkChooser: ...
+    def show_loading(self, request: CompareRequest) -> None: ...
+    def show_message(self, message: str, kind: str) -> None: ...
+    def show_error(self, message: str) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
+    def focusWidget(self) -> QWidget: ...
+
+
+class SourceOpener:
+    """Opening files and links for the window ``host``."""
+
+    def __init__(self, host: OpeningHost) -> None:
+        self.host = host
 
     # ----- the one way in ---------------------------------------------------------------
-    def open_paths(self: MainWindow, path_a: Source | None, path_b: Source | None) -> CompareRequest:
+    def open_paths(self, path_a: Source | None, path_b: Source | None) -> CompareRequest:
         """Show ``path_a`` / ``path_b`` (files or WebLinks, either may be None); work runs in the background."""
-        request = self.service.submit(path_a, path_b, self.options)
+        host = self.host
+        request = host.service.submit(path_a, path_b, host.options)
         for side, source in ((Side.A, path_a), (Side.B, path_b)):
-            banner = self.panes[side].fetch_banner
+            banner = host.panes[side].fetch_banner
             if isinstance(source, WebLink):
                 banner.start(source.host)
             else:
                 banner.hide()
         if request.has_links():
             # The progress lives in the panes: show them even before anything was opened.
-            self.stack.setCurrentWidget(self.splitter)
+            host.stack.setCurrentWidget(host.splitter)
         else:
-            self.show_loading(request)
+            host.show_loading(request)
         return request
 
-    def open_side(self: MainWindow, side: Side, path: Source) -> CompareRequest:
-        paths = dict(self.paths)
+    def open_side(self, side: Side, path: Source) -> CompareRequest:
+        paths = dict(self.host.paths)
         paths[side] = path
         return self.open_paths(paths[Side.A], paths[Side.B])
 
-    def open_demo(self: MainWindow) -> CompareRequest:
+    def open_demo(self) -> CompareRequest:
         path_a, path_b = demo_pair()
         return self.open_paths(path_a, path_b)
 
-    def swap_sides(self: MainWindow) -> None:
-        if self.paths[Side.A] or self.paths[Side.B]:
-            self.open_paths(self.paths[Side.B], self.paths[Side.A])
+    def swap_sides(self) -> None:
+        paths = self.host.paths
+        if paths[Side.A] or paths[Side.B]:
+            self.open_paths(paths[Side.B], paths[Side.A])
 
-    def reload(self: MainWindow) -> None:
+    def reload(self) -> None:
         """Read both sides again; links are downloaded again."""
-        if self.paths[Side.A] or self.paths[Side.B]:
-            self.open_paths(self.paths[Side.A], self.paths[Side.B])
+        paths = self.host.paths
+        if paths[Side.A] or paths[Side.B]:
+            self.open_paths(paths[Side.A], paths[Side.B])
 
-    def cancel_fetch(self: MainWindow) -> None:
+    def cancel_fetch(self) -> None:
         """Cancel in a pane: stop the download; the window keeps what it showed before."""
-        for pane in self.panes.values():
+        for pane in self.host.panes.values():
             if not pane.fetch_banner.isHidden():
                 pane.fetch_banner.cancelled()
-        self.service.cancel()
+        self.host.service.cancel()
 
-    def _on_fetch_progress(self: MainWindow, side: str, received: int, total: int | None) -> None:
-        self.panes[Side(side)].fetch_banner.update_progress(received, total)
-        request = self.service.current_request
+    def on_fetch_progress(self, side: str, received: int, total: int | None) -> None:
+        self.host.panes[Side(side)].fetch_banner.update_progress(received, total)
+        request = self.host.service.current_request
         source = None if request is None else (request.path_a if side == "a" else request.path_b)
         if isinstance(source, WebLink):
-            # The bar's percentage is the comparison's; while bytes arrive, say what is happening.
-            self.progress.setFormat(f"Downloading from {source.host}…")
+            self.host.busy.show_download(source.host)
 
-    def _end_fetches(self: MainWindow) -> None:
-        for pane in self.panes.values():
+    def end_fetches(self) -> None:
+        for pane in self.host.panes.values():
             pane.fetch_banner.hide()
 
     # ----- dialogs ------------------------------------------------------------------------
-    def ask_side(self: MainWindow, side: Side) -> bool:
+    def ask_side(self, side: Side) -> bool:
         """Let the user pick a file for ``side``; False if they cancelled."""
-        path = self.choose_file(f"Open article {side.value.upper()}", start_directory(self.settings.last_directory))
+        settings = self.host.settings
+        path = self.host.choose_file(f"Open article {side.value.upper()}", start_directory(settings.last_directory))
         if path is None:
             return False
-        self.settings.last_directory = str(path.parent)
+        settings.last_directory = str(path.parent)
         self.open_side(side, path)
         return True
 
-    def open_both(self: MainWindow) -> None:
+    def open_both(self) -> None:
         """Ctrl+O: ask for A, then for B."""
-        first = self.choose_file("Open article A", start_directory(self.settings.last_directory))
+        settings, choose = self.host.settings, self.host.choose_file
+        first = choose("Open article A", start_directory(settings.last_directory))
         if first is None:
             return
-        self.settings.last_directory = str(first.parent)
-        second = self.choose_file("Open article B", start_directory(self.settings.last_directory))
+        settings.last_directory = str(first.parent)
+        second = choose("Open article B", start_directory(settings.last_directory))
         if second is None:
             self.open_side(Side.A, first)
             return
-        self.settings.last_directory = str(second.parent)
+        settings.last_directory = str(second.parent)
         self.open_paths(first, second)
 
-    def open_link(self: MainWindow) -> bool:
+    def open_link(self) -> bool:
         """File › Open Link…: ask for an address and the side; False if cancelled."""
-        chosen = self.choose_link(self.link_target() or Side.B)
+        chosen = self.host.choose_link(self.link_target() or Side.B)
         if chosen is None:
             return False
         side, url = chosen
@@ -151,25 +190,26 @@ class SourceOpening:
         return True
 
     # ----- links from the clipboard ---------------------------------------------------------
-    def link_target(self: MainWindow) -> Side | None:
+    def link_target(self) -> Side | None:
         """Where a pasted link goes: the focused pane if it is empty, else the first empty side."""
-        focused = self.focusWidget()
-        for side, pane in self.panes.items():
-            if focused is pane.view and self.paths[side] is None:
+        focused = self.host.focusWidget()
+        paths = self.host.paths
+        for side, pane in self.host.panes.items():
+            if focused is pane.view and paths[side] is None:
                 return side
-        return next((side for side in (Side.A, Side.B) if self.paths[side] is None), None)
+        return next((side for side in (Side.A, Side.B) if paths[side] is None), None)
 
-    def paste_link(self: MainWindow) -> bool:
+    def paste_link(self) -> bool:
         """Ctrl+V: open a link (or a copied file) from the clipboard in an empty pane."""
         mime = QApplication.clipboard().mimeData()
         try:
             sources = sources_from_mime(mime if mime is not None else QMimeData(), limit=1)
         except DropError as error:
-            self.show_message(str(error).replace("Dropped text", "The clipboard text"), "info")
+            self.host.show_message(str(error).replace("Dropped text", "The clipboard text"), "info")
             return False
         side = self.link_target()
         if side is None:
-            self.show_message(
+            self.host.show_message(
                 "Both sides are open: drop the link on the pane it should replace, or use File › Open Link….",
                 "info",
             )
@@ -178,50 +218,51 @@ class SourceOpening:
         return True
 
     # ----- drops ------------------------------------------------------------------------------
-    def _on_pane_drop(self: MainWindow, side: Side, sources: list[Source]) -> None:
+    def on_pane_drop(self, side: Side, sources: list[Source]) -> None:
         if len(sources) == 2:
             self.open_paths(sources[0], sources[1])
         else:
             self.open_side(side, sources[0])
 
-    def dragEnterEvent(self: MainWindow, event: QDragEnterEvent) -> None:
+    def drag_enter(self, event: QDragEnterEvent) -> None:
         if (event.mimeData().hasUrls() or event.mimeData().hasText()) and accept_as_copy(event):
-            self.statusBar().showMessage(self.drop_target_text(len(event.mimeData().urls())))
+            self.host.statusBar().showMessage(self.drop_target_text(len(event.mimeData().urls())))
 
-    def dragMoveEvent(self: MainWindow, event: QDragMoveEvent) -> None:
+    def drag_move(self, event: QDragMoveEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasText():
             accept_as_copy(event)
 
-    def dragLeaveEvent(self: MainWindow, event) -> None:
-        self.statusBar().clearMessage()
+    def drag_leave(self, _event: QDragLeaveEvent) -> None:
+        self.host.statusBar().clearMessage()
 
-    def drop_target_text(self: MainWindow, count: int) -> str:
+    def drop_target_text(self, count: int) -> str:
         """Where a drop on the window (not on a pane) lands, shown while the drag hovers."""
         if count >= 2:
             return "Drop: the two files open as A and B"
-        if self.paths[Side.A] is None:
+        if self.host.paths[Side.A] is None:
             return "Drop: opens as A"
-        if self.paths[Side.B] is None:
+        if self.host.paths[Side.B] is None:
             return "Drop: opens as B"
         return "Drop on the left or right pane to choose the side"
 
-    def dropEvent(self: MainWindow, event: QDropEvent) -> None:
-        self.statusBar().clearMessage()
+    def drop(self, event: QDropEvent) -> None:
+        host = self.host
+        host.statusBar().clearMessage()
         if not accept_as_copy(event):
             return
         try:
             sources = sources_from_mime(event.mimeData())
         except DropError as error:
-            self.show_error(str(error))
+            host.show_error(str(error))
             return
         if len(sources) == 2:
             self.open_paths(sources[0], sources[1])
-        elif self.paths[Side.A] is None:
+        elif host.paths[Side.A] is None:
             self.open_side(Side.A, sources[0])
-        elif self.paths[Side.B] is None:
+        elif host.paths[Side.B] is None:
             self.open_side(Side.B, sources[0])
         else:
-            self.show_message(
+            host.show_message(
                 "Both sides are open: drop the file or link on the left or right pane to choose which it replaces.",
                 "info",
             )
