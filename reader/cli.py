@@ -278,9 +278,10 @@ def _write(text: str, output: str | None) -> None:
 
 # One JSON line holds one pair of articles: two of the largest documents ``compare`` reads.
 MAX_ALIGN_LINE_BYTES = 16 * 1024 * 1024
+JsonValue = Any  # one parsed JSON line: any shape at all until _sentence_list checks it
 
 
-def _read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
+def _read_jsonl(path: str) -> Iterator[tuple[int, JsonValue]]:
     from reader.core.read.documents import MAX_BYTES, check_regular_file
 
     stream: IO[bytes]
@@ -315,7 +316,7 @@ def _read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
                 yield number, _json_record(line, f"{path}:{number}")
 
 
-def _json_record(line: str, where: str) -> Any:
+def _json_record(line: str, where: str) -> JsonValue:
     try:
         return json.loads(line)
     except json.JSONDecodeError as error:
@@ -324,7 +325,7 @@ def _json_record(line: str, where: str) -> Any:
         raise InputError(f"{where}: JSON nested too deeply") from error
 
 
-def _sentence_list(record: Any, field: str, where: str) -> list[str]:
+def _sentence_list(record: JsonValue, field: str, where: str) -> list[str]:
     value = record.get(field) if isinstance(record, dict) else None
     if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
         raise InputError(f'{where}: "{field}" must be a list of sentence strings')
