@@ -1,4 +1,10 @@
-"""Command line: ``tandem compare``, ``tandem align``; anything else opens the window."""
+"""Command line: ``tandem compare``, ``tandem align``; anything else opens the window.
+
+:func:`build_parser` is the one parser of ``tandem``: its own arguments are the window's
+(``tandem [A [B]] [options]``, parsed by ``reader.app.launch``) and its help lists the
+commands, each parsed by its own sub-parser (:func:`build_command_parser`). No Qt and no
+engine are imported here at module level: the window's start and ``--help`` stay fast.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,20 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from reader import __version__
 
-HEADLESS_COMMANDS = ("compare", "align")
+if TYPE_CHECKING:
+    from reader.app.sources import Source
+    from reader.core.model import CompareOptions
+
+# The commands and their one-line help, in the order ``tandem --help`` lists them.
+COMMANDS = {
+    "compare": "compare two files and print the result",
+    "align": "batch-align already split sentences (JSON lines)",
+}
+HEADLESS_COMMANDS = tuple(COMMANDS)
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
 MAX_TIMEOUT_S = 3600.0
@@ -45,8 +60,20 @@ def _add_matching_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--language", choices=("en", "de"), default=None, help="sentence rules (default: detected)")
 
 
-def add_window_options(group: Any) -> None:
-    """The window's options: one definition for the window's parser and for ``tandem --help``."""
+def parse_source(text: str) -> Source:
+    """A file or an http(s) link (argparse's ``type`` for A and B; the engine loads only when called)."""
+    from reader.app.sources import parse_source as parse
+
+    return parse(text)
+
+
+def _add_window_arguments(parser: argparse.ArgumentParser) -> None:
+    """What ``tandem`` without a command takes: up to two sources and the window's options."""
+    parser.add_argument(
+        "a", nargs="?", type=parse_source, help="the first version (left pane): a file or an http(s) link"
+    )
+    parser.add_argument("b", nargs="?", type=parse_source, help="the second version (right pane): a file or a link")
+    group = parser.add_argument_group("the window (tandem [A [B]] [options], no command)")
     group.add_argument("--demo", action="store_true", help="open the bundled sample pair")
     group.add_argument(
         "--screenshot",
@@ -72,7 +99,7 @@ def add_window_options(group: Any) -> None:
     )
 
 
-def _options(args: argparse.Namespace) -> Any:
+def _options(args: argparse.Namespace) -> CompareOptions:
     from reader.core.model import CompareOptions
 
     looseness = 0.5 if args.looseness is None else args.looseness
@@ -92,44 +119,53 @@ def _options(args: argparse.Namespace) -> Any:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``tandem`` parser: the window's arguments; its help also names the commands."""
+    commands = "\n".join(f"  {name:<22}{summary}" for name, summary in COMMANDS.items())
     parser = argparse.ArgumentParser(
         prog="tandem",
         description=(
-            "Compare two versions of an article sentence by sentence. Without a command, "
+            "Compare two versions of an article sentence by sentence. Without a command,\n"
             "'tandem [A [B]] [--demo]' opens the window."
         ),
+        epilog=f"commands (tandem COMMAND --help tells more):\n{commands}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tandem {__version__}")
-    add_window_options(parser.add_argument_group("the window (tandem [A [B]] [options], no command)"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_window_arguments(parser)
+    return parser
 
-    cmp = commands.add_parser("compare", help="compare two files and print the result")
-    cmp.add_argument(
-        "a", help="the first version: a file (.txt, .md, .html, .docx, .odt, .pdf, ...) or an http(s) link"
-    )
-    cmp.add_argument("b", help="the second version, the same way")
-    cmp.add_argument(
-        "--format",
-        choices=("text", "wdiff", "json", "html"),
-        default="text",
-        help="text: the aligned view, unit by unit, then what only one text has (default); "
-        "wdiff: one word diff of the whole documents; json; html: the self-contained report",
-    )
-    cmp.add_argument("-o", "--output", help="write to this file instead of standard output")
-    cmp.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour for --format text")
-    cmp.add_argument(
-        "--timeout",
-        type=float,
-        default=15.0,
-        metavar="SECONDS",
-        help="for links: give up waiting after this long (default 15)",
-    )
-    _add_matching_options(cmp)
 
-    align = commands.add_parser("align", help="batch-align already split sentences (JSON lines)")
-    align.add_argument("input", help='JSON lines {"id", "a": [sentences], "b": [sentences]}; "-" reads stdin')
-    align.add_argument("-o", "--output", help="write to this file instead of standard output")
-    _add_matching_options(align)
+def build_command_parser(command: str) -> argparse.ArgumentParser:
+    """The parser of ``tandem compare`` or ``tandem align`` (one of :data:`COMMANDS`)."""
+    parser = argparse.ArgumentParser(prog=f"tandem {command}")
+    if command == "compare":
+        parser.add_argument(
+            "a", help="the first version: a file (.txt, .md, .html, .docx, .odt, .pdf, ...) or an http(s) link"
+        )
+        parser.add_argument("b", help="the second version, the same way")
+        parser.add_argument(
+            "--format",
+            choices=("text", "wdiff", "json", "html"),
+            default="text",
+            help="text: the aligned view, unit by unit, then what only one text has (default); "
+            "wdiff: one word diff of the whole documents; json; html: the self-contained report",
+        )
+        parser.add_argument("-o", "--output", help="write to this file instead of standard output")
+        parser.add_argument(
+            "--color", choices=("auto", "always", "never"), default="auto", help="colour for --format text"
+        )
+        parser.add_argument(
+            "--timeout",
+            type=float,
+            default=15.0,
+            metavar="SECONDS",
+            help="for links: give up waiting after this long (default 15)",
+        )
+    else:
+        parser.add_argument("input", help='JSON lines {"id", "a": [sentences], "b": [sentences]}; "-" reads stdin')
+        parser.add_argument("-o", "--output", help="write to this file instead of standard output")
+    _add_matching_options(parser)
+    parser.set_defaults(command=command)
     return parser
 
 
@@ -139,8 +175,10 @@ def main(argv: list[str]) -> int:
         from reader.app.launch import main as gui_main
 
         return gui_main(argv)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    if argv[0] not in COMMANDS:  # --help or --version: argparse prints the answer and exits
+        build_parser().parse_args(argv)
+        return 0
+    args = build_command_parser(argv[0]).parse_args(argv[1:])
     try:
         if args.command == "compare":
             return _compare(args)
@@ -240,9 +278,10 @@ def _write(text: str, output: str | None) -> None:
 
 # One JSON line holds one pair of articles: two of the largest documents ``compare`` reads.
 MAX_ALIGN_LINE_BYTES = 16 * 1024 * 1024
+JsonValue = Any  # one parsed JSON line: any shape at all until _sentence_list checks it
 
 
-def _read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
+def _read_jsonl(path: str) -> Iterator[tuple[int, JsonValue]]:
     from reader.core.read.documents import MAX_BYTES, check_regular_file
 
     stream: IO[bytes]
@@ -277,7 +316,7 @@ def _read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
                 yield number, _json_record(line, f"{path}:{number}")
 
 
-def _json_record(line: str, where: str) -> Any:
+def _json_record(line: str, where: str) -> JsonValue:
     try:
         return json.loads(line)
     except json.JSONDecodeError as error:
@@ -286,7 +325,7 @@ def _json_record(line: str, where: str) -> Any:
         raise InputError(f"{where}: JSON nested too deeply") from error
 
 
-def _sentence_list(record: Any, field: str, where: str) -> list[str]:
+def _sentence_list(record: JsonValue, field: str, where: str) -> list[str]:
     value = record.get(field) if isinstance(record, dict) else None
     if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
         raise InputError(f'{where}: "{field}" must be a list of sentence strings')

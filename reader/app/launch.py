@@ -13,14 +13,14 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from reader.app.instance import forward_to_running, serve_window
-from reader.app.palette import Theme
+from reader.app.palette import Palette, Theme
 from reader.app.platform_check import xcb_problem
 from reader.app.settings import AppSettings
-from reader.app.sources import Source, parse_source
+from reader.app.sources import Source
 from reader.app.theme import apply_theme
 from reader.app.window.main_window import DEFAULT_SIZE, MainWindow
 from reader.app.worker.service import CompareResult
-from reader.cli import add_window_options
+from reader.cli import build_parser
 from reader.core.outputs import output_conflict, write_output
 from reader.core.printable import one_line
 from reader.resources import demo_pair
@@ -30,19 +30,12 @@ SCREENSHOT_TIMEOUT_S = 120
 SETTLE_MS = 150  # let layout finish and the first paint happen before grabbing
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="tandem", description="Compare two versions of an article side by side.")
-    parser.add_argument(
-        "a", nargs="?", type=parse_source, help="the first version (left pane): a file or an http(s) link"
-    )
-    parser.add_argument("b", nargs="?", type=parse_source, help="the second version (right pane): a file or a link")
-    add_window_options(parser)
-    return parser
+__all__ = ["APP_ID", "build_parser", "main"]  # build_parser: the one ``tandem`` parser, from reader.cli
 
 
 def main(argv: list[str]) -> int:
     """Parse ``argv`` (without the program name), show the window, run until it closes."""
-    parser = build_parser()
+    parser = build_parser()  # reader.cli's: the same parser describes ``tandem --help``
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # argparse already printed the reason
@@ -96,7 +89,7 @@ def _run_window(
     app: QApplication,
     args: argparse.Namespace,
     settings: AppSettings,
-    palette: object,
+    palette: Palette,
     theme: str | Theme,
     started: float,
     unattended: bool,

@@ -111,7 +111,8 @@ def test_comparison_runs_in_another_process_without_qt(qtbot, window, articles) 
     assert all(collector_states)  # the window's collector is never switched off for the engine
     with qtbot.waitSignal(window.service._link.message, timeout=WAIT_MS) as blocker:
         window.service.ping(7)
-    kind, token, facts = blocker.args[0]
+    pong = blocker.args[0]
+    kind, token, facts = pong.kind, pong.token, pong.facts
     assert (kind, token, facts["pid"]) == ("pong", 7, result.worker_pid)
     assert facts["qt_loaded"] is False
 

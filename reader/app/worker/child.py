@@ -3,14 +3,9 @@
 Runs in a child started with multiprocessing's "spawn" context, so it has its own
 interpreter and its own GIL: however long a comparison or a garbage collection takes here,
 the window's event loop never waits for it. Only ``reader.core`` and the Qt-free helpers
-``reader.app.worker.runs`` / ``reader.app.sources`` are imported.
+``reader.app.worker.runs`` / ``messages`` and ``reader.app.sources`` are imported.
 
-Messages are pickled tuples. Window to child: ``("compare", Job)``, ``("cancel", serial)``
-(the user's Cancel: stop a download), ``("ping", token)``, ``("quit",)``. Child to window:
-``("started", serial)``, ``("progress", serial, fraction, stage)`` (stage: one of
-:data:`STAGES`), ``("fetch", serial, side,
-received, total)``, ``("result", serial, Outcome)``, ``("failed", serial, message)``,
-``("dropped", serial)`` (abandoned for a newer job) and ``("pong", token, facts)``.
+The messages both ways are the dataclasses of ``reader.app.worker.messages``, pickled.
 """
 
 from __future__ import annotations
@@ -22,16 +17,34 @@ import queue
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from typing import Any
 
 from reader.app.sources import Source, WebLink
+from reader.app.worker.messages import (
+    Cancel,
+    ChildFacts,
+    Compare,
+    Dropped,
+    Failed,
+    FetchOptions,
+    FetchProgress,
+    FromChild,
+    Job,
+    Outcome,
+    Ping,
+    Pong,
+    Progress,
+    Quit,
+    Result,
+    SendToWindow,
+    Started,
+    ToChild,
+)
 from reader.app.worker.runs import PaneRuns, runs_from_spans
-from reader.core import CompareOptions, DocumentError, compare, load_document
+from reader.core import DocumentError, compare, load_document
 from reader.core.marks import Side, pane_spans
-from reader.core.model import Comparison, Document
-from reader.core.overview import Overview, overview_marks
+from reader.core.model import Document
+from reader.core.overview import overview_marks
 from reader.core.read.fetch import load_source
 
 PROGRESS_STEP = 0.01  # coalesce progress reports: at most ~100 messages per comparison
@@ -51,32 +64,6 @@ def compare_stage(fraction: float) -> str:
     if fraction < ALIGN_FROM:
         return "splitting"
     return "aligning" if fraction < DIFF_FROM else "diffing"
-
-
-@dataclass(frozen=True, slots=True)
-class Job:
-    """One request as the child sees it: plain, picklable values only."""
-
-    serial: int
-    path_a: Source | None
-    path_b: Source | None
-    options: CompareOptions | None = None
-    fetch_options: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What the child sends back for a job: the documents, the comparison and the paint runs."""
-
-    document_a: Document | None
-    document_b: Document | None
-    comparison: Comparison | None
-    runs_a: PaneRuns
-    runs_b: PaneRuns
-    seconds: float
-    worker_pid: int
-    overview_a: Overview | None = None  # the location bar's marks, computed here once per comparison
-    overview_b: Overview | None = None
 
 
 class _Abandoned(Exception):
@@ -105,7 +92,7 @@ def serve(conn: Connection) -> None:
     inbox: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
     send_lock = threading.Lock()
 
-    def send(message: tuple[Any, ...]) -> None:
+    def send(message: FromChild) -> None:
         # Download progress comes from a helper thread while the main thread may be sending.
         data = pickle.dumps(message, protocol=PICKLE_PROTOCOL)
         with send_lock:
@@ -115,23 +102,23 @@ def serve(conn: Connection) -> None:
         # A thread of its own, so a newer job or Cancel is seen while a comparison runs.
         while True:
             try:
-                message = pickle.loads(conn.recv_bytes())
+                message: ToChild = pickle.loads(conn.recv_bytes())
             except (EOFError, OSError):
                 os._exit(0)  # the window's process is gone: never linger as an orphan
-            kind = message[0]
-            if kind == "compare":
-                state.latest = message[1].serial
-                inbox.put(message[1])
-            elif kind == "cancel":
-                with state.lock:
-                    state.cancelled.add(message[1])
-            elif kind == "ping":
-                facts = {"pid": os.getpid(), "qt_loaded": any(name.startswith("PySide6") for name in sys.modules)}
-                send(("pong", message[1], facts))
-            elif kind == "quit":
-                state.latest = -1  # every job is stale now: a running one stops at its next checkpoint
-                inbox.put(None)
-                return
+            match message:
+                case Compare(job=job):
+                    state.latest = job.serial
+                    inbox.put(job)
+                case Cancel(serial=serial):
+                    with state.lock:
+                        state.cancelled.add(serial)
+                case Ping(token=token):
+                    qt_loaded = any(name.startswith("PySide6") for name in sys.modules)
+                    send(Pong(token, ChildFacts(pid=os.getpid(), qt_loaded=qt_loaded)))
+                case Quit():
+                    state.latest = -1  # every job is stale now: a running one stops at its next checkpoint
+                    inbox.put(None)
+                    return
 
     threading.Thread(target=listen, name="tandem-compare-inbox", daemon=True).start()
     while True:
@@ -140,26 +127,26 @@ def serve(conn: Connection) -> None:
             return
         if state.is_stale(job.serial):
             continue  # a newer job is already queued behind this one
-        send(("started", job.serial))
+        send(Started(job.serial))
         _run_job(job, state, send)
 
 
-def _run_job(job: Job, state: _ChildState, send: Any) -> None:
+def _run_job(job: Job, state: _ChildState, send: SendToWindow) -> None:
     started = time.perf_counter()
     # A collection here cannot freeze the window any more, but the engine's values are
     # acyclic, so pausing the collector simply makes the comparison faster.
     gc.disable()
     try:
         outcome = _compute(job, state, send, started)
-        send(("result", job.serial, outcome))
+        send(Result(job.serial, outcome))
     except _Abandoned:
-        send(("dropped", job.serial))
+        send(Dropped(job.serial))
     except DocumentError as error:
-        send(("failed", job.serial, str(error)))
+        send(Failed(job.serial, str(error)))
     except MemoryError:
-        send(("failed", job.serial, "Not enough memory to compare these files."))
+        send(Failed(job.serial, "Not enough memory to compare these files."))
     except Exception as error:  # noqa: BLE001 - the window must survive any engine bug
-        send(("failed", job.serial, f"Could not compare the files: {type(error).__name__}: {error}"))
+        send(Failed(job.serial, f"Could not compare the files: {type(error).__name__}: {error}"))
     finally:
         gc.enable()
         with state.lock:
@@ -167,7 +154,7 @@ def _run_job(job: Job, state: _ChildState, send: Any) -> None:
     gc.collect()  # while idle, where nobody waits for it
 
 
-def _compute(job: Job, state: _ChildState, send: Any, started: float) -> Outcome:
+def _compute(job: Job, state: _ChildState, send: SendToWindow, started: float) -> Outcome:
     last_reported, last_stage = -1.0, ""
 
     def report(fraction: float, stage: str) -> None:
@@ -177,7 +164,7 @@ def _compute(job: Job, state: _ChildState, send: Any, started: float) -> Outcome
             raise _Abandoned
         if fraction - last_reported >= PROGRESS_STEP or fraction >= 1.0 or stage != last_stage:
             last_reported, last_stage = fraction, stage
-            send(("progress", job.serial, float(fraction), stage))
+            send(Progress(job.serial, float(fraction), stage))
 
     report(0.0, "reading A")
     doc_a = _load(job, job.path_a, "A", state, send)
@@ -206,7 +193,7 @@ def _compute(job: Job, state: _ChildState, send: Any, started: float) -> Outcome
     )
 
 
-def _load(job: Job, source: Source | None, side: str, state: _ChildState, send: Any) -> Document | None:
+def _load(job: Job, source: Source | None, side: str, state: _ChildState, send: SendToWindow) -> Document | None:
     if source is None:
         return None
     try:
@@ -217,25 +204,26 @@ def _load(job: Job, source: Source | None, side: str, state: _ChildState, send: 
         raise DocumentError(f"{side}: {error}") from error
 
 
-def _fetch(job: Job, link: WebLink, side: str, state: _ChildState, send: Any) -> Document:
+def _fetch(job: Job, link: WebLink, side: str, state: _ChildState, send: SendToWindow) -> Document:
     """Download in a helper thread while this one waits, so Cancel works even mid-read.
 
     fetch_url checks its cancel event only between chunks; a server that stalls would
     otherwise keep the child (and every later job) waiting for the network timeout.
     The abandoned download ends by itself at its next chunk or timeout.
     """
-    outcome: dict[str, Any] = {}
+    documents: list[Document] = []  # what the download thread hands back: one document or one error
+    errors: list[BaseException] = []
     cancel = threading.Event()
 
     def progress(received: int, total: int | None) -> None:
-        send(("fetch", job.serial, side.lower(), received, total))
+        send(FetchProgress(job.serial, side.lower(), received, total))
 
     def download() -> None:
         try:
-            options = {"timeout": FETCH_TIMEOUT_S, **job.fetch_options}
-            outcome["document"] = load_source(link.url, progress=progress, cancel=cancel, **options)
+            options: FetchOptions = {"timeout": FETCH_TIMEOUT_S, **job.fetch_options}
+            documents.append(load_source(link.url, progress=progress, cancel=cancel, **options))
         except BaseException as error:  # noqa: BLE001 - handed to the job, which reports it
-            outcome["error"] = error
+            errors.append(error)
 
     thread = threading.Thread(target=download, name=f"tandem-fetch-{side}", daemon=True)
     progress(0, None)
@@ -248,6 +236,6 @@ def _fetch(job: Job, link: WebLink, side: str, state: _ChildState, send: Any) ->
         if state.cancel_requested(job.serial):
             cancel.set()
             raise DocumentError(f"{link.name}: download cancelled")
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["document"]
+    if errors:
+        raise errors[0]
+    return documents[0]

@@ -16,20 +16,21 @@ import pickle
 import threading
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import cast
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 
 from reader.app.worker.child import PICKLE_PROTOCOL, serve
+from reader.app.worker.messages import FromChild, Quit, ToChild
 
 QUIT_WAIT_S = 1.0  # a polite quit; then terminate, then kill
 _COLLECTOR_LOCK = threading.Lock()
 
 
 class ProcessLink(QObject):
-    """One persistent child process at a time; ``message`` carries its decoded tuples."""
+    """One persistent child process at a time; ``message`` carries its decoded messages."""
 
-    message = Signal(object)  # a tuple from the child, for the current process only
+    message = Signal(object)  # a FromChild message, for the current process only
     lost = Signal(str)  # the child ended without being asked to
     _arrived = Signal(int, object)  # generation, message (from the reader thread)
     _ended = Signal(int, str)  # generation, reason
@@ -65,7 +66,7 @@ class ProcessLink(QObject):
         )
         self._reader.start()
 
-    def send(self, message: tuple[Any, ...]) -> None:
+    def send(self, message: ToChild) -> None:
         """Send ``message``, starting the process first if needed (and again if it died)."""
         if self._process is not None and not self._process.is_alive():
             self._end_process()
@@ -92,7 +93,7 @@ class ProcessLink(QObject):
         if process is None or conn is None:
             return
         with contextlib.suppress(OSError):
-            conn.send_bytes(pickle.dumps(("quit",), protocol=PICKLE_PROTOCOL))
+            conn.send_bytes(pickle.dumps(Quit(), protocol=PICKLE_PROTOCOL))
         process.join(QUIT_WAIT_S if process.is_alive() else 0)
         if process.is_alive():
             process.terminate()  # stuck in the engine; it holds nothing worth saving
@@ -117,7 +118,7 @@ class ProcessLink(QObject):
                 return
 
     @staticmethod
-    def _emit(signal: Any, *args: Any) -> bool:
+    def _emit(signal: SignalInstance, *args: object) -> bool:
         try:
             signal.emit(*args)
         except RuntimeError:  # the window is gone already; nobody to tell
@@ -136,14 +137,14 @@ class ProcessLink(QObject):
             self.lost.emit(reason)
 
 
-def _decode(data: bytes) -> tuple[Any, ...]:
+def _decode(data: bytes) -> FromChild:
     """Unpickle with the collector paused: a result is millions of new objects, and each
     young-generation overflow would otherwise trigger collections (3-4x slower, measured)."""
     with _COLLECTOR_LOCK:
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            message = pickle.loads(data)
+            message = cast("FromChild", pickle.loads(data))  # the child sends nothing else
             # Move the new objects out of the collector's generations: otherwise the first
             # collection after re-enabling scans all of them on whichever thread allocates next
             # (the UI's, for half a second on a book). They hold no reference cycles and are

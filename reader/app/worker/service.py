@@ -13,15 +13,29 @@ whose serial is not the latest, so an old comparison can never overwrite a newer
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from reader.app.sources import Source, WebLink
-from reader.app.worker.child import FETCH_TIMEOUT_S, LOAD_SHARE, STAGES, Job, Outcome
+from reader.app.worker.child import FETCH_TIMEOUT_S, LOAD_SHARE, STAGES
 from reader.app.worker.link import ProcessLink
+from reader.app.worker.messages import (
+    Cancel,
+    Compare,
+    Dropped,
+    Failed,
+    FetchOptions,
+    FetchProgress,
+    FromChild,
+    Job,
+    Outcome,
+    Ping,
+    Pong,
+    Progress,
+    Result,
+    Started,
+)
 from reader.app.worker.runs import PaneRuns
 from reader.core import CompareOptions
 from reader.core.model import Comparison, Document, Sentence
@@ -36,23 +50,19 @@ RESPONSE_TIMEOUT_MS = 3000
 
 @dataclass(frozen=True, slots=True)
 class CompareRequest:
-    """What to show: one or two sources (files or links); a missing side is simply left empty.
-
-    ``cancel`` is set by Cancel in the window or by a newer request; a download stops at once.
-    """
+    """What to show: one or two sources (files or links); a missing side is simply left empty."""
 
     serial: int
     path_a: Source | None
     path_b: Source | None
     options: CompareOptions | None = None
-    cancel: threading.Event = field(default_factory=threading.Event, compare=False, repr=False)
-    fetch_options: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    fetch_options: FetchOptions = field(default_factory=lambda: FetchOptions(), compare=False, repr=False)
 
     def has_links(self) -> bool:
         return isinstance(self.path_a, WebLink) or isinstance(self.path_b, WebLink)
 
     def job(self) -> Job:
-        return Job(self.serial, self.path_a, self.path_b, self.options, dict(self.fetch_options))
+        return Job(self.serial, self.path_a, self.path_b, self.options, self.fetch_options.copy())
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +110,7 @@ class CompareService(QObject):
     result_ready = Signal(object)  # CompareResult, only for the latest request
     failed = Signal(object, str)  # CompareRequest, one-line message
     progress = Signal(float)
-    stage_changed = Signal(str)  # one of compute_process.STAGES, when the child moves on
+    stage_changed = Signal(str)  # one of child.STAGES, when the child moves on
     busy_changed = Signal(bool)
     fetch_progress = Signal(str, int, object)  # side "a"/"b", bytes received, total bytes or None
     stale_dropped = Signal(int)  # serial of a result computed but no longer wanted
@@ -114,7 +124,7 @@ class CompareService(QObject):
         self._running_serial: int | None = None  # the job the child said it started
         self._stage = ""  # the latest request's stage as last reported
         # Keyword arguments for fetch_url (tests shorten the timeout).
-        self.fetch_options: dict[str, Any] = {"timeout": FETCH_TIMEOUT_S}
+        self.fetch_options: FetchOptions = {"timeout": FETCH_TIMEOUT_S}
         self._link = ProcessLink(self)
         self._link.message.connect(self._on_message)
         self._link.lost.connect(self._on_lost)
@@ -148,15 +158,13 @@ class CompareService(QObject):
         self, path_a: Source | None, path_b: Source | None, options: CompareOptions | None = None
     ) -> CompareRequest:
         """Queue a request; any earlier one still running is abandoned or its result dropped."""
-        if self._current is not None:
-            self._current.cancel.set()
         self._latest += 1
-        request = CompareRequest(self._latest, path_a, path_b, options, fetch_options=dict(self.fetch_options))
+        request = CompareRequest(self._latest, path_a, path_b, options, fetch_options=self.fetch_options.copy())
         self._current = request
         self._stage = ""
         self._set_busy(True)
         replacing = self._running_serial is not None
-        self._link.send(("compare", request.job()))
+        self._link.send(Compare(request.job()))
         if replacing:
             # The child must leave the old job for this one promptly, or be replaced.
             self._watchdog.start(self.response_timeout_ms)
@@ -165,12 +173,11 @@ class CompareService(QObject):
     def cancel(self) -> None:
         """Stop the download of the latest request; the window then hears ``failed`` ("cancelled")."""
         if self._current is not None and self._busy:
-            self._current.cancel.set()
-            self._link.send(("cancel", self._current.serial))
+            self._link.send(Cancel(self._current.serial))
 
     def ping(self, token: int = 0) -> None:
-        """Ask the child about itself; the answer arrives as a ``("pong", token, facts)`` message."""
-        self._link.send(("ping", token))
+        """Ask the child about itself; the answer arrives as a :class:`Pong` message."""
+        self._link.send(Ping(token))
 
     def shutdown(self) -> None:
         """Stop the process: it is asked to quit, and terminated if it does not."""
@@ -184,38 +191,39 @@ class CompareService(QObject):
             self.busy_changed.emit(busy)
 
     @Slot(object)
-    def _on_message(self, message: tuple[Any, ...]) -> None:
-        kind, serial = message[0], message[1]
-        if kind == "pong":
+    def _on_message(self, message: FromChild) -> None:
+        if isinstance(message, Pong):
             return
-        if kind == "started":
+        serial = message.serial
+        if isinstance(message, Started):
             self._running_serial = serial
             if serial == self._latest:
                 self._watchdog.stop()
             return
-        if kind in ("result", "failed", "dropped"):
+        if isinstance(message, Result | Failed | Dropped):
             self._running_serial = None
             if serial == self._latest:
                 self._watchdog.stop()
         if serial != self._latest or self._current is None:
-            if kind == "result":
+            if isinstance(message, Result):
                 self.stale_dropped.emit(serial)
             return
         request = self._current
-        if kind == "progress":
-            if len(message) > 3 and message[3] != self._stage:
-                self._stage = message[3]
-                self.stage_changed.emit(message[3])
-            self.progress.emit(message[2])
-        elif kind == "fetch":
-            self.fetch_progress.emit(message[2], message[3], message[4])
-        elif kind == "result":
-            # Still busy while the window paints the result, so its progress bar can say so.
-            self.result_ready.emit(result_from_outcome(request, message[2]))
-            self._set_busy(False)
-        elif kind == "failed":
-            self._set_busy(False)
-            self.failed.emit(request, message[2])
+        match message:
+            case Progress(fraction=fraction, stage=stage):
+                if stage != self._stage:
+                    self._stage = stage
+                    self.stage_changed.emit(stage)
+                self.progress.emit(fraction)
+            case FetchProgress(side=side, received=received, total=total):
+                self.fetch_progress.emit(side, received, total)
+            case Result(outcome=outcome):
+                # Still busy while the window paints the result, so its progress bar can say so.
+                self.result_ready.emit(result_from_outcome(request, outcome))
+                self._set_busy(False)
+            case Failed(message=text):
+                self._set_busy(False)
+                self.failed.emit(request, text)
 
     @Slot()
     def _on_unresponsive(self) -> None:
@@ -224,7 +232,7 @@ class CompareService(QObject):
         self._running_serial = None
         self.restarted.emit()
         if self._current is not None and self._busy:
-            self._link.send(("compare", self._current.job()))
+            self._link.send(Compare(self._current.job()))
 
     @Slot(str)
     def _on_lost(self, reason: str) -> None:

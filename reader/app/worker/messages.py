@@ -1,0 +1,158 @@
+"""What the window and the comparison process say to each other (no Qt).
+
+Every message is a small frozen dataclass, pickled whole through the pipe (the child is
+started with "spawn", so both ends import this module). The payloads (:class:`Job`,
+:class:`Outcome`) are the same values as ever: a message adds one small object around them.
+
+Window to child (:data:`ToChild`): :class:`Compare`, :class:`Cancel` (the user's Cancel: stop
+a download), :class:`Ping`, :class:`Quit`. Child to window (:data:`FromChild`):
+:class:`Started`, :class:`Progress`, :class:`FetchProgress`, :class:`Result`, :class:`Failed`,
+:class:`Dropped` (abandoned for a newer job) and :class:`Pong`. ``kind`` names each one
+("compare", "pong", ...) for logs and tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import ClassVar, TypedDict
+
+from reader.app.sources import Source
+from reader.app.worker.runs import PaneRuns
+from reader.core import CompareOptions
+from reader.core.model import Comparison, Document
+from reader.core.overview import Overview
+
+
+class FetchOptions(TypedDict, total=False):
+    """Keyword arguments for ``load_source`` when a side is a link (tests shorten the timeout)."""
+
+    timeout: float
+    total_timeout: float | None
+
+
+class ChildFacts(TypedDict):
+    """What the child tells about itself in a :class:`Pong`."""
+
+    pid: int
+    qt_loaded: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One request as the child sees it: plain, picklable values only."""
+
+    serial: int
+    path_a: Source | None
+    path_b: Source | None
+    options: CompareOptions | None = None
+    fetch_options: FetchOptions = field(default_factory=lambda: FetchOptions())
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the child sends back for a job: the documents, the comparison and the paint runs."""
+
+    document_a: Document | None
+    document_b: Document | None
+    comparison: Comparison | None
+    runs_a: PaneRuns
+    runs_b: PaneRuns
+    seconds: float
+    worker_pid: int
+    overview_a: Overview | None = None  # the location bar's marks, computed here once per comparison
+    overview_b: Overview | None = None
+
+
+# Window to child.
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    kind: ClassVar[str] = "compare"
+    job: Job
+
+
+@dataclass(frozen=True, slots=True)
+class Cancel:
+    """Stop the download of job ``serial`` (the comparison itself is abandoned by a newer job)."""
+
+    kind: ClassVar[str] = "cancel"
+    serial: int
+
+
+@dataclass(frozen=True, slots=True)
+class Ping:
+    kind: ClassVar[str] = "ping"
+    token: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quit:
+    kind: ClassVar[str] = "quit"
+
+
+# Child to window.
+
+
+@dataclass(frozen=True, slots=True)
+class Started:
+    kind: ClassVar[str] = "started"
+    serial: int
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """``fraction`` of job ``serial`` done, now in ``stage`` (one of ``child.STAGES``)."""
+
+    kind: ClassVar[str] = "progress"
+    serial: int
+    fraction: float
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
+class FetchProgress:
+    """Bytes of side ``side`` ("a" or "b") downloaded so far, and the total when known."""
+
+    kind: ClassVar[str] = "fetch"
+    serial: int
+    side: str
+    received: int
+    total: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    kind: ClassVar[str] = "result"
+    serial: int
+    outcome: Outcome
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """Job ``serial`` failed; ``message`` is one line for the window to show."""
+
+    kind: ClassVar[str] = "failed"
+    serial: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    kind: ClassVar[str] = "dropped"
+    serial: int
+
+
+@dataclass(frozen=True, slots=True)
+class Pong:
+    kind: ClassVar[str] = "pong"
+    token: int
+    facts: ChildFacts
+
+
+ToChild = Compare | Cancel | Ping | Quit
+FromChild = Started | Progress | FetchProgress | Result | Failed | Dropped | Pong
+Message = ToChild | FromChild
+SendToChild = Callable[[ToChild], None]
+SendToWindow = Callable[[FromChild], None]
