@@ -172,9 +172,13 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     """Run the command line; returns the process exit code."""
     if not argv or argv[0] not in HEADLESS_COMMANDS + ("-h", "--help", "--version"):
-        from reader.app.launch import main as gui_main
+        try:
+            window_args = build_parser().parse_args(argv)
+        except SystemExit as stop:  # argparse already printed the reason
+            return int(stop.code or 0)
+        from reader.app.launch import run as run_window
 
-        return gui_main(argv)
+        return run_window(window_args)
     if argv[0] not in COMMANDS:  # --help or --version: argparse prints the answer and exits
         build_parser().parse_args(argv)
         return 0

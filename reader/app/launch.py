@@ -20,7 +20,6 @@ from reader.app.sources import Source
 from reader.app.theme import apply_theme
 from reader.app.window.main_window import DEFAULT_SIZE, MainWindow
 from reader.app.worker.service import CompareResult
-from reader.cli import build_parser
 from reader.core.outputs import output_conflict, write_output
 from reader.core.printable import one_line
 from reader.resources import demo_pair
@@ -30,16 +29,11 @@ SCREENSHOT_TIMEOUT_S = 120
 SETTLE_MS = 150  # let layout finish and the first paint happen before grabbing
 
 
-__all__ = ["APP_ID", "build_parser", "main"]  # build_parser: the one ``tandem`` parser, from reader.cli
+__all__ = ["APP_ID", "run"]
 
 
-def main(argv: list[str]) -> int:
-    """Parse ``argv`` (without the program name), show the window, run until it closes."""
-    parser = build_parser()  # reader.cli's: the same parser describes ``tandem --help``
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as stop:  # argparse already printed the reason
-        return int(stop.code or 0)
+def run(args: argparse.Namespace) -> int:
+    """Show the window for ``args`` (parsed by :func:`reader.cli.build_parser`), run until it closes."""
     if (args.demo or args.smoke_test) and (args.a or args.b):
         print("tandem: --demo and --smoke-test open the sample pair; do not also name files", file=sys.stderr)
         return 2

@@ -31,7 +31,7 @@ class AppSettings:
         if path is not None:
             self._store = QSettings(str(path), QSettings.Format.IniFormat)
         else:
-            self._store = QSettings()  # organisation/application names set by launch.main
+            self._store = QSettings()  # organisation/application names set by launch.run
         self.path = path
 
     def _set(self, key: str, value: object, default: object) -> None:

@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from reader.app.launch import build_parser, main
 from reader.app.window.main_window import DEFAULT_SIZE, MainWindow
+from reader.cli import build_parser, main
 from reader.core.marks import Side
 from reader.resources import demo_pair
 from tests.app.helpers import wait_result
@@ -25,7 +25,7 @@ HAS_DEMO = all(path.exists() for path in demo_pair())
 
 def run_tandem(args: list[str], env_extra: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess:
     env = {**os.environ, **env_extra}
-    code = "import sys; from reader.app.launch import main; sys.exit(main(sys.argv[1:]))"
+    code = "import sys; from reader.cli import main; sys.exit(main(sys.argv[1:]))"
     return subprocess.run(
         [sys.executable, "-c", code, *args],
         cwd=PROJECT_ROOT,

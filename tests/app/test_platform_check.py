@@ -66,7 +66,8 @@ def test_tandem_prints_the_line_and_exits_before_qt_aborts(tmp_path) -> None:
         "check.library_installed = lambda name, soname: name != 'xcb-icccm' and real(name, soname)\n"
         "import reader.app.launch as launch\n"
         "launch.xcb_problem = lambda: check.xcb_problem(find=check.library_installed)\n"
-        "sys.exit(launch.main([]))\n",
+        "import reader.cli as cli\n"
+        "sys.exit(cli.main([]))\n",
         encoding="utf-8",
     )
     env = {"PATH": "/usr/bin:/bin", "DISPLAY": ":99", "HOME": str(tmp_path)}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.app.launch import main
+from reader.cli import main
 from reader.resources import demo_pair
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
