@@ -8,14 +8,14 @@ words shows the item's note.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QTextEdit
 
 from reader.app.palette import Palette
-from reader.app.panes.reading_view import ReadingView
+from reader.app.panes.reading_view import ReadingView, text_selection
+from reader.app.panes.steps import Steps
 from reader.core.marks import Side
 from reader.core.model import Comparison, Fact, FactStatus
 
@@ -52,10 +52,7 @@ class FactMarks:
         self._palette = palette
         self.facts: list[Fact] = []
         self.chosen: Fact | None = None
-        self._pending: Iterator[None] | None = None
-        self._timer = QTimer(next(iter(views.values())))  # dies with the panes, never fires after
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._step)
+        self._steps: Steps[None] = Steps(next(iter(views.values())))  # dies with the panes
 
     def show(self, comparison: Comparison | None) -> None:
         """Mark the items of a freshly painted comparison (nothing chosen yet)."""
@@ -72,29 +69,18 @@ class FactMarks:
     @property
     def busy(self) -> bool:
         """True while marks are still being placed."""
-        return self._pending is not None
+        return self._steps.busy
 
     def finish(self) -> None:
         """Place every remaining mark now (tests, and a choice that must show at once)."""
-        while self._pending is not None:
-            self._step()
+        while self._steps.busy:
+            self._steps.step()
 
     def refresh(self) -> None:
         """Build the marks again (after painting, a palette change or a new choice)."""
-        self._pending = self._build()
-        self._timer.start()
+        self._steps.start(self._build())
 
-    def _step(self) -> None:
-        if self._pending is None:
-            self._timer.stop()
-            return
-        try:
-            next(self._pending)
-        except StopIteration:
-            self._pending = None
-            self._timer.stop()
-
-    def _build(self) -> Iterator[None]:
+    def _build(self) -> Generator[None, None, None]:
         palette = self._palette()
         plain, tinted = fact_format(palette), fact_format(palette, chosen=True)
         for side, view in self.views.items():
@@ -109,12 +95,8 @@ class FactMarks:
                 if span is not None:
                     start, end = pane_map.position(span[0]), pane_map.position(span[1])
                     if end > start:
-                        selection = QTextEdit.ExtraSelection()
-                        selection.cursor = QTextCursor(view.document())
-                        selection.cursor.setPosition(start)
-                        selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                        selection.format = tinted if fact == self.chosen else plain
-                        selections.append(selection)
+                        fmt = tinted if fact == self.chosen else plain
+                        selections.append(text_selection(view.document(), start, end, fmt))
                         tips.append((start, end, fact.note))
                 if number % MARKS_PER_STEP == 0:
                     yield

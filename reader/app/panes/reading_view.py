@@ -51,6 +51,16 @@ def reading_font(zoom_steps: int) -> QFont:
     return font
 
 
+def text_selection(document: QTextDocument, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+    """An extra selection drawing ``fmt`` over ``document``'s characters ``start`` to ``end``."""
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = QTextCursor(document)
+    selection.cursor.setPosition(start)
+    selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    selection.format = fmt
+    return selection
+
+
 class ReadingView(QTextEdit):
     """Read-only rich text that accepts file drops, reports the sentence under the mouse,
     and shows three layers of highlight, each drawn over the one before: the sentences
@@ -185,12 +195,7 @@ class ReadingView(QTextEdit):
             start, end = self.pane_map.sentence_range(index)
             self._ranges[layer].append((start, end))
             for piece_start, piece_end in self._unmarked_pieces(start, end):
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = QTextCursor(self.document())
-                selection.cursor.setPosition(piece_start)
-                selection.cursor.setPosition(piece_end, QTextCursor.MoveMode.KeepAnchor)
-                selection.format = fmt
-                selections.append(selection)
+                selections.append(text_selection(self.document(), piece_start, piece_end, fmt))
         return selections
 
     def _unmarked_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -241,12 +246,7 @@ class ReadingView(QTextEdit):
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)  # not by colour alone
         selections = []
         for start, end in ranges:
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = QTextCursor(self.document())
-            selection.cursor.setPosition(start)
-            selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.format = fmt
-            selections.append(selection)
+            selections.append(text_selection(self.document(), start, end, fmt))
         self._find_selections = selections
         self._apply_selections()
 

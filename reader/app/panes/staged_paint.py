@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextDocument
 
 from reader.app.panes.reading_view import ReadingView
 from reader.app.panes.render import FormatBook, PaneMap, pane_document_steps
+from reader.app.panes.steps import Steps
 from reader.app.worker.service import CompareResult
 from reader.core.marks import Side
 
@@ -33,23 +34,17 @@ class StagedPainter(QObject):
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        self._timer = QTimer(self)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._step)
-        self._work: Generator[None, None, Built] | None = None
-        self._done: Callable[[Built], None] | None = None
+        self._steps: Steps[Built] = Steps(self)
         self.result: CompareResult | None = None  # the one being painted
 
     @property
     def busy(self) -> bool:
-        return self._work is not None
+        return self._steps.busy
 
     def cancel(self) -> None:
         """Drop the documents being filled (a newer result replaces this one)."""
-        self._work = None
-        self._done = None
+        self._steps.stop()
         self.result = None
-        self._timer.stop()
 
     def start(
         self,
@@ -60,9 +55,11 @@ class StagedPainter(QObject):
     ) -> None:
         self.cancel()
         self.result = result
-        self._work = self._fill(result, views, formats)
-        self._done = done
-        self._timer.start()
+        self._steps.start(self._fill(result, views, formats), lambda built: self._finish(built, done))
+
+    def _finish(self, built: Built, done: Callable[[Built], None]) -> None:
+        self.result = None
+        done(built)
 
     def _fill(
         self, result: CompareResult, views: dict[Side, ReadingView], formats: dict[Side, FormatBook]
@@ -76,15 +73,3 @@ class StagedPainter(QObject):
             pane_map = yield from steps
             built[side] = (document, pane_map)
         return built
-
-    def _step(self) -> None:
-        if self._work is None:
-            self._timer.stop()
-            return
-        try:
-            next(self._work)
-        except StopIteration as finished:
-            done = self._done
-            self.cancel()
-            if done is not None:
-                done(finished.value)

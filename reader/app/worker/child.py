@@ -20,26 +20,7 @@ import time
 from multiprocessing.connection import Connection
 
 from reader.app.sources import Source, WebLink
-from reader.app.worker.messages import (
-    Cancel,
-    ChildFacts,
-    Compare,
-    Dropped,
-    Failed,
-    FetchOptions,
-    FetchProgress,
-    FromChild,
-    Job,
-    Outcome,
-    Ping,
-    Pong,
-    Progress,
-    Quit,
-    Result,
-    SendToWindow,
-    Started,
-    ToChild,
-)
+from reader.app.worker import messages
 from reader.app.worker.runs import PaneRuns, runs_from_spans
 from reader.core import DocumentError, compare, load_document
 from reader.core.marks import Side, pane_spans
@@ -89,10 +70,10 @@ class _ChildState:
 def serve(conn: Connection) -> None:
     """The child's main function: answer jobs until ``quit`` or until the window's end closes."""
     state = _ChildState()
-    inbox: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
+    inbox: queue.SimpleQueue[messages.Job | None] = queue.SimpleQueue()
     send_lock = threading.Lock()
 
-    def send(message: FromChild) -> None:
+    def send(message: messages.FromChild) -> None:
         # Download progress comes from a helper thread while the main thread may be sending.
         data = pickle.dumps(message, protocol=PICKLE_PROTOCOL)
         with send_lock:
@@ -102,20 +83,20 @@ def serve(conn: Connection) -> None:
         # A thread of its own, so a newer job or Cancel is seen while a comparison runs.
         while True:
             try:
-                message: ToChild = pickle.loads(conn.recv_bytes())
+                message: messages.ToChild = pickle.loads(conn.recv_bytes())
             except (EOFError, OSError):
                 os._exit(0)  # the window's process is gone: never linger as an orphan
             match message:
-                case Compare(job=job):
+                case messages.Compare(job=job):
                     state.latest = job.serial
                     inbox.put(job)
-                case Cancel(serial=serial):
+                case messages.Cancel(serial=serial):
                     with state.lock:
                         state.cancelled.add(serial)
-                case Ping(token=token):
+                case messages.Ping(token=token):
                     qt_loaded = any(name.startswith("PySide6") for name in sys.modules)
-                    send(Pong(token, ChildFacts(pid=os.getpid(), qt_loaded=qt_loaded)))
-                case Quit():
+                    send(messages.Pong(token, messages.ChildFacts(pid=os.getpid(), qt_loaded=qt_loaded)))
+                case messages.Quit():
                     state.latest = -1  # every job is stale now: a running one stops at its next checkpoint
                     inbox.put(None)
                     return
@@ -127,26 +108,26 @@ def serve(conn: Connection) -> None:
             return
         if state.is_stale(job.serial):
             continue  # a newer job is already queued behind this one
-        send(Started(job.serial))
+        send(messages.Started(job.serial))
         _run_job(job, state, send)
 
 
-def _run_job(job: Job, state: _ChildState, send: SendToWindow) -> None:
+def _run_job(job: messages.Job, state: _ChildState, send: messages.SendToWindow) -> None:
     started = time.perf_counter()
     # A collection here cannot freeze the window any more, but the engine's values are
     # acyclic, so pausing the collector simply makes the comparison faster.
     gc.disable()
     try:
         outcome = _compute(job, state, send, started)
-        send(Result(job.serial, outcome))
+        send(messages.Result(job.serial, outcome))
     except _Abandoned:
-        send(Dropped(job.serial))
+        send(messages.Dropped(job.serial))
     except DocumentError as error:
-        send(Failed(job.serial, str(error)))
+        send(messages.Failed(job.serial, str(error)))
     except MemoryError:
-        send(Failed(job.serial, "Not enough memory to compare these files."))
+        send(messages.Failed(job.serial, "Not enough memory to compare these files."))
     except Exception as error:  # noqa: BLE001 - the window must survive any engine bug
-        send(Failed(job.serial, f"Could not compare the files: {type(error).__name__}: {error}"))
+        send(messages.Failed(job.serial, f"Could not compare the files: {type(error).__name__}: {error}"))
     finally:
         gc.enable()
         with state.lock:
@@ -154,7 +135,7 @@ def _run_job(job: Job, state: _ChildState, send: SendToWindow) -> None:
     gc.collect()  # while idle, where nobody waits for it
 
 
-def _compute(job: Job, state: _ChildState, send: SendToWindow, started: float) -> Outcome:
+def _compute(job: messages.Job, state: _ChildState, send: messages.SendToWindow, started: float) -> messages.Outcome:
     last_reported, last_stage = -1.0, ""
 
     def report(fraction: float, stage: str) -> None:
@@ -164,7 +145,7 @@ def _compute(job: Job, state: _ChildState, send: SendToWindow, started: float) -
             raise _Abandoned
         if fraction - last_reported >= PROGRESS_STEP or fraction >= 1.0 or stage != last_stage:
             last_reported, last_stage = fraction, stage
-            send(Progress(job.serial, float(fraction), stage))
+            send(messages.Progress(job.serial, float(fraction), stage))
 
     report(0.0, "reading A")
     doc_a = _load(job, job.path_a, "A", state, send)
@@ -172,7 +153,7 @@ def _compute(job: Job, state: _ChildState, send: SendToWindow, started: float) -
     doc_b = _load(job, job.path_b, "B", state, send)
     empty = PaneRuns(())
     if doc_a is None or doc_b is None:
-        return Outcome(doc_a, doc_b, None, empty, empty, time.perf_counter() - started, os.getpid())
+        return messages.Outcome(doc_a, doc_b, None, empty, empty, time.perf_counter() - started, os.getpid())
     report(LOAD_SHARE, "splitting")
 
     def compare_progress(fraction: float) -> None:
@@ -180,7 +161,7 @@ def _compute(job: Job, state: _ChildState, send: SendToWindow, started: float) -
 
     comparison = compare(doc_a, doc_b, options=job.options, progress=compare_progress)
     spans_a, spans_b = pane_spans(comparison, Side.A), pane_spans(comparison, Side.B)
-    return Outcome(
+    return messages.Outcome(
         doc_a,
         doc_b,
         comparison,
@@ -193,7 +174,9 @@ def _compute(job: Job, state: _ChildState, send: SendToWindow, started: float) -
     )
 
 
-def _load(job: Job, source: Source | None, side: str, state: _ChildState, send: SendToWindow) -> Document | None:
+def _load(
+    job: messages.Job, source: Source | None, side: str, state: _ChildState, send: messages.SendToWindow
+) -> Document | None:
     if source is None:
         return None
     try:
@@ -204,8 +187,8 @@ def _load(job: Job, source: Source | None, side: str, state: _ChildState, send: 
         raise DocumentError(f"{side}: {error}") from error
 
 
-def _fetch(job: Job, link: WebLink, side: str, state: _ChildState, send: SendToWindow) -> Document:
-    """Download in a helper thread while this one waits, so Cancel works even mid-read.
+def _fetch(job: messages.Job, link: WebLink, side: str, state: _ChildState, send: messages.SendToWindow) -> Document:
+    """Download in a helper thread while this one waits, so messages.Cancel works even mid-read.
 
     fetch_url checks its cancel event only between chunks; a server that stalls would
     otherwise keep the child (and every later job) waiting for the network timeout.
@@ -216,11 +199,11 @@ def _fetch(job: Job, link: WebLink, side: str, state: _ChildState, send: SendToW
     cancel = threading.Event()
 
     def progress(received: int, total: int | None) -> None:
-        send(FetchProgress(job.serial, side.lower(), received, total))
+        send(messages.FetchProgress(job.serial, side.lower(), received, total))
 
     def download() -> None:
         try:
-            options: FetchOptions = {"timeout": FETCH_TIMEOUT_S, **job.fetch_options}
+            options: messages.FetchOptions = {"timeout": FETCH_TIMEOUT_S, **job.fetch_options}
             documents.append(load_source(link.url, progress=progress, cancel=cancel, **options))
         except BaseException as error:  # noqa: BLE001 - handed to the job, which reports it
             errors.append(error)

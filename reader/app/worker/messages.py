@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar, TypedDict
 
-from reader.app.sources import Source
+from reader.app.sources import Source, WebLink
 from reader.app.worker.runs import PaneRuns
 from reader.core import CompareOptions
 from reader.core.model import Comparison, Document
@@ -40,13 +40,20 @@ class ChildFacts(TypedDict):
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One request as the child sees it: plain, picklable values only."""
+    """What to compare: one or two sources (files or links; a missing side is left empty).
+
+    The window's request and the child's job are this one value (plain, picklable values only),
+    sent as it is; ``serial`` tells a newer request from an older one.
+    """
 
     serial: int
     path_a: Source | None
     path_b: Source | None
     options: CompareOptions | None = None
-    fetch_options: FetchOptions = field(default_factory=lambda: FetchOptions())
+    fetch_options: FetchOptions = field(default_factory=lambda: FetchOptions(), compare=False, repr=False)
+
+    def has_links(self) -> bool:
+        return isinstance(self.path_a, WebLink) or isinstance(self.path_b, WebLink)
 
 
 @dataclass(frozen=True, slots=True)

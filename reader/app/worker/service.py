@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from reader.app.sources import Source, WebLink
+from reader.app.sources import Source
 from reader.app.worker.child import FETCH_TIMEOUT_S, LOAD_SHARE, STAGES
 from reader.app.worker.link import ProcessLink
 from reader.app.worker.messages import (
@@ -48,21 +48,8 @@ __all__ = ["LOAD_SHARE", "STAGES", "CompareRequest", "CompareResult", "CompareSe
 RESPONSE_TIMEOUT_MS = 3000
 
 
-@dataclass(frozen=True, slots=True)
-class CompareRequest:
-    """What to show: one or two sources (files or links); a missing side is simply left empty."""
-
-    serial: int
-    path_a: Source | None
-    path_b: Source | None
-    options: CompareOptions | None = None
-    fetch_options: FetchOptions = field(default_factory=lambda: FetchOptions(), compare=False, repr=False)
-
-    def has_links(self) -> bool:
-        return isinstance(self.path_a, WebLink) or isinstance(self.path_b, WebLink)
-
-    def job(self) -> Job:
-        return Job(self.serial, self.path_a, self.path_b, self.options, self.fetch_options.copy())
+# What the window asks for is what the child computes: one value (see messages.Job).
+CompareRequest = Job
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +151,7 @@ class CompareService(QObject):
         self._stage = ""
         self._set_busy(True)
         replacing = self._running_serial is not None
-        self._link.send(Compare(request.job()))
+        self._link.send(Compare(request))
         if replacing:
             # The child must leave the old job for this one promptly, or be replaced.
             self._watchdog.start(self.response_timeout_ms)
@@ -232,7 +219,7 @@ class CompareService(QObject):
         self._running_serial = None
         self.restarted.emit()
         if self._current is not None and self._busy:
-            self._link.send(Compare(self._current.job()))
+            self._link.send(Compare(self._current))
 
     @Slot(str)
     def _on_lost(self, reason: str) -> None:
