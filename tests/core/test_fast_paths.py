@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from reader.core import CompareOptions, Op, Segment, compare, document_from_text, load_document
 from reader.core import align as align_module
+from reader.core import stats as cm
 from reader.core.align import align_sentences
 from reader.core.diff.document import merge_adjacent
 from reader.core.diff.words import common_ends
@@ -22,8 +23,6 @@ from reader.core.text.sentences import split_sentences
 from reader.core.text.tokens import count_words, normalize, normalize_many, token_key, token_keys, tokenize, word_spans
 from reader.export.json_export import comparison_to_dict, comparison_to_json
 from reader.resources import demo_pair
-
-cm = __import__("reader.core.compare", fromlist=["_unit_words"])
 
 # Characters each normalisation step treats specially: case (Greek final sigma, German sharp
 # s), NFKC (ligature, combining acute after an ASCII letter, Hangul jamo, full-width),
@@ -173,7 +172,7 @@ def test_unit_word_counts_match_counting_word_by_word(text: str, data: st.DataOb
         if bounds[k + 1] > bounds[k]
     ]
     changes = [(s.a_start, s.a_end) for s in diff if s.op is Op.DELETE]
-    assert cm._unit_words(text, start, end, diff, Op.DELETE) == unit_words_reference(text, start, end, changes)
+    assert cm.unit_words(text, start, end, diff, Op.DELETE) == unit_words_reference(text, start, end, changes)
 
 
 @st.composite
@@ -287,7 +286,7 @@ def test_word_totals_from_any_spans_match_counting_the_whole_text(text: str, dat
     pieces = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
     kept = [p for p in pieces if data.draw(st.booleans())]
     spans = [(low, high, count_words(text, low, high)) for low, high in kept]
-    assert cm._total_words(text, spans) == count_words(text)
+    assert cm.total_words(text, spans) == count_words(text)
 
 
 @settings(max_examples=300, deadline=None)
