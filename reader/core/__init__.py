@@ -1,39 +1,22 @@
 """The comparison engine: pure Python, no Qt.
 
-``load_document(path)`` reads a file into a :class:`Document`; ``compare(a, b, options)``
-returns a frozen :class:`Comparison` that every view renders.
+``load_document(path)`` (or ``load_source(path_or_link)``) reads a :class:`Document`;
+``compare(a, b, options)`` returns a frozen :class:`Comparison` that every view renders. The
+values inside a comparison (units, sentences, segments, facts) live in :mod:`reader.core.model`.
 """
 
 from reader.core.compare import compare
-from reader.core.model import (
-    Block,
-    BlockKind,
-    CompareOptions,
-    Comparison,
-    Document,
-    Op,
-    Segment,
-    Sentence,
-    Stats,
-    Unit,
-    UnitKind,
-)
+from reader.core.model import CompareOptions, Comparison, Document
 from reader.core.read.documents import DocumentError, document_from_text, load_document
+from reader.core.read.fetch import load_source
 
 __all__ = [
-    "Block",
-    "BlockKind",
     "CompareOptions",
     "Comparison",
     "Document",
     "DocumentError",
-    "Op",
-    "Segment",
-    "Sentence",
-    "Stats",
-    "Unit",
-    "UnitKind",
     "compare",
     "document_from_text",
     "load_document",
+    "load_source",
 ]

@@ -16,12 +16,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 
-class Theme(StrEnum):
-    LIGHT = "light"
-    DARK = "dark"
-    SYSTEM = "system"
-
-
 @dataclass(frozen=True, slots=True)
 class Palette:
     """Colours as ``#rrggbb`` strings so the module stays free of Qt."""
@@ -49,53 +43,37 @@ class Palette:
     fact_line: str  # the wavy underline under every fact item's words in the panes
 
 
-LIGHT = Palette(
-    name="light",
-    text="#1f1f1f",
-    muted_text="#5f6368",
-    page="#fdfcf9",
-    deleted="#f4a376",
-    deleted_light="#ffe8cc",
-    inserted="#95ceea",
-    inserted_light="#dcecfa",
-    only_a="#feeee1",
-    only_b="#d7eefe",
-    moved="#c997b8",
-    deleted_line="#b34700",
-    inserted_line="#0062a8",
-    moved_line="#a0467a",
-    flash="#f3c740",
-    link="#ffe081",
-    hover="#d1d1d2",
-    banner_error="#fbe3d6",
-    banner_info="#e3eefa",
-    fact="#a1c59c",
-    fact_line="#2f7a2a",
-)
+# Every colour role as (light, dark): the two themes side by side, role by role.
+_COLOURS: dict[str, tuple[str, str]] = {
+    "text": ("#1f1f1f", "#e6e3de"),
+    "muted_text": ("#5f6368", "#a0a4a8"),
+    "page": ("#fdfcf9", "#1e1f22"),
+    "deleted": ("#f4a376", "#693f0b"),
+    "deleted_light": ("#ffe8cc", "#4e3320"),
+    "inserted": ("#95ceea", "#346482"),
+    "inserted_light": ("#dcecfa", "#1f3854"),
+    "only_a": ("#feeee1", "#39251e"),
+    "only_b": ("#d7eefe", "#1a2d37"),
+    "moved": ("#c997b8", "#5d375c"),
+    "deleted_line": ("#b34700", "#ffa35c"),
+    "inserted_line": ("#0062a8", "#6cb8f0"),
+    "moved_line": ("#a0467a", "#e08fc0"),
+    "flash": ("#f3c740", "#765d00"),
+    "link": ("#ffe081", "#3d3d1a"),
+    "hover": ("#d1d1d2", "#61575a"),
+    "banner_error": ("#fbe3d6", "#4a2a1c"),
+    "banner_info": ("#e3eefa", "#1c3047"),
+    "fact": ("#a1c59c", "#4a6339"),
+    "fact_line": ("#2f7a2a", "#9ad38c"),
+}
+LIGHT = Palette("light", **{role: light for role, (light, _) in _COLOURS.items()})
+DARK = Palette("dark", **{role: dark for role, (_, dark) in _COLOURS.items()})
 
-DARK = Palette(
-    name="dark",
-    text="#e6e3de",
-    muted_text="#a0a4a8",
-    page="#1e1f22",
-    deleted="#693f0b",
-    deleted_light="#4e3320",
-    inserted="#346482",
-    inserted_light="#1f3854",
-    only_a="#39251e",
-    only_b="#1a2d37",
-    moved="#5d375c",
-    deleted_line="#ffa35c",
-    inserted_line="#6cb8f0",
-    moved_line="#e08fc0",
-    flash="#765d00",
-    link="#3d3d1a",
-    hover="#61575a",
-    banner_error="#4a2a1c",
-    banner_info="#1c3047",
-    fact="#4a6339",
-    fact_line="#9ad38c",
-)
+
+class Theme(StrEnum):
+    LIGHT = "light"
+    DARK = "dark"
+    SYSTEM = "system"
 
 
 def palette_for(theme: Theme | str, system_is_dark: bool = False) -> Palette:

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from reader.core import CompareOptions, Comparison, UnitKind, compare, document_from_text
+from reader.core import CompareOptions, Comparison, compare, document_from_text
 from reader.core.align import SHIPPED, Link, Settings, align_sentences, load_settings
+from reader.core.model import UnitKind
 
 DEFAULT = CompareOptions()
 

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core import CompareOptions, Comparison, Op, UnitKind, compare, document_from_text
+from reader.core import CompareOptions, Comparison, compare, document_from_text
 from reader.core.marks import Side, SpanKind, counterpart, pane_spans
+from reader.core.model import Op, UnitKind
 
 SENTENCES = st.sampled_from(
     [

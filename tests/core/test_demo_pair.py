@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core import BlockKind, Comparison, UnitKind, compare, document_from_text, load_document
+from reader.core import Comparison, compare, document_from_text, load_document
 from reader.core.align import Link
 from reader.core.compare import STANDALONE_KINDS, _within_roles
+from reader.core.model import BlockKind, UnitKind
 from reader.core.text.sentences import split_sentences
 from reader.resources import demo_pair
 

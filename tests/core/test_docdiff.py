@@ -7,8 +7,9 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core import Op, compare, document_from_text
+from reader.core import compare, document_from_text
 from reader.core.diff.document import document_diff
+from reader.core.model import Op
 
 WORDS = "harbour bridge council voted repair ferry traffic years cost money river town old new".split()
 # Sentences long enough (eight words and more) to become fixed points of the diff, each with

@@ -13,12 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core import CompareOptions, Op, Segment, compare, document_from_text, load_document
+from reader.core import CompareOptions, compare, document_from_text, load_document
 from reader.core import align as align_module
 from reader.core import stats as cm
 from reader.core.align import align_sentences
 from reader.core.diff.document import merge_adjacent
 from reader.core.diff.words import common_ends
+from reader.core.model import Op, Segment
 from reader.core.text.sentences import split_sentences
 from reader.core.text.tokens import count_words, normalize, normalize_many, token_key, token_keys, tokenize, word_spans
 from reader.export.json_export import comparison_to_dict, comparison_to_json

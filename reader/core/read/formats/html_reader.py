@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.core.model import BlockKind
 from reader.core.read.formats.classify import refine
@@ -23,6 +23,20 @@ _METADATA_KINDS = (BlockKind.TITLE, BlockKind.BYLINE)
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _NBSP = re.compile(r"\u00a0|&nbsp;|&#160;|&#x0*a0;", re.IGNORECASE)
 _NBSP_STAND_IN = "\u2423"  # OPEN BOX: printable (trafilatura drops private-use) and rare
+
+
+# What trafilatura keeps: the article's text, headings, lists and tables with its title and
+# byline (metadata), as XML we walk ourselves; never comments, images, links or formatting.
+# (Any: each value goes to the keyword argument of trafilatura.extract named by its key.)
+_EXTRACTION: dict[str, Any] = {
+    "output_format": "xml",
+    "with_metadata": True,
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+    "include_formatting": False,
+}
 
 
 def html_document_pieces(html: str) -> tuple[list[Piece], str | None]:
@@ -56,16 +70,7 @@ def _trafilatura_pieces(html: str) -> tuple[list[Piece], str | None] | None:
     # trafilatura folds no-break spaces into plain ones; we keep typography as written,
     # so they travel through it disguised as a private-use character.
     disguise = _NBSP_STAND_IN not in html
-    xml = trafilatura.extract(
-        _NBSP.sub(_NBSP_STAND_IN, html) if disguise else html,
-        output_format="xml",
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        include_formatting=False,
-    )
+    xml = trafilatura.extract(_NBSP.sub(_NBSP_STAND_IN, html) if disguise else html, **_EXTRACTION)
     if not xml:
         return None
     if disguise:
