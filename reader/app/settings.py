@@ -22,6 +22,32 @@ ZOOM_MIN, ZOOM_MAX = -6, 12
 PAIR_SEPARATOR = "\n"
 
 
+class _Layout:
+    """A saved layout (QMainWindow or QSplitter state) under ``key``: written only when it changed."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __get__(self, settings: AppSettings, owner: type[AppSettings] | None = None) -> QByteArray | None:
+        return settings._bytes(self.key)
+
+    def __set__(self, settings: AppSettings, value: QByteArray) -> None:
+        settings._set_bytes(self.key, value)
+
+
+class _Text:
+    """A string under ``key``; the empty default is removed rather than written."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __get__(self, settings: AppSettings, owner: type[AppSettings] | None = None) -> str:
+        return str(settings._store.value(self.key, ""))
+
+    def __set__(self, settings: AppSettings, value: str) -> None:
+        settings._set(self.key, value, "")
+
+
 class AppSettings:
     """Typed access to the few values Tandem remembers."""
 
@@ -64,30 +90,11 @@ class AppSettings:
     def zoom(self, steps: int) -> None:
         self._set("view/zoom", int(steps), 0)
 
-    @property
-    def geometry(self) -> QByteArray | None:
-        return self._bytes("window/geometry")
-
-    @geometry.setter
-    def geometry(self, value: QByteArray) -> None:
-        self._set_bytes("window/geometry", value)
-
-    @property
-    def window_state(self) -> QByteArray | None:
-        """Toolbar and dock layout (QMainWindow.saveState)."""
-        return self._bytes("window/state")
-
-    @window_state.setter
-    def window_state(self, value: QByteArray) -> None:
-        self._set_bytes("window/state", value)
-
-    @property
-    def splitter_state(self) -> QByteArray | None:
-        return self._bytes("window/splitter")
-
-    @splitter_state.setter
-    def splitter_state(self, value: QByteArray) -> None:
-        self._set_bytes("window/splitter", value)
+    geometry = _Layout("window/geometry")
+    window_state = _Layout("window/state")  # toolbar and dock layout (QMainWindow.saveState)
+    splitter_state = _Layout("window/splitter")
+    last_directory = _Text("files/last_directory")
+    export_directory = _Text("files/export_directory")  # where the last report or PDF went
 
     @property
     def recent_pairs(self) -> list[tuple[Source, Source]]:
@@ -110,23 +117,6 @@ class AppSettings:
 
     def clear_recent(self) -> None:
         self._store.remove("files/recent")
-
-    @property
-    def last_directory(self) -> str:
-        return str(self._store.value("files/last_directory", ""))
-
-    @last_directory.setter
-    def last_directory(self, value: str) -> None:
-        self._set("files/last_directory", value, "")
-
-    @property
-    def export_directory(self) -> str:
-        """Where the last report or PDF was written (exports suggest it next time)."""
-        return str(self._store.value("files/export_directory", ""))
-
-    @export_directory.setter
-    def export_directory(self, value: str) -> None:
-        self._set("files/export_directory", value, "")
 
     def _bool(self, key: str, default: bool) -> bool:
         value = self._store.value(key, default)

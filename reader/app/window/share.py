@@ -62,43 +62,49 @@ def _with_suffix(path: Path, suffix: str) -> Path:
     return path if path.suffix else path.with_suffix(suffix)
 
 
+def _target(host: ShareHost, what: str, caption: str, suffix: str, filter_: str) -> tuple[CompareResult, Path] | None:
+    """The comparison to export and the file the user chose for it (given ``suffix`` when it has none)."""
+    if not _ready(host, what):
+        return None
+    chosen = host.choose_save_path(caption, _suggestion(host, suffix), filter_)
+    if chosen is None or host.result is None:
+        return None
+    return host.result, _with_suffix(chosen, suffix)
+
+
+def _written(host: ShareHost, written: Path, what: str) -> Path:
+    host.settings.export_directory = str(written.parent)  # the next export starts there
+    host.statusBar().showMessage(f"{what} written to {written.name}", 5000)
+    return written
+
+
 def export_report(host: ShareHost) -> Path | None:
     """Ask for a file name and write the HTML report there; None if cancelled or refused."""
-    if not _ready(host, "exporting a report"):
+    target = _target(host, "exporting a report", "Export Report", ".html", REPORT_FILTER)
+    if target is None:
         return None
-    chosen = host.choose_save_path("Export Report", _suggestion(host, ".html"), REPORT_FILTER)
-    if chosen is None:
-        return None
-    assert host.result is not None
     try:
-        written = write_report(host.result, _with_suffix(chosen, ".html"))
+        written = write_report(*target)
     except ExportError as error:
         host.show_error(str(error))
         return None
-    host.settings.export_directory = str(written.parent)
-    host.statusBar().showMessage(f"Report written to {written.name}", 5000)
-    return written
+    return _written(host, written, "Report")
 
 
 def export_pdf(host: ShareHost) -> Path | None:
     """Ask for a file name and write the side-by-side PDF there."""
-    if not _ready(host, "exporting a PDF"):
+    target = _target(host, "exporting a PDF", "Export PDF", ".pdf", PDF_FILTER)
+    if target is None:
         return None
-    chosen = host.choose_save_path("Export PDF", _suggestion(host, ".pdf"), PDF_FILTER)
-    if chosen is None:
-        return None
-    assert host.result is not None
-    written = _with_suffix(chosen, ".pdf")
-    problem = run_print_job(host.window(), PrintJob(host.result, target=written), f"Writing {written.name}…")
+    result, written = target
+    problem = run_print_job(host.window(), PrintJob(result, target=written), f"Writing {written.name}…")
     if problem == "cancelled":
         host.statusBar().showMessage("PDF export cancelled", 5000)
         return None
     if problem is not None:
         host.show_error(problem)
         return None
-    host.settings.export_directory = str(written.parent)  # the next export starts there
-    host.statusBar().showMessage(f"PDF written to {written.name}", 5000)
-    return written
+    return _written(host, written, "PDF")
 
 
 def print_comparison(host: ShareHost, printer: QPrinter | None = None) -> bool:
