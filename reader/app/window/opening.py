@@ -8,7 +8,7 @@ links are fetched there, with progress shown in the pane.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -66,26 +66,17 @@ def start_directory(last: str) -> str:
 class OpeningHost(Protocol):
     """What opening files and links uses of the window."""
 
-    @property
-    def service(self) -> CompareService: ...
-    @property
-    def options(self) -> CompareOptions: ...
-    @property
-    def settings(self) -> AppSettings: ...
-    @property
-    def paths(self) -> Mapping[Side, Source | None]: ...
-    @property
-    def panes(self) -> Mapping[Side, ArticlePane]: ...
-    @property
-    def stack(self) -> QStackedWidget: ...
-    @property
-    def splitter(self) -> QSplitter: ...
-    @property
-    def busy(self) -> BusyIndicator: ...
-    @property
-    def choose_file(self) -> FileChooser: ...
-    @property
-    def choose_link(self) -> LinkChooser: ...
+    service: CompareService
+    options: CompareOptions
+    settings: AppSettings
+    paths: dict[Side, Source | None]
+    panes: dict[Side, ArticlePane]
+    stack: QStackedWidget
+    splitter: QSplitter
+    busy: BusyIndicator
+    choose_file: FileChooser
+    choose_link: LinkChooser
+
     def show_loading(self, request: CompareRequest) -> None: ...
     def show_message(self, message: str, kind: str) -> None: ...
     def show_error(self, message: str) -> None: ...
