@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ClassVar, TypedDict
+from typing import TypedDict
 
 from reader.app.sources import Source, WebLink
 from reader.app.worker.runs import PaneRuns
@@ -71,89 +71,100 @@ class Outcome:
     overview_b: Overview | None = None
 
 
+class _Message:
+    """What every message has: ``kind``, its name in logs and tests ("compare", "pong", ...)."""
+
+    __slots__ = ()
+
+    @property
+    def kind(self) -> str:
+        name = type(self).__name__
+        return "".join(f"_{c.lower()}" if c.isupper() and k else c.lower() for k, c in enumerate(name))
+
+
+@dataclass(frozen=True, slots=True)
+class _AboutJob(_Message):
+    serial: int  # the job the message is about
+
+
 # Window to child.
 
 
 @dataclass(frozen=True, slots=True)
-class Compare:
-    kind: ClassVar[str] = "compare"
+class Compare(_Message):
+    """Compare ``job``; a newer job abandons the one in progress."""
+
     job: Job
 
 
-@dataclass(frozen=True, slots=True)
-class Cancel:
+class Cancel(_AboutJob):
     """Stop the download of job ``serial`` (the comparison itself is abandoned by a newer job)."""
 
-    kind: ClassVar[str] = "cancel"
-    serial: int
+    __slots__ = ()
 
 
 @dataclass(frozen=True, slots=True)
-class Ping:
-    kind: ClassVar[str] = "ping"
+class Ping(_Message):
+    """Answer with a :class:`Pong` carrying ``token`` (tests ask the child what it has loaded)."""
+
     token: int
 
 
 @dataclass(frozen=True, slots=True)
-class Quit:
-    kind: ClassVar[str] = "quit"
+class Quit(_Message):
+    """End the child process."""
 
 
 # Child to window.
 
 
-@dataclass(frozen=True, slots=True)
-class Started:
-    kind: ClassVar[str] = "started"
-    serial: int
+class Started(_AboutJob):
+    """Job ``serial`` is being computed."""
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True, slots=True)
-class Progress:
+class Progress(_AboutJob):
     """``fraction`` of job ``serial`` done, now in ``stage`` (one of ``child.STAGES``)."""
 
-    kind: ClassVar[str] = "progress"
-    serial: int
     fraction: float
     stage: str
 
 
 @dataclass(frozen=True, slots=True)
-class FetchProgress:
+class FetchProgress(_AboutJob):
     """Bytes of side ``side`` ("a" or "b") downloaded so far, and the total when known."""
 
-    kind: ClassVar[str] = "fetch"
-    serial: int
     side: str
     received: int
     total: int | None
 
 
 @dataclass(frozen=True, slots=True)
-class Result:
-    kind: ClassVar[str] = "result"
-    serial: int
+class Result(_AboutJob):
+    """Job ``serial`` is done: ``outcome`` holds the documents, the comparison and the paint runs."""
+
     outcome: Outcome
 
 
 @dataclass(frozen=True, slots=True)
-class Failed:
+class Failed(_AboutJob):
     """Job ``serial`` failed; ``message`` is one line for the window to show."""
 
-    kind: ClassVar[str] = "failed"
-    serial: int
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class Dropped:
-    kind: ClassVar[str] = "dropped"
-    serial: int
+class Dropped(_AboutJob):
+    """Job ``serial`` was abandoned for a newer one."""
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True, slots=True)
-class Pong:
-    kind: ClassVar[str] = "pong"
+class Pong(_Message):
+    """The answer to :class:`Ping`: its ``token`` and what the child has loaded."""
+
     token: int
     facts: ChildFacts
 
