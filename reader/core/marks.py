@@ -20,11 +20,11 @@ class Side(StrEnum):
 class SpanKind(StrEnum):
     """How a sentence (or group of sentences) is shown as a whole."""
 
-    IDENTICAL = "identical"
-    EDITED = "edited"
-    REWRITTEN = "rewritten"
-    MOVED = "moved"
-    ONLY = "only"
+    IDENTICAL = "identical"  # the same words on both sides
+    EDITED = "edited"  # most words kept, some changed
+    REWRITTEN = "rewritten"  # the same sentence in other words (a paraphrase)
+    MOVED = "moved"  # kept, but at another place in the other text
+    ONLY = "only"  # in this text only
 
 
 @dataclass(frozen=True, slots=True)

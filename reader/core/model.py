@@ -14,13 +14,13 @@ from enum import StrEnum
 class BlockKind(StrEnum):
     """What a block of a document is; headlines, bylines and datelines stand alone."""
 
-    TITLE = "title"
-    BYLINE = "byline"
-    DATELINE = "dateline"
-    HEADING = "heading"
+    TITLE = "title"  # the headline
+    BYLINE = "byline"  # "By Ana Ruiz"
+    DATELINE = "dateline"  # "Porthaven, 12 March 2026"
+    HEADING = "heading"  # a subheading inside the article
     PARAGRAPH = "paragraph"
-    LIST_ITEM = "list_item"
-    QUOTE = "quote"
+    LIST_ITEM = "list_item"  # one item of a bulleted or numbered list
+    QUOTE = "quote"  # a block quotation
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,12 +165,12 @@ class FactKind(StrEnum):
 class FactStatus(StrEnum):
     """How a fact differs; quotations are ``verbatim``, ``altered`` or ``not_found``."""
 
-    CHANGED = "changed"
-    ADDED = "added"
-    DROPPED = "dropped"
-    VERBATIM = "verbatim"
-    ALTERED = "altered"
-    NOT_FOUND = "not_found"
+    CHANGED = "changed"  # both texts state it, differently
+    ADDED = "added"  # only B states it
+    DROPPED = "dropped"  # only A states it
+    VERBATIM = "verbatim"  # a quotation the other text has word for word
+    ALTERED = "altered"  # a quotation the other text has with other words
+    NOT_FOUND = "not_found"  # a quotation the other text does not have
 
 
 @dataclass(frozen=True, slots=True)

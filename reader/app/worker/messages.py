@@ -118,6 +118,14 @@ class Quit(_Message):
 # Child to window.
 
 
+@dataclass(frozen=True, slots=True)
+class Pong(_Message):
+    """The answer to :class:`Ping`: its ``token`` and what the child has loaded."""
+
+    token: int
+    facts: ChildFacts
+
+
 class Started(_AboutJob):
     """Job ``serial`` is being computed."""
 
@@ -126,10 +134,10 @@ class Started(_AboutJob):
 
 @dataclass(frozen=True, slots=True)
 class Progress(_AboutJob):
-    """``fraction`` of job ``serial`` done, now in ``stage`` (one of ``child.STAGES``)."""
+    """How far job ``serial`` has come."""
 
-    fraction: float
-    stage: str
+    fraction: float  # of the whole job, 0 to 1
+    stage: str  # what it does now: one of child.STAGES ("reading A", "aligning", ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,14 +167,6 @@ class Dropped(_AboutJob):
     """Job ``serial`` was abandoned for a newer one."""
 
     __slots__ = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Pong(_Message):
-    """The answer to :class:`Ping`: its ``token`` and what the child has loaded."""
-
-    token: int
-    facts: ChildFacts
 
 
 ToChild = Compare | Cancel | Ping | Quit
