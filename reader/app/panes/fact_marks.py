@@ -14,8 +14,9 @@ from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QTextEdit
 
 from reader.app.palette import Palette
-from reader.app.panes.reading_view import ReadingView, text_selection
+from reader.app.panes.reading_view import ReadingView
 from reader.app.panes.steps import Steps
+from reader.app.panes.text_style import text_selection
 from reader.core.marks import Side
 from reader.core.model import Comparison, Fact, FactStatus
 

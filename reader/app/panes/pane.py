@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from reader.app.palette import Palette
 from reader.app.panes.location_bar import LocationBar
-from reader.app.panes.reading_view import ReadingView, reading_font
+from reader.app.panes.reading_view import ReadingView
 from reader.app.panes.render import FormatBook, PaneMap
+from reader.app.panes.text_style import reading_font
 from reader.app.panes.widgets import FetchBanner
 from reader.app.sources import WebLink
 from reader.app.worker.service import PaneContent

@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFocusEvent,
-    QFont,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -33,32 +32,12 @@ from PySide6.QtWidgets import QFrame, QTextEdit, QToolTip, QWidget
 
 from reader.app.drops import DropError, accept_as_copy, sources_from_mime
 from reader.app.panes.render import DOCUMENT_MARGIN_PX, WORD_MARK, FormatBook, PaneMap, build_pane_document
+from reader.app.panes.text_style import reading_font, text_selection
 from reader.app.worker.service import PaneContent
 from reader.core.marks import Side
 
-READING_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "Liberation Serif", "serif"]
-BASE_POINT_SIZE = 12.0
-ZOOM_FACTOR = 1.1
 READING_LINE = 1 / 3  # where a revealed sentence lands, as a share of the view's height
 CARET_WIDTH = 2  # a visible caret shows keyboard users where Ctrl+Up/Down and Alt+Left/Right start
-
-
-def reading_font(zoom_steps: int) -> QFont:
-    font = QFont()
-    font.setFamilies(READING_FAMILIES)
-    font.setStyleHint(QFont.StyleHint.Serif)
-    font.setPointSizeF(round(BASE_POINT_SIZE * ZOOM_FACTOR**zoom_steps, 1))
-    return font
-
-
-def text_selection(document: QTextDocument, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-    """An extra selection drawing ``fmt`` over ``document``'s characters ``start`` to ``end``."""
-    selection = QTextEdit.ExtraSelection()
-    selection.cursor = QTextCursor(document)
-    selection.cursor.setPosition(start)
-    selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    selection.format = fmt
-    return selection
 
 
 class ReadingView(QTextEdit):
