@@ -1,8 +1,8 @@
 """Command line: ``tandem compare``, ``tandem align``; anything else opens the window.
 
 :func:`build_parser` is the one parser of ``tandem``: its own arguments are the window's
-(``tandem [A [B]] [options]``, parsed by ``reader.app.launch``) and its help lists the
-commands, each parsed by its own sub-parser (:func:`build_command_parser`). No Qt and no
+(``tandem [A [B]] [options]``, parsed here and handed to ``reader.app.launch.run``) and its
+help lists the commands, each parsed by its own sub-parser (:func:`build_command_parser`). No Qt and no
 engine are imported here at module level: the window's start and ``--help`` stay fast.
 """
 
