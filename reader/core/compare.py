@@ -86,7 +86,8 @@ def compare(
         only_b=only_b,
         stats=stats,
         options=options,
-        facts=facts,
+        facts=facts.items,
+        facts_capped=facts.capped_units,
         diff_source=diff,
     )
 

@@ -180,7 +180,8 @@ class Fact:
     ``a`` and ``b`` are character spans in each text (None where that side has nothing);
     ``unit`` indexes ``Comparison.units``, None for a sentence only in one text. ``side`` says
     whose quotation a quote item is ("a", "b" or "both" when each side quotes it); the other
-    kinds leave it empty.
+    kinds leave it empty. ``lone_sentence`` is set on the items of a sentence only one text
+    has (the side its status names): they are shown folded under that sentence.
     """
 
     kind: FactKind
@@ -190,6 +191,7 @@ class Fact:
     b: tuple[int, int] | None
     note: str
     side: str = ""
+    lone_sentence: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +212,8 @@ class Comparison:
     stats: Stats
     options: CompareOptions = field(default_factory=CompareOptions)
     facts: tuple[Fact, ...] = ()
+    # Units with more mentions of one kind than the facts stage compares (the rest unread).
+    facts_capped: tuple[int, ...] = ()
     diff_source: Callable[[], tuple[Segment, ...]] | None = field(default=None, repr=False, compare=False)
     # Kept lazy because it is measured: on the book pair of ../shared/benchmarks/revisions the
     # whole-text diff costs as much as the alignment, and the window never shows it. A frozen,

@@ -63,6 +63,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "stats": asdict(comparison.stats),
         "options": asdict(comparison.options),
         "facts": [_fact(fact) for fact in comparison.facts],
+        "facts_capped": list(comparison.facts_capped),
     }
 
 
@@ -78,6 +79,8 @@ def _fact(fact: Fact) -> dict[str, Any]:
     }
     if fact.side:
         data["side"] = fact.side
+    if fact.lone_sentence is not None:
+        data["lone_sentence"] = fact.lone_sentence  # folded under that sentence of its side
     return data
 
 
@@ -112,6 +115,8 @@ def comparison_to_json(comparison: Comparison, indent: int | None = None) -> str
         json.dumps(asdict(comparison.options), ensure_ascii=False),
         ', "facts": ',
         json.dumps([_fact(fact) for fact in comparison.facts], ensure_ascii=False),
+        ', "facts_capped": ',
+        _ints(comparison.facts_capped),
         "}",
     ]
     return "".join(parts)

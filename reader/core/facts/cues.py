@@ -34,7 +34,8 @@ CERTAINTY_WORDS = frozenset(
     " suspects suspected think thinks thought assume assumes assumed fear fears feared may might could possibly"
     " perhaps probably likely unlikely apparently appear appears appeared seem seems seemed suggest suggests"
     " suggested expect expects expected predict predicts predicted forecast projected hope hopes hoped aim aims"
-    " aimed due set scheduled plan plans planned will shall".split()
+    " aimed due set scheduled plan plans planned will shall intend intends intended want wants wanted seek seeks"
+    " sought consider considers considered considering talks negotiating exploring weighing agree agrees agreed".split()
 )
 NEGATION_WORDS = frozenset(
     "no not never neither nor none nobody nothing nowhere without cannot deny denies denied denying reject"
@@ -42,19 +43,40 @@ NEGATION_WORDS = frozenset(
 )
 _PREFIXED = re.compile(r"(?<![a-z])(?:(?:un|in|im|il|ir|dis|non)-?[a-z]{4,}|[a-z]+n['’]t)")
 
+# "claimed the title" and "assumed office" are not hedges: what follows the verb tells.
+_CLAIMED_THINGS = (
+    r"the\s+(?:title|throne|crown|lives|life|prize|trophy|record|top\s+spot|seat|victory|win|award)"
+    r"|(?:his|her|their|its|a|an)\s+(?:first|second|third|\w+\s+)?(?:title|seat|victory|win|place|prize|medal|record|life|lives)"
+    r"|victory|responsibility|credit|asylum|benefits?|compensation|damages|ownership|gold|silver|bronze|lives"
+)
+_ASSUMED_THINGS = (
+    r"office|power|control|command|responsibility|leadership|the\s+(?:role|post|presidency|throne|name|leadership)"
+)
+# "due to" schedules only before a verb ("due to arrive"); before a noun it gives a cause.
+_SCHEDULED_VERBS = (
+    "be|arrive|start|begin|open|close|end|meet|visit|take|make|go|return|leave|finish|launch|appear|hold|give"
+    "|announce|publish|resume|sign|vote|speak|face|stand|travel|report|decide|expire|come|land|depart|play|retire"
+    "|testify|attend|deliver|release|run|join|sit|hear|rule|conclude|complete|receive|present|host|address"
+)
+
 # Certainty classes: a change from one to another (or to none) changes how sure the claim is.
 CERTAINTY_CLASSES: dict[str, str] = {
     "confirmed": r"confirm(?:s|ed|ing)?|prov(?:e|es|ed|en)|establish(?:ed)|verif(?:y|ied|ies)|conclusively|definitely"
     r"|certainly",
-    "alleged": r"alleg(?:e|es|ed|edly)|claim(?:s|ed|ing)?|reportedly|purportedly|supposedly|accus(?:e|es|ed|ing)"
-    r"|unconfirmed|rumou?red",
-    "believed": r"believ(?:e|es|ed)|suspect(?:s|ed)?|think(?:s)?|thought\s+to|assum(?:e|es|ed)|fear(?:s|ed)",
+    "alleged": rf"alleg(?:e|es|ed|edly)|claim(?:s|ed|ing)?(?!\s+(?:{_CLAIMED_THINGS})\b)|reportedly|purportedly"
+    r"|supposedly|accus(?:e|es|ed|ing)|unconfirmed|rumou?red",
+    "believed": rf"believ(?:e|es|ed)|suspect(?:s|ed)?|think(?:s)?|thought\s+to"
+    rf"|assum(?:e|es|ed)(?!\s+(?:{_ASSUMED_THINGS})\b)|fear(?:s|ed)",
     "possible": r"may|might|could|possibly|perhaps|probably|likely|unlikely|apparently|appear(?:s|ed)?\s+to"
     r"|seem(?:s|ed)?\s+to|suggest(?:s|ed)",
     "expected": r"expect(?:s|ed)?\s+to|predict(?:s|ed)?\s+to|forecast\s+to|projected\s+to|hop(?:e|es|ed)\s+to"
     r"|aim(?:s|ed)?\s+to",
-    "scheduled": r"due\s+to(?=\s+(?!the\b|a\b|an\b|its\b|his\b|her\b|their\b|this\b|that\b|high\b|low\b|poor\b"
-    r"|lack\b)[a-z])|set\s+to|scheduled\s+to|plan(?:s|ned)?\s+to|will|shall",
+    "wanted": r"want(?:s|ed)?\s+to|seek(?:s)?\s+to|sought\s+to",
+    "considering": r"consider(?:s|ed|ing)(?=\s+(?:a|an|the|whether|buying|selling|making|taking|\w+ing)\b)"
+    r"|in\s+talks|negotiating|exploring|weighing",
+    "agreed": r"agree(?:s|d)?\s+to|(?:has|have|had)\s+agreed",
+    "scheduled": rf"due\s+to(?=\s+(?:{_SCHEDULED_VERBS})\b)|set\s+to|scheduled\s+to|plan(?:s|ned|ning)?\s+to"
+    r"|intend(?:s|ed)?\s+to|will|shall",
 }
 CERTAINTY_RE = re.compile(
     WORD_START
@@ -123,3 +145,19 @@ def _antonym(match: re.Match[str]) -> Mention:
 def may_negate(words: frozenset[str]) -> bool:
     """True if lower-case ``words`` hold a negator, a "-n't" or a word with a negating prefix."""
     return not NEGATION_WORDS.isdisjoint(words) or any(_PREFIXED.fullmatch(word) for word in words)
+
+
+# Words a negation passes over to reach what it negates ("did not even try", "has not been a part").
+_PASSED_OVER = frozenset(
+    "be been being is are was were am have has had do does did a an the to even yet so very any all quite really"
+    " entirely just always ever".split()
+)
+
+
+def negated_word(mention: Mention) -> str:
+    """The word a negation cue turns around: "agree" in "did not agree", "part" in "not been a part"."""
+    after = mention.shown[len(mention.text) :]
+    for word in re.findall(r"[a-z]+", after.lower()):
+        if word not in _PASSED_OVER:
+            return str(word)
+    return ""

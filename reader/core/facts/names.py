@@ -37,6 +37,22 @@ _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*\.?)"
 NAME_RE = re.compile(rf"(?<![\w'’-]){_WORD}(?:\s+(?:{_LINKS}\s+)?{_WORD})*(?![\w'’-])")
 _WORD_IN_NAME = re.compile(r"[\w'’.&-]+")
 _OPENERS = "\"'“‘([—–-:"
+# Words that make a place more or less precise: "West Africa" made "Africa" is a vaguer claim,
+# not the same name shortened.
+VAGUE_PLACE_WORDS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast southwest"
+    " north-east north-west south-east south-west upper lower greater inner outer far".split()
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def name_word(word: str) -> str:
+    """A word of a name as compared: lower case, one apostrophe, no possessive, no stop.
+
+    "North Korea’s" and "North Korea's" and "North Korea" name one country.
+    """
+    word = word.lower().rstrip(".,;:!?)")
+    return _POSSESSIVE.sub("", word) if len(word) > 2 else word
 
 
 class NameContext:
@@ -118,7 +134,7 @@ def find_names(text: str, start: int, end: int, context: NameContext, opening: b
             continue
         title = [w for w in words if w.lower().rstrip(".") in TITLES]
         body = [w for w in words if w.lower().rstrip(".") not in TITLES]
-        core = [w.lower().rstrip(".'’") for w in body if w[:1].isupper() and w.lower() not in _NOT_NAMES]
+        core = [name_word(w) for w in body if w[:1].isupper() and w.lower() not in _NOT_NAMES]
         if not core:
             continue
         high = text.index(words[-1], low) + len(words[-1])
@@ -146,7 +162,7 @@ def _split_at_and(text: str, low: int, high: int, title: list[str], context: Nam
 
 def _name(text: str, low: int, high: int, title: list[str]) -> Mention:
     words = _WORD_IN_NAME.findall(text[low:high])
-    core = [w.lower().rstrip(".'’") for w in words if w[:1].isupper() and w.lower().rstrip(".") not in TITLES]
+    core = [name_word(w) for w in words if w[:1].isupper() and w.lower().rstrip(".") not in TITLES]
     key = " ".join(core)
     group = " ".join(t.lower().rstrip(".") for t in title)
     return Mention(FactKind.NAME, low, high, text[low:high], key, group, key)
@@ -162,8 +178,3 @@ def _plain_word(word: str, alone: bool, context: NameContext) -> bool:
     if re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]{2,}", word):
         return False
     return not context.mid_sentence(word) and (alone or context.in_lower_case(word))
-
-
-def shares_core(left: Mention, right: Mention) -> bool:
-    """Two names for one bearer: they share a word ("Amira Okafor" and "Dr. Okafor")."""
-    return bool(set(left.core.split()) & set(right.core.split()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Context, Decimal
 
 from reader.core.facts.mention import WORD_START, Mention, lowered
 from reader.core.model import FactKind
@@ -43,7 +44,6 @@ VAGUE = (
     "decades",
     "a few",
     "several",
-    "a dozen",
     "half",
     "a third",
     "a quarter",
@@ -55,26 +55,31 @@ VAGUE = (
 # much", so a rewrite that drops "about" is not a changed claim, one that turns "more than" into
 # "about" is.
 _QUALIFIER_CLASSES = {
-    "approximately": "about|around|roughly|approximately|some|an estimated|estimated|almost|nearly|close to|just under"
-    "|just short of",
+    "approximately": "about|around|roughly|approximately|some|an estimated|estimated|close to",
+    "almost": "almost|nearly|just under|just short of|not quite",
     "at least": "more than|over|above|at least|upwards of|in excess of|as many as|as much as|just over|well over"
     "|no fewer than|no less than|not less than",
     "at most": "up to|fewer than|less than|under|below|at most|no more than|not more than|a maximum of",
     "exactly": "exactly|precisely|only|just",
 }
 QUALIFIERS = {word: name for name, words in _QUALIFIER_CLASSES.items() for word in words.split("|")}
-# "almost" and "nearly" say "a little less", which "about" also allows; they stay approximate.
+# "almost" and "nearly" say "a little less than": "almost 30%" made "30%" rounds a figure up.
 
 _NUMBER_WORD = "|".join(
-    sorted(list(WORD_VALUES) + ["a hundred", "a thousand", "a million", "a billion"], key=len, reverse=True)
+    sorted(
+        list(WORD_VALUES) + ["a hundred", "a thousand", "a million", "a billion", "a dozen", "dozen"],
+        key=len,
+        reverse=True,
+    )
 )
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|m|k)"
 _CURRENCY = r"(?:[£$€¥]|us\$|a\$|c\$)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNIT = (
-    r"%|per\s?cent|percent|percentage points?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|cm|mm|kg|kilos?|kilograms?"
+    r"%|per\s?cent|percent|percentage points?|km/h|kph|km|kilomet(?:re|er)s?\s+(?:per|an)\s+hour|kilomet(?:re|er)s?"
+    r"|miles?\s+(?:per|an)\s+hour|miles?|centimet(?:re|er)s?|millimet(?:re|er)s?|met(?:re|er)s?|cm|mm|kg|kilos?|kilograms?"
     r"|tonnes?|tons?|grams?|litres?|liters?|gallons?|hectares?|acres?|feet|foot|ft|inches|degrees?"
-    r"|pounds|dollars|euros|pence|cents|yen|mph|km/h"
+    r"|pounds|dollars|euros|pence|cents|yen|mph"
     r"|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|times"
 )
 _QUALIFIER = "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len, reverse=True))
@@ -94,32 +99,55 @@ NUMBER_RE = re.compile(
 )
 # The words a quantity or its qualifier can be made of, for deciding what a change touches.
 NUMBER_WORDS = frozenset(
-    word for phrase in [*WORD_VALUES, *SCALES, *VAGUE, *QUALIFIERS] for word in re.split(r"[\s-]+", phrase)
+    word for phrase in [*WORD_VALUES, *SCALES, *VAGUE, *QUALIFIERS, "dozen"] for word in re.split(r"[\s-]+", phrase)
 ) - {"a", "an", "m", "k", "some", "just", "only", "under", "over", "below", "above"}
 # A bare "one" is usually a pronoun or an article ("one of the girders"); it counts only
 # as an amount of something measured: "one million", "£1", "one year".
 _WEAK_WORDS = frozenset({"one", "a hundred", "a thousand", "zero"})
 
 
-def _word_value(words: str) -> float | None:
-    total, current = 0.0, 0.0
+# Digits beyond this are an identifier or a pasted key, not an amount: such a number is
+# compared as its string of digits and shown shortened, never turned into a value.
+MAX_DIGITS = 30
+# Enough precision for MAX_DIGITS digits times the largest scale, so no product is rounded.
+_EXACT = Context(prec=MAX_DIGITS + 20)
+
+
+def _word_value(words: str) -> int | None:
+    """The value of number words ("two hundred and five", "a dozen", "two dozen"); exact."""
+    total, current = 0, 0
     for part in re.split(r"[\s-]+", words.lower()):
         if part == "a":
             current = current or 1
         elif part in WORD_VALUES:
             current += WORD_VALUES[part]
-        elif part in ("hundred",):
+        elif part == "hundred":
             current = (current or 1) * 100
+        elif part == "dozen":
+            current = (current or 1) * 12
         elif part in SCALES:
             total += (current or 1) * SCALES[part]
             current = 0
-        else:
+        elif part != "and":
             return None
     return total + current
 
 
-def _format(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+def exact_value(digits: str, scale: int = 1) -> str:
+    """ "2.4" times a million as "2,400,000": exact, never through a float ("1.10" is "1.1")."""
+    plain = digits.replace(",", "")
+    if len(plain) > MAX_DIGITS:
+        return plain if scale == 1 else f"{plain}×{scale:,}"  # compared as written
+    value = _EXACT.multiply(Decimal(plain), Decimal(scale))
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value.normalize(_EXACT):,f}"
+
+
+def shortened(digits: str) -> str:
+    """A number too long to be an amount, as shown: its ends and how many digits it has."""
+    plain = digits.replace(",", "")
+    return plain if len(plain) <= MAX_DIGITS else f"{plain[:6]}…{plain[-4:]} ({len(plain)} digits)"
 
 
 def find_numbers(
@@ -143,7 +171,7 @@ def _describe(match: re.Match[str], text: str, offset: int) -> Mention | None:
     groups = match.groupdict()
     original = text[offset + match.start() : offset + match.end()]
     scale = (groups["scale"] or "").lower()
-    unit = re.sub(r"\s+", " ", (groups["unit"] or "").lower())
+    unit = groups["unit"] or ""
     currency = (groups["cur"] or "").upper()
     if scale in ("m", "k") and not currency:  # "5m" is five metres, "k" a kilo: not a scale
         if groups["digits"] is None:
@@ -158,7 +186,7 @@ def _describe(match: re.Match[str], text: str, offset: int) -> Mention | None:
         value = _word_value(words)
         if value is None:
             return None
-        key_value = _format(value * SCALES.get(scale, 1))
+        key_value = f"{value * SCALES.get(scale, 1):,}"
         core = words
     else:
         key_value, core = _digits_value(groups, scale)
@@ -168,7 +196,7 @@ def _describe(match: re.Match[str], text: str, offset: int) -> Mention | None:
 def _digits_value(groups: dict[str, str | None], scale: str) -> tuple[str, str]:
     """The key value and the core of a number written in digits ("2.4" and "million")."""
     digits = groups["digits"] or "0"
-    return _format(float(digits.replace(",", "")) * SCALES.get(scale, 1)), digits
+    return exact_value(digits, SCALES.get(scale, 1)), digits
 
 
 def _mention(
@@ -182,13 +210,57 @@ def _mention(
     core: str,
 ) -> Mention:
     qualifier = QUALIFIERS.get(re.sub(r"\s+", " ", (groups["qual"] or "").lower()), "")
-    unit = {"per cent": "%", "percent": "%", "percentage point": "points", "percentage points": "points"}.get(
-        unit, unit
-    )
-    unit = unit[:-1] if unit.endswith("s") and len(unit) > 3 and unit not in ("times", "feet") else unit
+    if not qualifier and "dozen" in core:
+        qualifier = "approximately"  # "a dozen" is a round number, as "about 12" is
+    unit = unit_name(unit)
     measure = currency or unit or "count"
     key = f"{qualifier}|{currency}{value}|{unit}"
-    return Mention(FactKind.NUMBER, offset + match.start(), offset + match.end(), original, key, measure, core)
+    digits = groups["digits"] or ""
+    phrase = original.replace(digits, shortened(digits)) if len(digits) > MAX_DIGITS else ""
+    return Mention(FactKind.NUMBER, offset + match.start(), offset + match.end(), original, key, measure, core, phrase)
+
+
+# One name for each unit however it is spelled: "5km" and "five kilometres" are one distance.
+_UNIT_NAMES = {
+    "per cent": "%",
+    "percent": "%",
+    "percentage point": "points",
+    "percentage points": "points",
+    "kilometre": "km",
+    "kilometer": "km",
+    "kilometre per hour": "km/h",
+    "kilometer per hour": "km/h",
+    "kilometres per hour": "km/h",
+    "kilometers per hour": "km/h",
+    "kilometres an hour": "km/h",
+    "kilometers an hour": "km/h",
+    "kph": "km/h",
+    "mile per hour": "mph",
+    "miles per hour": "mph",
+    "miles an hour": "mph",
+    "mile an hour": "mph",
+    "centimetre": "cm",
+    "centimeter": "cm",
+    "millimetre": "mm",
+    "millimeter": "mm",
+    "meter": "metre",
+    "kilo": "kg",
+    "kilogram": "kg",
+    "liter": "litre",
+    "foot": "ft",
+    "feet": "ft",
+    "gram": "g",
+}
+
+
+def unit_name(unit: str) -> str:
+    """The one spelling of a unit: singular, and its symbol where it has one."""
+    unit = re.sub(r"\s+", " ", unit.lower())
+    if unit in _UNIT_NAMES:
+        return _UNIT_NAMES[unit]
+    if unit.endswith("s") and len(unit) > 3 and unit != "times":
+        unit = unit[:-1]
+    return _UNIT_NAMES.get(unit, unit)
 
 
 def value_key(mention: Mention) -> str:

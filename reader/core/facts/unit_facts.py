@@ -1,40 +1,79 @@
 """The fact items of one linked unit: what its changed words do to numbers, dates, names, cues.
 
-Only the stretches around the unit's changed words are read (``changed_windows``): a fact
-that no change touches reads the same on both sides, and a book's thousands of edited
-sentences then cost a scan of what changed, not of every sentence.
+The mentions of the unit's sentences (found once per sentence) are compared by key; the
+unit's word diff says which changed stretch each mention stands in, so that two mentions at
+the same place pair as one change ("years ← decades").
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.facts.cues import CERTAINTY_WORDS, find_antonyms, find_certainty, find_negations, may_negate
-from reader.core.facts.dates import DATE_DIGITS, DATE_WORDS, find_dates
+from reader.core.facts.cues import CERTAINTY_WORDS, find_antonyms, may_negate
+from reader.core.facts.dates import DATE_DIGITS, DATE_WORDS
 from reader.core.facts.mention import Mention
-from reader.core.facts.names import NameContext, find_names
-from reader.core.facts.pairing import SaidNearby, compare_mentions
-from reader.core.facts.quantities import NUMBER_WORDS, find_numbers
+from reader.core.facts.pairing import PlaceOf, SaidNearby, compare_mentions
+from reader.core.facts.quantities import NUMBER_WORDS
+from reader.core.facts.roles import ROLE_NOUNS
 from reader.core.model import Fact, FactKind, FactStatus, Op, Unit
 
 HINT_CONTEXT = 12  # characters of context around a changed piece when deciding what it touches
-# Characters read either side of a change: a qualifier and its number, a title and its name.
+# Characters read either side of a change for words turned around ("likely" / "unlikely").
 WINDOW = 48
+# Mentions of one kind compared per side of a unit; a passage with more (a table of
+# thousands of figures) is compared up to here and the comparison says so.
+MAX_MENTIONS = 1_000
 Span = tuple[int, int]
+Mentions = dict[FactKind, list[Mention]]
 
 
 @dataclass(frozen=True, slots=True)
-class Sides:
-    """Both texts of a unit, the windows read on each, and where its sentences start."""
+class Places:
+    """The changed stretches of a unit's diff on each side, numbered in order."""
 
-    text_a: str
-    windows_a: list[Span]
-    openings_a: set[int]
-    text_b: str
-    windows_b: list[Span]
-    openings_b: set[int]
+    ends_a: list[int]
+    spans_a: list[Span]
+    ends_b: list[int]
+    spans_b: list[Span]
+
+    def of_a(self, mention: Mention) -> int | None:
+        return _place(self.ends_a, self.spans_a, mention)
+
+    def of_b(self, mention: Mention) -> int | None:
+        return _place(self.ends_b, self.spans_b, mention)
+
+
+def changed_places(unit: Unit) -> Places:
+    """Each run of deleted and inserted words of the unit's diff, as one place on both sides."""
+    spans_a: list[Span] = []
+    spans_b: list[Span] = []
+    open_run = False
+    for seg in unit.diff:
+        if seg.op is Op.EQUAL:
+            open_run = False
+            continue
+        if open_run:
+            spans_a[-1] = (spans_a[-1][0], seg.a_end)
+            spans_b[-1] = (spans_b[-1][0], seg.b_end)
+        else:
+            spans_a.append((seg.a_start, seg.a_end))
+            spans_b.append((seg.b_start, seg.b_end))
+            open_run = True
+    return Places([e for _, e in spans_a], spans_a, [e for _, e in spans_b], spans_b)
+
+
+def _place(ends: list[int], spans: list[Span], mention: Mention) -> int | None:
+    """The first changed stretch the mention overlaps (an empty one: strictly inside it)."""
+    k = bisect.bisect_left(ends, mention.start)
+    while k < len(spans) and spans[k][0] <= mention.end:
+        low, high = spans[k]
+        if (low < mention.end and mention.start < high) or (low == high and mention.start < low < mention.end):
+            return k
+        k += 1
+    return None
 
 
 def changed_windows(unit: Unit, text_a: str, span_a: Span, text_b: str, span_b: Span) -> tuple[list[Span], list[Span]]:
@@ -84,7 +123,7 @@ def kinds_touched(unit: Unit, text_a: str, text_b: str) -> frozenset[FactKind]:
         kinds.add(FactKind.NUMBER)
     if DATE_DIGITS.search(changed) or not DATE_WORDS.isdisjoint(words):
         kinds.add(FactKind.DATE)
-    if _CAPITAL.search(changed):
+    if _CAPITAL.search(changed) or not ROLE_NOUNS.isdisjoint(words):
         kinds.add(FactKind.NAME)
     if may_negate(words):
         kinds.add(FactKind.NEGATION)
@@ -98,65 +137,57 @@ _NUMBER_SIGNS = re.compile(r"[\d£$€¥%]")
 _CAPITAL = re.compile(r"[A-Z]")
 
 
+@dataclass(frozen=True, slots=True)
+class UnitSides:
+    """One unit as the comparison of its mentions needs it."""
+
+    index: int | None
+    kinds: frozenset[FactKind]
+    mentions_a: Mentions
+    mentions_b: Mentions
+    places: Places | None
+
+
 def unit_facts(
-    unit: int | None,
-    kinds: frozenset[FactKind],
-    sides: Sides,
-    context: NameContext,
+    unit: UnitSides,
     in_b: SaidNearby,
     in_a: SaidNearby,
     cue_in_b: SaidNearby,
     cue_in_a: SaidNearby,
-) -> list[Fact]:
-    """The fact items of one unit, for the kinds its changes touch.
+) -> tuple[list[Fact], bool]:
+    """The fact items of one unit for the kinds its changes touch, and whether a cap applied.
 
     ``in_*`` say whether the other text has a number, date or name near the unit; ``cue_in_*``
     whether a negation or certainty word sits in a lone neighbour of the unit there.
     """
-    mentions: dict[str, dict[FactKind, list[Mention]]] = {}
-    for name, text, windows, openings in (
-        ("a", sides.text_a, sides.windows_a, sides.openings_a),
-        ("b", sides.text_b, sides.windows_b, sides.openings_b),
-    ):
-        found: dict[FactKind, list[Mention]] = {kind: [] for kind in FactKind}
-        for start, end in windows:
-            # Dates are found first so that a year is not also a number, nor "May" a modal.
-            dates = find_dates(text, start, end) if kinds - {FactKind.NAME} else []
-            numbers = (
-                find_numbers(text, start, end, skip=[(m.start, m.end) for m in dates])
-                if kinds - {FactKind.NAME, FactKind.DATE}
-                else []
-            )
-            taken = [(m.start, m.end) for m in dates + numbers]
-            found[FactKind.DATE] += dates
-            found[FactKind.NUMBER] += numbers
-            if FactKind.NAME in kinds:
-                found[FactKind.NAME] += find_names(text, start, end, context, opening=start in openings)
-            if FactKind.NEGATION in kinds:
-                found[FactKind.NEGATION] += _outside(find_negations(text, start, end), taken)
-            if FactKind.CERTAINTY in kinds:
-                found[FactKind.CERTAINTY] += _outside(find_certainty(text, start, end), taken)
-        mentions[name] = found
     facts: list[Fact] = []
+    capped = False
+    places = unit.places
     for kind in (FactKind.NUMBER, FactKind.DATE, FactKind.NAME, FactKind.NEGATION, FactKind.CERTAINTY):
-        if kind not in kinds:
+        if kind not in unit.kinds:
             continue
+        left, right = unit.mentions_a[kind], unit.mentions_b[kind]
+        if len(left) > MAX_MENTIONS or len(right) > MAX_MENTIONS:
+            left, right, capped = left[:MAX_MENTIONS], right[:MAX_MENTIONS], True
         # Negation and certainty words are everywhere: only the unit's own words count.
         said_b, said_a = (
             (in_b, in_a) if kind in (FactKind.NUMBER, FactKind.DATE, FactKind.NAME) else (cue_in_b, cue_in_a)
         )
-        facts += compare_mentions(kind, unit, mentions["a"][kind], mentions["b"][kind], said_b, said_a)
-    if FactKind.NEGATION in kinds:
-        for left, right in find_antonyms(sides.text_a, sides.windows_a, sides.text_b, sides.windows_b):
-            note = f"{right.text} ← {left.text}"
-            facts.append(
-                Fact(
-                    FactKind.NEGATION, FactStatus.CHANGED, unit, (left.start, left.end), (right.start, right.end), note
-                )
-            )
-    return facts
+        place_of: PlaceOf = _place_of(places, left) if places else (lambda m: None)
+        facts += compare_mentions(kind, unit.index, left, right, said_b, said_a, place_of)
+    return facts, capped
 
 
-def _outside(mentions: list[Mention], taken: Sequence[tuple[int, int]]) -> list[Mention]:
-    """Cues that are not part of a date or a quantity ("May", "no more than")."""
-    return [m for m in mentions if not any(low < m.end and m.start < high for low, high in taken)]
+def _place_of(places: Places, side_a: Sequence[Mention]) -> PlaceOf:
+    ids_a = {id(m) for m in side_a}
+    return lambda m: places.of_a(m) if id(m) in ids_a else places.of_b(m)
+
+
+def antonym_facts(
+    unit: int | None, text_a: str, windows_a: list[Span], text_b: str, windows_b: list[Span]
+) -> list[Fact]:
+    """Words one side turns around with a prefix ("likely" / "unlikely"), as negation changes."""
+    return [
+        Fact(FactKind.NEGATION, FactStatus.CHANGED, unit, (x.start, x.end), (y.start, y.end), f"{y.text} ← {x.text}")
+        for x, y in find_antonyms(text_a, windows_a, text_b, windows_b)
+    ]

@@ -1,0 +1,86 @@
+"""Every mention of a sentence, found once and kept: a sentence in several units is read once.
+
+Whole sentences are read, not stretches around the changes, so a name is never cut into a
+fragment ("Department" out of "State Department") and a unit of several sentences gathers
+each sentence's mentions exactly once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from reader.core.facts.cues import find_certainty, find_negations
+from reader.core.facts.dates import find_dates
+from reader.core.facts.mention import Mention
+from reader.core.facts.names import NameContext, find_names, name_context
+from reader.core.facts.quantities import find_numbers
+from reader.core.facts.roles import find_roles
+from reader.core.model import FactKind, Sentence
+
+
+class LazyContext:
+    """The name context of both texts, built the first time a name is looked for."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._texts = tuple(texts)
+        self._context: NameContext | None = None
+
+    def get(self) -> NameContext:
+        if self._context is None:
+            self._context = name_context(self._texts)
+        return self._context
+
+
+class SentenceMentions:
+    """The mentions of each sentence of one text, by kind, computed on first use."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence], context: LazyContext) -> None:
+        self._text = text
+        self._sentences = sentences
+        self._context = context
+        self._found: dict[int, dict[FactKind, list[Mention]]] = {}
+
+    def of(self, index: int) -> dict[FactKind, list[Mention]]:
+        """The mentions of sentence ``index``; each span once, in reading order within a kind."""
+        found = self._found.get(index)
+        if found is None:
+            found = self._found[index] = self._read(self._sentences[index])
+        return found
+
+    def of_all(self, indices: Sequence[int]) -> dict[FactKind, list[Mention]]:
+        """The mentions of several sentences together (the sentences of one unit's side)."""
+        if len(indices) == 1:
+            return self.of(indices[0])
+        merged: dict[FactKind, list[Mention]] = {kind: [] for kind in FactKind}
+        for index in indices:
+            for kind, mentions in self.of(index).items():
+                merged[kind] += mentions
+        return merged
+
+    def _read(self, sentence: Sentence) -> dict[FactKind, list[Mention]]:
+        text, start, end = self._text, sentence.start, sentence.end
+        # Dates are found first so that a year is not also a number, nor "May" a modal.
+        dates = find_dates(text, start, end)
+        numbers = find_numbers(text, start, end, skip=[(m.start, m.end) for m in dates])
+        taken = [(m.start, m.end) for m in dates + numbers]
+        names = find_names(text, start, end, self._context.get(), opening=True)
+        roles = _outside(find_roles(text, start, end), [(m.start, m.end) for m in names])
+        return {
+            FactKind.NUMBER: numbers,
+            FactKind.DATE: dates,
+            FactKind.NAME: _sorted(names + roles),
+            FactKind.NEGATION: _outside(find_negations(text, start, end), taken),
+            FactKind.CERTAINTY: _outside(find_certainty(text, start, end), taken),
+            FactKind.QUOTE: [],
+        }
+
+
+def _sorted(mentions: list[Mention]) -> list[Mention]:
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _outside(mentions: list[Mention], taken: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Mentions that are not part of a taken span ("May" in a date, "no more than" a qualifier)."""
+    if not taken:
+        return mentions
+    return [m for m in mentions if not any(low < m.end and m.start < high for low, high in taken)]

@@ -1,0 +1,50 @@
+"""Roles and titles in lower case: "the finance minister", "a real-estate developer".
+
+A rewrite that turns "the finance minister" into "a minister" or "a former guitarist" into "the
+guitarist" changes who is claimed to have acted, though no capital letter changed. A role is
+found after a determiner, with up to two words before its noun; the determiner itself is not
+part of what must stay equal ("the minister" and "a minister" hold one role).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.facts.mention import Mention, lowered
+from reader.core.model import FactKind
+
+ROLE_NOUNS = frozenset(
+    "minister president premier chancellor secretary spokesman spokeswoman spokesperson official officials"
+    " executive director chairman chairwoman chair founder co-founder owner leader governor mayor senator"
+    " ambassador envoy diplomat general commander officer prosecutor judge lawyer attorney analyst adviser"
+    " advisor aide king queen prince princess emperor developer manager coach captain guitarist drummer"
+    " bassist singer frontman vocalist producer actor actress author journalist editor chief head"
+    " inspector detective sergeant constable bishop archbishop pope monarch dictator".split()
+)
+# Words that may stand between the determiner and the noun and still belong to the role.
+_NOT_MODIFIERS = frozenset("and or of to in on at by with as is was were be been said says who that which".split())
+_DETERMINERS = r"the|a|an|its|his|her|their|our|the\s+country['’]s|the\s+state['’]s"
+_NOUNS = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+ROLE_RE = re.compile(rf"\b(?:{_DETERMINERS})\s+(?P<role>(?:[a-z][a-z-]*\s+){{0,2}}?(?:{_NOUNS}))s?\b")
+
+
+def find_roles(text: str, start: int, end: int) -> list[Mention]:
+    """Lower-case roles in ``text[start:end]``; the key is the role's words, the core its noun."""
+    found: list[Mention] = []
+    lower = lowered(text, start, end)
+    for match in ROLE_RE.finditer(lower):
+        words = match.group("role").split()
+        while len(words) > 1 and words[0] in _NOT_MODIFIERS:
+            words = words[1:]
+        if any(word in _NOT_MODIFIERS for word in words):
+            continue
+        phrase = " ".join(words)
+        high = start + match.end()
+        low = start + match.start("role") + match.group("role").find(words[0])
+        noun = words[-1]
+        found.append(Mention(FactKind.NAME, low, high, text[low:high], phrase, "role", noun))
+    return found
+
+
+def is_role(mention: Mention) -> bool:
+    return mention.group == "role"
