@@ -87,7 +87,7 @@ def find_facts(
         span_a = side_a.span(unit.a[0], unit.a[-1])
         span_b = side_b.span(unit.b[0], unit.b[-1])
         places = changed_places(unit)
-        sides = UnitSides(k, kinds, found_a.of_all(unit.a), found_b.of_all(unit.b), places)
+        sides = UnitSides(k, kinds, found_a.of_all(unit.a, kinds), found_b.of_all(unit.b, kinds), places)
         items, over = unit_facts(
             sides,
             _said_in(side_b, side_a, near_b),

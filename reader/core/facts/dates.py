@@ -27,9 +27,24 @@ _YEAR = r"(?:1[5-9]\d\d|2[01]\d\d)"
 _RELATIVE = r"(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]arlier this|[Ll]ater this)"
 _PERIOD = r"(?:week|weekend|month|year|spring|summer|autumn|fall|winter|decade|century|morning|afternoon|evening)"
 
+_SPAN = r"(?:day|week|month|year|night|morning|afternoon|evening|weekend)"
+_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|\d{1,3})"
+# Times told by their order: "the week before", "shortly after", "later that year", "two days later".
+_SEQUENCE = (
+    r"(?i:(?:shortly|soon|immediately|just|long|not\s+long)\s+(?:after(?:wards)?|before|afterwards)"
+    rf"|(?:later|earlier)\s+(?:that|this|in\s+the)\s+{_SPAN}"
+    rf"|the\s+(?:following|next|previous|same)\s+{_SPAN}|the\s+{_SPAN}\s+(?:before|after)"
+    rf"|{_COUNT}\s+{_SPAN}s?\s+(?:later|earlier|ago|before|after)"
+    r"|afterwards|previously|subsequently|in\s+the\s+meantime|meanwhile|at\s+the\s+time)"
+)
+SEQUENCE_WORDS = frozenset(
+    "shortly soon afterwards previously subsequently meanwhile later earlier ago following".split()
+)
+
 # One alternation, longest forms first; named groups say which form matched.
 DATE_RE = re.compile(
-    rf"(?:(?P<wd1>{_WEEKDAY}),?\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b"
+    rf"(?P<seq>{_SEQUENCE})\b"
+    rf"|(?:(?P<wd1>{_WEEKDAY}),?\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?\b"
     rf"|(?:(?P<wd2>{_WEEKDAY}),?\s+)?(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})\b(?:,?\s+(?P<y2>{_YEAR}))?"
     rf"|(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01]))\b"
     rf"|(?P<rel>{_RELATIVE})\s+(?P<rp>{_PERIOD}|{_MONTH}|{_WEEKDAY})\b"
@@ -47,9 +62,12 @@ DATE_WORDS = (
     frozenset(MONTHS)
     | frozenset(WEEKDAYS)
     | frozenset(_MONTH_ABBREVIATIONS)
-    | frozenset(
-        "last next this past coming early late mid earlier later yesterday today tomorrow tonight noon midnight".split()
-    )
+    | frozenset("yesterday today tomorrow tonight noon midnight".split())
+)
+# Words that make a time relative ("last", "later"), and what they make relative ("week").
+RELATIVE_WORDS = frozenset("last next this past coming early late mid earlier later".split())
+PERIOD_WORDS = frozenset(
+    "week weekend month year spring summer autumn fall winter decade century morning afternoon evening".split()
 )
 
 
@@ -57,7 +75,9 @@ DATE_WORDS = (
 _DATE_START = re.compile(
     r"(?<!\d)\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|the\s+\d"
     r"|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate|[Mm]id|[Ee]arlier|[Ll]ater"
-    r"|yesterday|today|tomorrow|tonight|noon|midnight)"
+    r"|yesterday|today|tomorrow|tonight|noon|midnight"
+    r"|(?i:shortly|soon|immediately|just|long|not|later|earlier|the|a|an|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|several|few|afterwards|previously|subsequently|in|meanwhile|at))"
 )
 # A capitalised "May" is the month only beside a day, a year or a word that points to time.
 _MAY_CONTEXT = re.compile(r"(?:\b(?:in|on|of|since|until|till|by|from|to|early|late|mid|last|next|this)\s+)$", re.I)
@@ -108,6 +128,9 @@ def _describe(groups: dict[str, str | None]) -> tuple[str, str, str]:
             weekday = (groups[weekday_name] or "").lower()
             key = " ".join(part for part in (weekday, day, _month(month), year) if part)
             return key, "day", day
+    if groups["seq"]:
+        phrase = " ".join(groups["seq"].lower().split())
+        return phrase, "sequence", phrase
     if groups["iso"]:
         year, month, day = groups["iso"].split("-")
         return f"{int(day)} {MONTHS[int(month) - 1]} {year}", "day", year

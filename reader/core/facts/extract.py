@@ -17,6 +17,8 @@ from reader.core.facts.quantities import find_numbers
 from reader.core.facts.roles import find_roles
 from reader.core.model import FactKind, Sentence
 
+CLAIMS_AND_CUES = (FactKind.NUMBER, FactKind.DATE, FactKind.NAME, FactKind.NEGATION, FactKind.CERTAINTY)
+
 
 class LazyContext:
     """The name context of both texts, built the first time a name is looked for."""
@@ -32,47 +34,48 @@ class LazyContext:
 
 
 class SentenceMentions:
-    """The mentions of each sentence of one text, by kind, computed on first use."""
+    """The mentions of each sentence of one text, by kind, each kind read on first use."""
 
     def __init__(self, text: str, sentences: Sequence[Sentence], context: LazyContext) -> None:
         self._text = text
         self._sentences = sentences
         self._context = context
-        self._found: dict[int, dict[FactKind, list[Mention]]] = {}
+        self._found: dict[tuple[int, FactKind], list[Mention]] = {}
 
-    def of(self, index: int) -> dict[FactKind, list[Mention]]:
-        """The mentions of sentence ``index``; each span once, in reading order within a kind."""
-        found = self._found.get(index)
+    def of(self, index: int, kinds: Iterable[FactKind] = CLAIMS_AND_CUES) -> dict[FactKind, list[Mention]]:
+        """The mentions of ``kinds`` in sentence ``index``; each span once, in reading order."""
+        return {kind: self._kind(index, kind) for kind in kinds}
+
+    def of_all(self, indices: Sequence[int], kinds: Iterable[FactKind]) -> dict[FactKind, list[Mention]]:
+        """The mentions of several sentences together (the sentences of one unit's side)."""
+        kinds = tuple(kinds)
+        if len(indices) == 1:
+            return self.of(indices[0], kinds)
+        return {kind: [m for index in indices for m in self._kind(index, kind)] for kind in kinds}
+
+    def _kind(self, index: int, kind: FactKind) -> list[Mention]:
+        found = self._found.get((index, kind))
         if found is None:
-            found = self._found[index] = self._read(self._sentences[index])
+            found = self._found[(index, kind)] = self._read(self._sentences[index], kind, index)
         return found
 
-    def of_all(self, indices: Sequence[int]) -> dict[FactKind, list[Mention]]:
-        """The mentions of several sentences together (the sentences of one unit's side)."""
-        if len(indices) == 1:
-            return self.of(indices[0])
-        merged: dict[FactKind, list[Mention]] = {kind: [] for kind in FactKind}
-        for index in indices:
-            for kind, mentions in self.of(index).items():
-                merged[kind] += mentions
-        return merged
-
-    def _read(self, sentence: Sentence) -> dict[FactKind, list[Mention]]:
+    def _read(self, sentence: Sentence, kind: FactKind, index: int) -> list[Mention]:
         text, start, end = self._text, sentence.start, sentence.end
-        # Dates are found first so that a year is not also a number, nor "May" a modal.
-        dates = find_dates(text, start, end)
-        numbers = find_numbers(text, start, end, skip=[(m.start, m.end) for m in dates])
-        taken = [(m.start, m.end) for m in dates + numbers]
-        names = find_names(text, start, end, self._context.get(), opening=True)
-        roles = _outside(find_roles(text, start, end), [(m.start, m.end) for m in names])
-        return {
-            FactKind.NUMBER: numbers,
-            FactKind.DATE: dates,
-            FactKind.NAME: _sorted(names + roles),
-            FactKind.NEGATION: _outside(find_negations(text, start, end), taken),
-            FactKind.CERTAINTY: _outside(find_certainty(text, start, end), taken),
-            FactKind.QUOTE: [],
-        }
+        if kind is FactKind.DATE:
+            return find_dates(text, start, end)
+        if kind is FactKind.NUMBER:
+            # Dates are found first so that a year is not also a number, nor "May" a modal.
+            return find_numbers(text, start, end, skip=[(m.start, m.end) for m in self._kind(index, FactKind.DATE)])
+        if kind is FactKind.NAME:
+            names = find_names(text, start, end, self._context.get(), opening=True)
+            return _sorted(names + _outside(find_roles(text, start, end), [(m.start, m.end) for m in names]))
+        if kind in (FactKind.NEGATION, FactKind.CERTAINTY):
+            cues = find_negations(text, start, end) if kind is FactKind.NEGATION else find_certainty(text, start, end)
+            if not cues:
+                return cues
+            taken = [(m.start, m.end) for m in self._kind(index, FactKind.DATE) + self._kind(index, FactKind.NUMBER)]
+            return _outside(cues, taken)
+        return []
 
 
 def _sorted(mentions: list[Mention]) -> list[Mention]:

@@ -43,10 +43,10 @@ def lone_facts(
     taken_a, taken_b = set(paired_a), set(paired_b)
     for i in only_a:
         if i not in taken_a:
-            facts += only_in_one(_claims(found_a.of(i)), "a", _anywhere(side_b), i)
+            facts += only_in_one(_claims(found_a.of(i, CLAIM_KINDS)), "a", _anywhere(side_b), i)
     for j in only_b:
         if j not in taken_b:
-            facts += only_in_one(_claims(found_b.of(j)), "b", _anywhere(side_a), j)
+            facts += only_in_one(_claims(found_b.of(j, CLAIM_KINDS)), "b", _anywhere(side_a), j)
     return facts
 
 

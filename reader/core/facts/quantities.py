@@ -97,10 +97,12 @@ NUMBER_RE = re.compile(
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
     rf"(?:[\s-]?(?P<unit>{_UNIT})(?![a-z]))?",
 )
-# The words a quantity or its qualifier can be made of, for deciding what a change touches.
+# The words a quantity can be made of, and those of its qualifiers, for deciding what a
+# change touches: a changed qualifier matters only beside an amount.
 NUMBER_WORDS = frozenset(
-    word for phrase in [*WORD_VALUES, *SCALES, *VAGUE, *QUALIFIERS, "dozen"] for word in re.split(r"[\s-]+", phrase)
-) - {"a", "an", "m", "k", "some", "just", "only", "under", "over", "below", "above"}
+    word for phrase in [*WORD_VALUES, *SCALES, *VAGUE, "dozen"] for word in re.split(r"[\s-]+", phrase)
+) - {"a", "an", "m", "k"}
+QUALIFIER_WORDS = frozenset(word for phrase in QUALIFIERS for word in phrase.split()) - {"a", "an", "of", "to", "as"}
 # A bare "one" is usually a pronoun or an article ("one of the girders"); it counts only
 # as an amount of something measured: "one million", "£1", "one year".
 _WEAK_WORDS = frozenset({"one", "a hundred", "a thousand", "zero"})

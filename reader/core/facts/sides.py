@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 
-from reader.core.facts.names import VAGUE_PLACE_WORDS
+from reader.core.facts.names import VAGUE_PLACE_WORDS, name_word
 from reader.core.model import Document, Sentence, Unit
 
 # A fact a rewrite moved into a neighbouring sentence is still said: look this many sentences
@@ -34,6 +35,7 @@ class Side:
         self._lower: str | None = None
         self._asked: dict[Span, int] = {}
         self._words: dict[Span, frozenset[str]] = {}
+        self._capitals: Counter[str] | None = None
 
     def span(self, first: int, last: int) -> Span:
         first = max(0, first)
@@ -78,7 +80,9 @@ class Side:
 
     def name_count(self, core: str) -> int:
         """How often the text names ``core``: the count of its rarest naming word, capitalised."""
-        return min((self._capitalised(w, 0, len(self.text)) for w in _naming_words(core) or core.split()), default=0)
+        if self._capitals is None:  # one pass over the text, then every name is a look-up
+            self._capitals = Counter(name_word(w) for w in _CAPITALISED.findall(self.text))
+        return min((self._capitals[w] for w in _naming_words(core) or core.split()), default=0)
 
     def says_stem(self, word: str, region: Span) -> bool:
         """True if a word starting like ``word`` stands in ``text[region]`` ("prove" in "proved")."""
@@ -119,6 +123,7 @@ class Side:
         return False
 
 
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 _NEXT_CAPITAL = re.compile(r"(?:['’]s)?\s+(?:of\s+)?[A-Z]")
 
 

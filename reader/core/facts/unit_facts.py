@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.facts.cues import CERTAINTY_WORDS, find_antonyms, may_negate
-from reader.core.facts.dates import DATE_DIGITS, DATE_WORDS
+from reader.core.facts.dates import DATE_DIGITS, DATE_WORDS, PERIOD_WORDS, RELATIVE_WORDS, SEQUENCE_WORDS
 from reader.core.facts.mention import Mention
 from reader.core.facts.pairing import PlaceOf, SaidNearby, compare_mentions
-from reader.core.facts.quantities import NUMBER_WORDS
+from reader.core.facts.quantities import NUMBER_WORDS, QUALIFIER_WORDS
 from reader.core.facts.roles import ROLE_NOUNS
 from reader.core.model import Fact, FactKind, FactStatus, Op, Unit
 
@@ -106,24 +106,36 @@ def _merged(spans: list[Span], text: str, bounds: Span) -> list[Span]:
 def kinds_touched(unit: Unit, text_a: str, text_b: str) -> frozenset[FactKind]:
     """The kinds of fact the unit's changed words could touch; the rest are equal on both sides.
 
-    Only the deleted and inserted words are looked at, so a book's thousands of edited
-    sentences cost a scan of what changed, not of every sentence.
+    Only the deleted and inserted words are looked at (with a few characters around them
+    where a changed qualifier or day needs its amount or month), so a book's thousands of
+    edited sentences cost a scan of what changed, not of every sentence.
     """
-    # With a word either side: a changed day ("2" to "9") shows as a date beside its month.
-    pieces = [text_a[max(0, s.a_start - HINT_CONTEXT) : s.a_end + HINT_CONTEXT] for s in unit.diff if s.op is Op.DELETE]
-    pieces += [
-        text_b[max(0, s.b_start - HINT_CONTEXT) : s.b_end + HINT_CONTEXT] for s in unit.diff if s.op is Op.INSERT
-    ]
-    changed = " ".join(pieces)
-    if not changed:
+    own: list[str] = []
+    around: list[str] = []
+    for seg in unit.diff:
+        if seg.op is Op.EQUAL:
+            continue
+        text, low, high = (text_a, seg.a_start, seg.a_end) if seg.op is Op.DELETE else (text_b, seg.b_start, seg.b_end)
+        own.append(text[low:high])
+        around.append(text[max(0, low - HINT_CONTEXT) : high + HINT_CONTEXT])
+    changed = " ".join(own)
+    if not changed.strip():
         return frozenset()
+    context = " ".join(around)
     words = frozenset(_HINT_WORD.findall(changed.lower()))
+    near = frozenset(_HINT_WORD.findall(context.lower()))
+    amount_near = bool(_NUMBER_SIGNS.search(context)) or not NUMBER_WORDS.isdisjoint(near)
+    time_near = bool(DATE_DIGITS.search(context)) or not (DATE_WORDS | PERIOD_WORDS).isdisjoint(near)
     kinds = set()
     if _NUMBER_SIGNS.search(changed) or not NUMBER_WORDS.isdisjoint(words):
         kinds.add(FactKind.NUMBER)
-    if DATE_DIGITS.search(changed) or not DATE_WORDS.isdisjoint(words):
+    elif amount_near and not QUALIFIER_WORDS.isdisjoint(words):
+        kinds.add(FactKind.NUMBER)  # "about 30" made "over 30"
+    if DATE_DIGITS.search(changed) or not DATE_WORDS.isdisjoint(words) or not SEQUENCE_WORDS.isdisjoint(words):
         kinds.add(FactKind.DATE)
-    if _CAPITAL.search(changed) or not ROLE_NOUNS.isdisjoint(words):
+    elif time_near and (_DIGIT.search(changed) or not (RELATIVE_WORDS | PERIOD_WORDS).isdisjoint(words)):
+        kinds.add(FactKind.DATE)  # "2 April" made "9 April", "last week" made "this week"
+    if _CAPITAL.search(changed) or not ROLE_NOUNS.isdisjoint(near):
         kinds.add(FactKind.NAME)
     if may_negate(words):
         kinds.add(FactKind.NEGATION)
@@ -134,6 +146,7 @@ def kinds_touched(unit: Unit, text_a: str, text_b: str) -> frozenset[FactKind]:
 
 _HINT_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 _NUMBER_SIGNS = re.compile(r"[\d£$€¥%]")
+_DIGIT = re.compile(r"\d")
 _CAPITAL = re.compile(r"[A-Z]")
 
 
