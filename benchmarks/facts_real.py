@@ -133,7 +133,8 @@ def tandem_items(pair: Pair) -> list[Item]:
     for fact in pair.comparison.facts:
         unit = getattr(fact, "unit", None)
         a, b = getattr(fact, "a", None), getattr(fact, "b", None)
-        folded = bool(getattr(fact, "folded", False)) or (unit is None and _in_one_sided(pair, a, b))
+        lone = getattr(fact, "lone_sentence", None) is not None
+        folded = lone or bool(getattr(fact, "folded", False)) or (unit is None and _in_one_sided(pair, a, b))
         items.append(Item(_value(fact.kind), _value(getattr(fact, "status", "")), unit, a, b, fact.note, folded))
     return items
 

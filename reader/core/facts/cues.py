@@ -27,15 +27,20 @@ NEGATION_RE = re.compile(
 
 # The words a certainty cue can start with (every form the patterns below take).
 CERTAINTY_WORDS = frozenset(
-    "confirm confirms confirmed confirming prove proves proved proven establish established verify verified verifies "
-    "conclusively"
-    " definitely certainly allege alleges alleged allegedly claim claims claimed claiming reportedly purportedly"
-    " supposedly accuse accuses accused accusing unconfirmed rumoured rumored believe believes believed suspect"
-    " suspects suspected think thinks thought assume assumes assumed fear fears feared may might could possibly"
-    " perhaps probably likely unlikely apparently appear appears appeared seem seems seemed suggest suggests"
-    " suggested expect expects expected predict predicts predicted forecast projected hope hopes hoped aim aims"
-    " aimed due set scheduled plan plans planned will shall intend intends intended want wants wanted seek seeks"
-    " sought consider considers considered considering talks negotiating exploring weighing agree agrees agreed".split()
+    (
+        "confirm confirms confirmed confirming prove proves proved proven establish established verify "
+        "verified verifies conclusively definitely certainly allege alleges alleged allegedly claim claims "
+        "claimed claiming reportedly purportedly supposedly accuse accuses accused accusing unconfirmed "
+        "rumoured rumored believe believes believed suspect suspects suspected think thinks thought assume "
+        "assumes assumed fear fears feared may might could possibly perhaps probably likely unlikely "
+        "apparently appear appears appeared seem seems seemed suggest suggests suggested expect expects "
+        "expected predict predicts predicted forecast projected hope hopes hoped aim aims aimed due set "
+        "scheduled plan plans planned will shall intend intends intended want wants wanted seek seeks sought "
+        "consider considers considered considering talks negotiating exploring weighing agree agrees agreed "
+        "cause causes caused causing because led result results resulted contribute contributes contributed "
+        "contributing played regarded seen credited reputed described indicate indicates indicated indicating "
+        "sign signs evidence "
+    ).split()
 )
 NEGATION_WORDS = frozenset(
     "no not never neither nor none nobody nothing nowhere without cannot deny denies denied denying reject"
@@ -75,6 +80,10 @@ CERTAINTY_CLASSES: dict[str, str] = {
     "considering": r"consider(?:s|ed|ing)(?=\s+(?:a|an|the|whether|buying|selling|making|taking|\w+ing)\b)"
     r"|in\s+talks|negotiating|exploring|weighing",
     "agreed": r"agree(?:s|d)?\s+to|(?:has|have|had)\s+agreed",
+    "caused": r"caus(?:e|es|ed|ing)|because\s+of|led\s+to|result(?:s|ed)?\s+in",
+    "contributed": r"contribut(?:e|es|ed|ing)\s+to|played\s+a\s+(?:part|role)\s+in",
+    "regarded": r"considered|regarded\s+as|seen\s+as|credited\s+(?:with|for)|reputed|described\s+as",
+    "indicated": r"indicat(?:e|es|ed|ing)|signs?\s+that|evidence\s+that",
     "scheduled": rf"due\s+to(?=\s+(?:{_SCHEDULED_VERBS})\b)|set\s+to|scheduled\s+to|plan(?:s|ned|ning)?\s+to"
     r"|intend(?:s|ed)?\s+to|will|shall",
 }
@@ -87,6 +96,9 @@ CERTAINTY_RE = re.compile(
 # "will" is a plain future in most sentences; it matters only beside a hedge on the other side,
 # so it is found but never reported as added or dropped on its own.
 WEAK_CUES = frozenset({"will", "shall"})
+# A cause told one way or another ("caused" / "contributed to") is a change; a cause one side
+# gives and the other leaves out is mostly a rewording of the same sentence.
+WEAK_CLASSES = frozenset({"caused", "contributed"})
 
 
 def find_negations(text: str, start: int, end: int) -> list[Mention]:

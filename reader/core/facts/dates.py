@@ -35,10 +35,10 @@ _SEQUENCE = (
     rf"|(?:later|earlier)\s+(?:that|this|in\s+the)\s+{_SPAN}"
     rf"|the\s+(?:following|next|previous|same)\s+{_SPAN}|the\s+{_SPAN}\s+(?:before|after)"
     rf"|{_COUNT}\s+{_SPAN}s?\s+(?:later|earlier|ago|before|after)"
-    r"|afterwards|previously|subsequently|in\s+the\s+meantime|meanwhile|at\s+the\s+time)"
+    r"|afterwards|previously|subsequently|in\s+the\s+meantime|meanwhile|at\s+the\s+time|eventually|recently|one\s+day)"
 )
 SEQUENCE_WORDS = frozenset(
-    "shortly soon afterwards previously subsequently meanwhile later earlier ago following".split()
+    "shortly soon afterwards previously subsequently meanwhile later earlier ago following eventually recently".split()
 )
 
 # One alternation, longest forms first; named groups say which form matched.
@@ -77,7 +77,7 @@ _DATE_START = re.compile(
     r"|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate|[Mm]id|[Ee]arlier|[Ll]ater"
     r"|yesterday|today|tomorrow|tonight|noon|midnight"
     r"|(?i:shortly|soon|immediately|just|long|not|later|earlier|the|a|an|one|two|three|four|five|six|seven|eight"
-    r"|nine|ten|several|few|afterwards|previously|subsequently|in|meanwhile|at))"
+    r"|nine|ten|several|few|afterwards|previously|subsequently|in|meanwhile|at|eventually|recently))"
 )
 # A capitalised "May" is the month only beside a day, a year or a word that points to time.
 _MAY_CONTEXT = re.compile(r"(?:\b(?:in|on|of|since|until|till|by|from|to|early|late|mid|last|next|this)\s+)$", re.I)

@@ -135,7 +135,10 @@ def find_names(text: str, start: int, end: int, context: NameContext, opening: b
         title = [w for w in words if w.lower().rstrip(".") in TITLES]
         body = [w for w in words if w.lower().rstrip(".") not in TITLES]
         core = [name_word(w) for w in body if w[:1].isupper() and w.lower() not in _NOT_NAMES]
-        if not core:
+        if not core and len(title) == 1 and title[0][:1].isupper() and text[max(0, low - 4) : low].lower() == "the ":
+            core = [name_word(title[0])]  # "the Queen", "the President": the title names its bearer
+            title = []
+        if not core or (len(words) == 1 and _is_adjective(words[0])):
             continue
         high = text.index(words[-1], low) + len(words[-1])
         if words[-1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", words[-1]):
@@ -148,6 +151,15 @@ def find_names(text: str, start: int, end: int, context: NameContext, opening: b
             Mention(FactKind.NAME, low, high, text[low:high], key, " ".join(t.lower().rstrip(".") for t in title), key)
         )
     return found
+
+
+# "Scottish", "American", "Chinese", "Communist": a capitalised word that describes, not names.
+_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ican|ist|ists)(?:['’]s)?|[A-Z]-[a-z]+")
+
+
+def _is_adjective(word: str) -> bool:
+    """A lone word that describes (a nationality, a creed) or a letter-shape ("Y-shaped")."""
+    return bool(_ADJECTIVE.fullmatch(word.rstrip(".,;:")))
 
 
 def _split_at_and(text: str, low: int, high: int, title: list[str], context: NameContext) -> list[Mention]:

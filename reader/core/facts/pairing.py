@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from collections.abc import Callable, Hashable, Sequence
 
-from reader.core.facts.cues import WEAK_CUES
+from reader.core.facts.cues import WEAK_CLASSES, WEAK_CUES
 from reader.core.facts.mention import Mention
 from reader.core.facts.names import VAGUE_PLACE_WORDS
 from reader.core.facts.quantities import qualifier_of, value_key
+from reader.core.facts.roles import names_a_people
 from reader.core.model import Fact, FactKind, FactStatus
 
 # Says whether the other text has this mention's core near the unit's counterpart.
@@ -117,13 +118,13 @@ def compare_mentions(
         _cancel_by(left, right, lambda m: m.group)
         pairs += _pair_by(left, right, at_place)
         pairs += _pair_by(left, right, lambda m: (0,))
-        left = [m for m in left if m.core not in WEAK_CUES]
-        right = [m for m in right if m.core not in WEAK_CUES]
+        left = [m for m in left if m.core not in WEAK_CUES and m.group not in WEAK_CLASSES]
+        right = [m for m in right if m.core not in WEAK_CUES and m.group not in WEAK_CLASSES]
     else:  # negation: what counts is how many; "didn't" and "did not" are one each
         _cancel_by(left, right, lambda m: 0)
     if kind is FactKind.NAME:  # a role said differently is listed only as changed, never alone
-        left = [m for m in left if m.group != "role"]
-        right = [m for m in right if m.group != "role"]
+        left = [m for m in left if m.group != "role" or names_a_people(m)]
+        right = [m for m in right if m.group != "role" or names_a_people(m)]
     facts = [_changed(kind, unit, x, y) for x, y in pairs]
     facts += [_one_sided(kind, unit, m, "a") for m in left if not in_b(m)]
     facts += [_one_sided(kind, unit, m, "b") for m in right if not in_a(m)]

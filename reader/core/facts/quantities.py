@@ -35,6 +35,10 @@ SCALES = {
 }
 # Vague amounts keep their word as the value: "dozens" differs from "hundreds", not from "dozens".
 VAGUE = (
+    "increasing numbers",
+    "growing numbers",
+    "a growing number",
+    "a rising number",
     "dozens",
     "scores",
     "hundreds",

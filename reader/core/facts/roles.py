@@ -19,18 +19,29 @@ ROLE_NOUNS = frozenset(
     " ambassador envoy diplomat general commander officer prosecutor judge lawyer attorney analyst adviser"
     " advisor aide king queen prince princess emperor developer manager coach captain guitarist drummer"
     " bassist singer frontman vocalist producer actor actress author journalist editor chief head"
-    " inspector detective sergeant constable bishop archbishop pope monarch dictator".split()
+    " inspector detective sergeant constable bishop archbishop pope monarch dictator player goaltender goalkeeper"
+    " starter prosecutors source sources witness witnesses".split()
 )
 # Words that may stand between the determiner and the noun and still belong to the role.
 _NOT_MODIFIERS = frozenset("and or of to in on at by with as is was were be been said says who that which".split())
 _DETERMINERS = r"the|a|an|its|his|her|their|our|the\s+country['’]s|the\s+state['’]s"
 _NOUNS = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
-ROLE_RE = re.compile(rf"\b(?:{_DETERMINERS})\s+(?P<role>(?:[a-z][a-z-]*\s+){{0,2}}?(?:{_NOUNS}))s?\b")
+ROLE_RE = re.compile(rf"\b(?:{_DETERMINERS})\s+(?P<role>(?:[a-z][a-z-]*\s+){{0,5}}?(?:{_NOUNS}))s?\b")
+
+
+# A people's or a country's people in a role, with no determiner: "French prosecutors".
+_PLURALS = "prosecutors|officials|investigators|scientists|researchers|experts|analysts|doctors|lawyers|police|sources"
+_NATIONAL_ROLE_RE = re.compile(rf"(?<![\w-])(?P<role>[A-Z][a-z]+(?:ish|ese|ian|ean|ican|ch)\s+(?:{_PLURALS}))\b")
 
 
 def find_roles(text: str, start: int, end: int) -> list[Mention]:
     """Lower-case roles in ``text[start:end]``; the key is the role's words, the core its noun."""
     found: list[Mention] = []
+    for match in _NATIONAL_ROLE_RE.finditer(text, start, end):
+        words = match.group("role").lower().split()
+        found.append(
+            Mention(FactKind.NAME, match.start(), match.end(), match.group(), " ".join(words), "role", words[-1], "")
+        )
     lower = lowered(text, start, end)
     for match in ROLE_RE.finditer(lower):
         words = match.group("role").split()
@@ -48,3 +59,9 @@ def find_roles(text: str, start: int, end: int) -> list[Mention]:
 
 def is_role(mention: Mention) -> bool:
     return mention.group == "role"
+
+
+def names_a_people(mention: Mention) -> bool:
+    """A role that says whose it is ("French prosecutors"): worth listing even with no counterpart."""
+    first = mention.key.split()[0]
+    return len(mention.key.split()) > 1 and bool(re.fullmatch(r"[a-z]+(?:ish|ese|ian|ean|ican|ch)", first))
