@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from html import escape
 
-from reader.core.facts.summary import KIND_TITLES, QUIET, STATUS_LABELS, SentencePlaces, by_kind, summary, words_of
+from reader.core.facts.summary import (
+    KIND_TITLES,
+    QUIET,
+    STATUS_LABELS,
+    SentencePlaces,
+    by_kind,
+    claims_of,
+    folded,
+    summary,
+    words_of,
+)
 from reader.core.model import Comparison, Fact
 from reader.core.printable import printable_text
 
@@ -25,6 +35,12 @@ def facts_lines(comparison: Comparison) -> list[str]:
         for fact in shown:
             where = _where(places_of, fact)
             lines.append(f"    {STATUS_LABELS[fact.status]:<13} {printable_text(' '.join(fact.note.split()))}{where}")
+    lone = folded(facts)
+    if lone:
+        lines.append("  Sentences only in one text")
+        for sentence in lone:
+            where = f"   [{sentence.side.upper()} {sentence.index + 1}]"
+            lines.append(f"    {sentence.label:<13} {printable_text(' '.join(claims_of(sentence).split()))}{where}")
     return lines
 
 
@@ -47,6 +63,20 @@ def facts_html(comparison: Comparison) -> str:
         parts.append(
             f"<h3>{escape(KIND_TITLES[kind])} ({len(items)})</h3><table class=facts>"
             "<tr><th></th><th>A</th><th>B</th><th>Note</th></tr>" + "".join(rows) + "</table>"
+        )
+    lone = folded(facts)
+    if lone:
+        rows = []
+        for sentence in lone:
+            anchor = f"{sentence.side}-s{sentence.index + 1}"
+            label = f"{sentence.side.upper()} {sentence.index + 1}"
+            rows.append(
+                f'<tr><td>{escape(sentence.label)}</td><td><a href="#{anchor}">{label}</a></td>'
+                f"<td>{escape(claims_of(sentence))}</td></tr>"
+            )
+        parts.append(
+            f"<h3>Sentences only in one text ({len(lone)})</h3><table class=facts>"
+            "<tr><th></th><th>Sentence</th><th>What it claims</th></tr>" + "".join(rows) + "</table>"
         )
     return "".join(parts)
 

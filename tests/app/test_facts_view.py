@@ -30,7 +30,12 @@ def test_the_facts_tab_lists_every_item_grouped_by_kind(qtbot, window) -> None:
     facts = window.dock.facts
     assert facts.count() == len(comparison.facts)
     titles = [facts.topLevelItem(i).text(0) for i in range(facts.topLevelItemCount())]
-    assert titles[0] == "Numbers (3)"
+    assert titles[-1] == "Sentences only in one text (4)"
+    lone = facts.groups["one-sided"]
+    first = lone.child(0)
+    assert first.text(0).endswith("only in B · B 2") and first.childCount() == 1  # the byline
+    assert "Daniel Ferreira" in first.child(0).text(0)
+    assert titles[0] == "Numbers (2)"  # the third is in a sentence only A has, folded under it
     assert any(title.startswith("Quotations (3 differ, 3 same)") for title in titles)
     assert window.dock.tabs.tabText(1) == f"Facts ({len(shown_facts(comparison))})"
     item = entry_with(window, "9 April")
@@ -43,7 +48,7 @@ def test_the_status_bar_counts_and_opens_the_facts(qtbot, window) -> None:
     comparison = open_demo(qtbot, window)
     button = window.facts_button
     assert button.isVisible() and button.text() == summary(comparison.facts)
-    assert button.text().startswith("13 fact changes, 1 altered quotation")
+    assert button.text().startswith("9 fact changes, 1 altered quotation")
     window.dock.tabs.setCurrentIndex(0)
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.dock.tabs.currentWidget() is window.dock.facts

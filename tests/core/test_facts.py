@@ -272,11 +272,15 @@ def test_demo_pair_quotations(demo: Comparison) -> None:
 
 
 def test_demo_pair_summary_and_exports(demo: Comparison) -> None:
-    assert summary(demo.facts) == "13 fact changes, 1 altered quotation, 2 quotations not found"
+    assert summary(demo.facts) == (
+        "9 fact changes, 1 altered quotation, 2 quotations not found, 4 one-sided sentences with facts"
+    )
     text = comparison_to_aligned_text(demo)
-    assert "Facts: 13 fact changes" in text and "9 April ← 2 April" in text
+    assert "Facts: 9 fact changes" in text and "9 April ← 2 April" in text
+    assert "Sentences only in one text" in text and "more than 6,000" in text
     html = comparison_to_html(demo)
     assert "<h2>Facts</h2>" in html and "Professor Amira Okafor ← Dr. Amira Okafor" in html
+    assert "Sentences only in one text (4)" in html
     data = json.loads(comparison_to_json(demo))
     assert data == comparison_to_dict(demo)
     assert {"kind": "date", "status": "changed"}.items() <= data["facts"][
@@ -284,6 +288,10 @@ def test_demo_pair_summary_and_exports(demo: Comparison) -> None:
     ].items()
     for item in data["facts"]:
         assert set(item) >= {"kind", "status", "unit", "a", "b", "note"}
+    lone = [item for item in data["facts"] if "lone_sentence" in item]
+    assert lone and all(item["unit"] is None for item in lone)
+    assert {item["lone_sentence"] for item in lone if item["a"] is not None} <= set(data["only_a"])
+    assert data["facts_capped"] == []
 
 
 def test_identical_texts_have_only_verbatim_quotations(demo: Comparison) -> None:

@@ -33,7 +33,7 @@ from reader.app.palette import LIGHT, Palette
 from reader.app.panes.navigation import reading_rows
 from reader.app.panes.render import LINE_SEPARATOR, FormatBook
 from reader.app.worker.service import CompareResult, PaneContent
-from reader.core.facts.summary import KIND_TITLES, STATUS_LABELS, by_kind, summary
+from reader.core.facts.summary import KIND_TITLES, STATUS_LABELS, by_kind, claims_of, folded, summary
 from reader.core.marks import Side
 from reader.core.model import BlockKind, Comparison
 from reader.core.outputs import output_conflict, write_output
@@ -149,6 +149,16 @@ def _insert_facts(
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
             cursor.insertText(f"{STATUS_LABELS[fact.status]}: ", muted)
             cursor.insertText(" ".join(fact.note.split()), QTextCharFormat())
+    lone = folded(comparison.facts)
+    if lone:
+        kind_block = QTextBlockFormat()
+        kind_block.setTopMargin(8)
+        cursor.insertBlock(kind_block, QTextCharFormat())
+        cursor.insertText(f"Sentences only in one text ({len(lone)})", bold)
+        for sentence in lone:
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            cursor.insertText(f"{sentence.label}, sentence {sentence.index + 1}: ", muted)
+            cursor.insertText(" ".join(claims_of(sentence).split()), QTextCharFormat())
 
 
 def _insert_table(

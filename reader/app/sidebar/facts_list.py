@@ -8,10 +8,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from reader.app.sidebar.wrapping_tree import WrappingTree, children
-from reader.core.facts.summary import KIND_TITLES, QUIET, STATUS_LABELS, SentencePlaces, by_kind
+from reader.core.facts.summary import (
+    KIND_TITLES,
+    QUIET,
+    STATUS_LABELS,
+    LoneSentence,
+    SentencePlaces,
+    by_kind,
+    claims_of,
+)
+from reader.core.facts.summary import folded as one_sided_sentences
 from reader.core.model import Comparison, Fact
 
 ROLE_FACT = Qt.ItemDataRole.UserRole
+ROLE_LONE = Qt.ItemDataRole.UserRole + 1  # a one-sided sentence's entry: its first item
 CONTEXT_CHARS = 400  # of each sentence in the tooltip
 ENTRY_CHARS = 110  # about three wrapped lines at the default dock width
 _NOT_IN = re.compile(r" — not in [AB]$")
@@ -67,6 +77,17 @@ class FactsList(WrappingTree):
             self.addTopLevelItem(group)
             group.setExpanded(True)
             self.groups[kind.value] = group
+        lone = one_sided_sentences(comparison.facts)
+        if lone:
+            group = QTreeWidgetItem([f"Sentences only in one text ({len(lone)})"])
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group.addChildren([self._lone_entry(comparison, sentence) for sentence in lone])
+            self.addTopLevelItem(group)
+            group.setExpanded(True)
+            self.groups["one-sided"] = group
 
     def count(self) -> int:
         """Entries listed (every fact item, word-for-word quotations included)."""
@@ -93,8 +114,26 @@ class FactsList(WrappingTree):
         item.setData(0, ROLE_FACT, fact)
         return item
 
+    def _lone_entry(self, comparison: Comparison, sentence: LoneSentence) -> QTreeWidgetItem:
+        """One entry per one-sided sentence: what it claims; its items folded inside it."""
+        sentences, text = (
+            (comparison.sentences_a, comparison.a.text)
+            if sentence.side == "a"
+            else (comparison.sentences_b, comparison.b.text)
+        )
+        words = " ".join(text[sentences[sentence.index].start : sentences[sentence.index].end].split())
+        claims = claims_of(sentence)
+        if len(claims) > ENTRY_CHARS:
+            claims = claims[: ENTRY_CHARS - 1].rstrip() + "…"
+        where = f"{sentence.side.upper()} {sentence.index + 1}"
+        item = QTreeWidgetItem([f"{claims}\n{sentence.label} · {where}"])
+        item.setToolTip(0, f"{sentence.label}: {words[:CONTEXT_CHARS]}")
+        item.setData(0, ROLE_LONE, sentence.facts[0])  # a click goes to the sentence
+        item.addChildren([self._entry(comparison, fact) for fact in sentence.facts])
+        return item
+
     def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        fact = item.data(0, ROLE_FACT)
+        fact = item.data(0, ROLE_FACT) or item.data(0, ROLE_LONE)
         if fact is not None:
             self.fact_chosen.emit(fact)
 

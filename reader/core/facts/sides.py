@@ -124,7 +124,7 @@ class Side:
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
-_NEXT_CAPITAL = re.compile(r"(?:['’]s)?\s+(?:of\s+)?[A-Z]")
+_NEXT_CAPITAL = re.compile(r"(?:['’]s)? (?:of )?[A-Z]")
 
 
 def _naming_words(core: str) -> list[str]:

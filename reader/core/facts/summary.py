@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from reader.core.model import Fact, FactKind, FactStatus, Sentence
 
@@ -28,13 +30,50 @@ QUIET = frozenset({FactStatus.VERBATIM})
 
 
 def by_kind(facts: Sequence[Fact]) -> list[tuple[FactKind, list[Fact]]]:
-    """The items grouped by kind in a fixed order, empty kinds left out."""
-    groups = [(kind, [fact for fact in facts if fact.kind is kind]) for kind in KIND_TITLES]
+    """The items grouped by kind in a fixed order, empty kinds left out; folded items apart."""
+    groups = [(kind, [f for f in facts if f.kind is kind and f.lone_sentence is None]) for kind in KIND_TITLES]
     return [(kind, items) for kind, items in groups if items]
 
 
+@dataclass(frozen=True, slots=True)
+class LoneSentence:
+    """A sentence only one text has, with the facts it carries (shown folded under it)."""
+
+    side: str  # "a" or "b"
+    index: int
+    facts: tuple[Fact, ...]
+
+    @property
+    def label(self) -> str:
+        return f"only in {self.side.upper()}"
+
+
+def folded(facts: Sequence[Fact]) -> list[LoneSentence]:
+    """The one-sided sentences that carry facts, in the order of their first item."""
+    groups: dict[tuple[str, int], list[Fact]] = {}
+    for fact in facts:
+        if fact.lone_sentence is not None:
+            side = "a" if fact.a is not None else "b"
+            groups.setdefault((side, fact.lone_sentence), []).append(fact)
+    return [LoneSentence(side, index, tuple(items)) for (side, index), items in groups.items()]
+
+
+def claims_of(sentence: LoneSentence) -> str:
+    """ "1980, Québec, Ontario": what a one-sided sentence claims, on one line."""
+    return ", ".join(_NOT_IN.sub("", fact.note) for fact in sentence.facts)
+
+
+_NOT_IN = re.compile(r" — not in [AB]$")
+
+
 def summary(facts: Sequence[Fact]) -> str:
-    """ "7 fact changes, 1 altered quotation, 2 quotations not found" ("No fact changes")."""
+    """ "7 fact changes, 1 altered quotation, 2 quotations not found" ("No fact changes").
+
+    The facts of sentences only one text has are counted by sentence: "3 one-sided sentences
+    with facts".
+    """
+    lone = len(folded(facts))
+    facts = [fact for fact in facts if fact.lone_sentence is None]
     changes = sum(1 for fact in facts if fact.kind is not FactKind.QUOTE)
     altered = sum(1 for fact in facts if fact.status is FactStatus.ALTERED)
     missing = sum(1 for fact in facts if fact.status is FactStatus.NOT_FOUND)
@@ -43,6 +82,8 @@ def summary(facts: Sequence[Fact]) -> str:
         parts.append(f"{altered} altered quotation{'' if altered == 1 else 's'}")
     if missing:
         parts.append(f"{missing} quotation{'' if missing == 1 else 's'} not found")
+    if lone:
+        parts.append(f"{lone} one-sided sentence{'' if lone == 1 else 's'} with facts")
     return ", ".join(parts)
 
 
