@@ -128,7 +128,7 @@ def _said_in(other: Side, own: Side, region: Span | None) -> SaidNearby:
             return False
         if other.names_part(mention.core, region):
             return True
-        return other.says(mention.core) and other.name_count(mention.core) >= own.name_count(mention.core)
+        return other.name_count(mention.core) >= max(1, own.name_count(mention.core))
 
     return said
 

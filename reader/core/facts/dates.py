@@ -76,8 +76,10 @@ _DATE_START = re.compile(
     r"(?<!\d)\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|the\s+\d"
     r"|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate|[Mm]id|[Ee]arlier|[Ll]ater"
     r"|yesterday|today|tomorrow|tonight|noon|midnight"
-    r"|(?i:shortly|soon|immediately|just|long|not|later|earlier|the|a|an|one|two|three|four|five|six|seven|eight"
-    r"|nine|ten|several|few|afterwards|previously|subsequently|in|meanwhile|at|eventually|recently))"
+    r"|(?i:shortly|soon|immediately|just|long|not\s+long|later|earlier|the\s+(?:following|next|previous|same|day"
+    r"|week|month|year|night|morning)|an?\s+(?:few\s+)?(?:day|week|month|year)|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|several|few|afterwards|previously|subsequently|in\s+the\s+meantime|meanwhile|at\s+the\s+time"
+    r"|eventually|recently))"
 )
 # A capitalised "May" is the month only beside a day, a year or a word that points to time.
 _MAY_CONTEXT = re.compile(r"(?:\b(?:in|on|of|since|until|till|by|from|to|early|late|mid|last|next|this)\s+)$", re.I)

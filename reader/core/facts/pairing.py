@@ -109,7 +109,7 @@ def compare_mentions(
         _cancel_names(left, right)
         # A name in the place of another is a swap only where neither text says the other's name
         # nearby: a headline reworded around both names is not a swap.
-        pairs += _pair_by(left, right, at_place, lambda x, y: _same_sort(x, y) and not in_b(x) and not in_a(y))
+        pairs += _pair_by(left, right, at_place, lambda x, y: _same_sort(x, y) and _swapped(x, y, in_b, in_a))
         pairs += _pair_by(left, right, lambda m: tuple(m.core.split()), _same_sort)
         lone_pair = len(left) == 1 and len(right) == 1 and _same_sort(left[0], right[0])
         if lone_pair and not in_b(left[0]) and not in_a(right[0]):
@@ -164,6 +164,11 @@ def _one_bearer(x: Mention, y: Mention) -> bool:
     extra = words_x ^ words_y
     titles_agree = not x.group or not y.group or x.group == y.group
     return titles_agree and not extra & VAGUE_PLACE_WORDS  # "West Africa" made "Africa" is vaguer
+
+
+def _swapped(x: Mention, y: Mention, in_b: SaidNearby, in_a: SaidNearby) -> bool:
+    """Two roles at one place are one role told differently; two names, only if neither is said."""
+    return x.group == "role" or (not in_b(x) and not in_a(y))
 
 
 def _same_sort(x: Mention, y: Mention) -> bool:

@@ -35,6 +35,10 @@ SCALES = {
 }
 # Vague amounts keep their word as the value: "dozens" differs from "hundreds", not from "dozens".
 VAGUE = (
+    "for years",
+    "for months",
+    "for weeks",
+    "for decades",
     "increasing numbers",
     "growing numbers",
     "a growing number",
@@ -184,7 +188,7 @@ def _describe(match: re.Match[str], text: str, offset: int) -> Mention | None:
             return None
         key_value, core = _digits_value(groups, "")
     elif groups["vague"]:
-        key_value = core = groups["vague"].lower()
+        key_value = core = groups["vague"].lower().removeprefix("for ")  # "for decades" is "decades"
     elif groups["words"]:
         words = groups["words"].lower()
         if words in _WEAK_WORDS and not (scale or unit or currency):

@@ -23,7 +23,10 @@ ROLE_NOUNS = frozenset(
     " starter prosecutors source sources witness witnesses".split()
 )
 # Words that may stand between the determiner and the noun and still belong to the role.
-_NOT_MODIFIERS = frozenset("and or of to in on at by with as is was were be been said says who that which".split())
+_NOT_MODIFIERS = frozenset(
+    "and or of to in on at by with as is was were be been said says who that which for from has had have".split()
+)
+_STOPS = _NOT_MODIFIERS | frozenset("the a an its his her their our".split())
 _DETERMINERS = r"the|a|an|its|his|her|their|our|the\s+country['’]s|the\s+state['’]s"
 _NOUNS = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 ROLE_RE = re.compile(rf"\b(?:{_DETERMINERS})\s+(?P<role>(?:[a-z][a-z-]*\s+){{0,5}}?(?:{_NOUNS}))s?\b")
@@ -45,10 +48,10 @@ def find_roles(text: str, start: int, end: int) -> list[Mention]:
     lower = lowered(text, start, end)
     for match in ROLE_RE.finditer(lower):
         words = match.group("role").split()
-        while len(words) > 1 and words[0] in _NOT_MODIFIERS:
-            words = words[1:]
-        if any(word in _NOT_MODIFIERS for word in words):
-            continue
+        # The role starts after the last word that cannot be part of it ("the plan signed by a
+        # minister" holds the role "minister").
+        cut = max((k for k, word in enumerate(words[:-1]) if word in _STOPS), default=-1)
+        words = words[cut + 1 :]
         phrase = " ".join(words)
         high = start + match.end()
         low = start + match.start("role") + match.group("role").find(words[0])
