@@ -10,11 +10,13 @@ from reader.core.facts.summary import (
     STATUS_LABELS,
     SentencePlaces,
     by_kind,
+    capped_note,
     claims_of,
     folded,
     summary,
     words_of,
 )
+from reader.core.facts.unit_facts import MAX_MENTIONS
 from reader.core.model import Comparison, Fact
 from reader.core.printable import printable_text
 
@@ -26,6 +28,8 @@ def facts_lines(comparison: Comparison) -> list[str]:
     if _verbatim(comparison):
         heading += ", " + _verbatim_count(comparison)
     lines = [heading + "."]
+    if comparison.facts_capped:
+        lines.append("  " + capped_note(comparison.facts_capped, MAX_MENTIONS))
     places_of = SentencePlaces(comparison.sentences_a, comparison.sentences_b)
     for kind, items in by_kind(facts):
         shown = [fact for fact in items if fact.status not in QUIET]
@@ -48,6 +52,8 @@ def facts_html(comparison: Comparison) -> str:
     """A section with one table per kind; each row links to the sentences in the panes."""
     facts = comparison.facts
     parts = [f"<h2>Facts</h2><p class=meta>{escape(summary(facts))}.</p>"]
+    if comparison.facts_capped:
+        parts.append(f"<p class=meta>{escape(capped_note(comparison.facts_capped, MAX_MENTIONS))}</p>")
     text_a, text_b = comparison.a.text, comparison.b.text
     places_of = SentencePlaces(comparison.sentences_a, comparison.sentences_b)
     for kind, items in by_kind(facts):

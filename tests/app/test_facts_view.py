@@ -93,3 +93,16 @@ def test_fact_words_carry_marks_and_their_note_in_both_panes(qtbot, window) -> N
     window.apply_palette(DARK)
     qtbot.waitUntil(lambda: not window.fact_marks.busy)
     assert set(window.panes[Side.B].view.fact_ranges()) == expected[Side.B]
+
+
+def test_the_facts_tab_says_where_a_passage_held_too_many_mentions(qtbot, tmp_path, window) -> None:
+    from reader.core.facts.unit_facts import MAX_MENTIONS
+
+    count = MAX_MENTIONS + 10
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Readings: " + ", ".join(str(k) for k in range(count)) + ".", encoding="utf-8")
+    b.write_text("Readings: " + ", ".join(str(k + 1) for k in range(count)) + ".", encoding="utf-8")
+    comparison = wait_result(qtbot, window, lambda: window.open_paths(a, b)).comparison
+    assert comparison.facts_capped == (0,)
+    first = window.dock.facts.topLevelItem(0).text(0)
+    assert f"only the first {MAX_MENTIONS:,} were compared" in first

@@ -15,9 +15,11 @@ from reader.core.facts.summary import (
     LoneSentence,
     SentencePlaces,
     by_kind,
+    capped_note,
     claims_of,
 )
 from reader.core.facts.summary import folded as one_sided_sentences
+from reader.core.facts.unit_facts import MAX_MENTIONS
 from reader.core.model import Comparison, Fact
 
 ROLE_FACT = Qt.ItemDataRole.UserRole
@@ -59,6 +61,11 @@ class FactsList(WrappingTree):
             self.addTopLevelItem(placeholder)
             return
         self._places = SentencePlaces(comparison.sentences_a, comparison.sentences_b)
+        note = capped_note(comparison.facts_capped, MAX_MENTIONS)
+        if note:
+            warning = QTreeWidgetItem([note])
+            warning.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.addTopLevelItem(warning)
         for kind, items in by_kind(comparison.facts):
             news = [fact for fact in items if fact.status not in QUIET]
             quiet = [fact for fact in items if fact.status in QUIET]

@@ -113,3 +113,12 @@ class SentencePlaces:
     def index(self, side: str, offset: int) -> int:
         starts = self._starts[side]
         return max(0, bisect.bisect_right(starts, offset) - 1) if starts else 0
+
+
+def capped_note(capped_units: Sequence[int], limit: int) -> str:
+    """What the reader must know when a passage held more mentions than were compared ("" if none)."""
+    if not capped_units:
+        return ""
+    passages = f"{len(capped_units)} passage{'' if len(capped_units) == 1 else 's'}"
+    what = f"more than {limit:,} numbers, dates or names of one kind"
+    return f"{passages} held {what}: only the first {limit:,} were compared."
