@@ -90,8 +90,8 @@ def find_facts(
         sides = UnitSides(k, kinds, found_a.of_all(unit.a, kinds), found_b.of_all(unit.b, kinds), places)
         items, over = unit_facts(
             sides,
-            _said_in(side_b, side_a, near_b),
-            _said_in(side_a, side_b, near_a),
+            _said_in(side_b, side_a, near_b, [side_b.span(j, j) for j in sorted(shared_b - set(unit.b))]),
+            _said_in(side_a, side_b, near_a, [side_a.span(i, i) for i in sorted(shared_a - set(unit.a))]),
             _cue_said(side_b, lone_near_b, span_b, partial(_words_at, b.text, places.spans_b, places.of_a)),
             _cue_said(side_a, lone_near_a, span_a, partial(_words_at, a.text, places.spans_a, places.of_b)),
         )
@@ -113,8 +113,11 @@ def _is_headline(document: Document, sentence: Sentence) -> bool:
     return 0 <= sentence.block < len(blocks) and blocks[sentence.block].kind in (BlockKind.TITLE, BlockKind.HEADING)
 
 
-def _said_in(other: Side, own: Side, region: Span | None) -> SaidNearby:
+def _said_in(other: Side, own: Side, region: Span | None, shared: Sequence[Span] = ()) -> SaidNearby:
     """Whether the ``other`` side says a mention's core in ``region`` (None: anywhere).
+
+    ``shared`` are the other side's sentences linked, in other units, to this unit's own
+    sentences: a sentence split over two units says its facts in either.
 
     A name also counts as said when the other side has a part of it there ("Kim" for "Kim
     Jong Un"), or has it elsewhere at least as often as this side does: a rewrite that names
@@ -122,7 +125,7 @@ def _said_in(other: Side, own: Side, region: Span | None) -> SaidNearby:
     """
 
     def said(mention: Mention) -> bool:
-        if other.says(mention.core, region):
+        if other.says(mention.core, region) or any(other.says(mention.core, span) for span in shared):
             return True
         if mention.kind is not FactKind.NAME or mention.group == "role":
             return False

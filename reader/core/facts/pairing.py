@@ -96,6 +96,7 @@ def compare_mentions(
     if kind is FactKind.NUMBER:
         _cancel_by(left, right, lambda m: m.key)
         _cancel_by(left, right, _loose_amount)
+        _pair_by(left, right, lambda m: (value_key(m).rsplit("|", 1)[0],), _one_without_unit)  # "45" / "45-year"
         pairs += _pair_by(left, right, at_place)
         pairs += _pair_by(left, right, lambda m: (value_key(m),))
         pairs += _pair_by(left, right, lambda m: (m.group,))
@@ -131,11 +132,21 @@ def compare_mentions(
     return facts
 
 
+def _is_this_much(mention: Mention) -> bool:
+    return qualifier_of(mention) in ("", "approximately")
+
+
 def _loose_amount(mention: Mention) -> Hashable:
     """ "about 14" and "14" say the same; "more than 14" and "about 14" do not."""
     if qualifier_of(mention) in ("", "approximately"):
         return ("this much", value_key(mention))
     return ("bounded", mention.key)
+
+
+def _one_without_unit(x: Mention, y: Mention) -> bool:
+    """The same amount where one side names no unit: the unit is said by the words around it."""
+    unit_x, unit_y = value_key(x).rsplit("|", 1)[1], value_key(y).rsplit("|", 1)[1]
+    return (not unit_x or not unit_y) and _is_this_much(x) == _is_this_much(y)
 
 
 def _cancel_partial_dates(left: list[Mention], right: list[Mention]) -> None:
