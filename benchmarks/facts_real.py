@@ -206,6 +206,8 @@ class Score:
     items: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     noise: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     folded: int = 0
+    verbatim: int = 0  # quotation items that say "word for word": a check, not a claimed change
+    verbatim_noise: int = 0
     on_not_changes: int = 0
 
     def add(self, other: Score) -> None:
@@ -218,6 +220,8 @@ class Score:
             for key, count in theirs.items():
                 mine[key] += count
         self.folded += other.folded
+        self.verbatim += other.verbatim
+        self.verbatim_noise += other.verbatim_noise
         self.on_not_changes += other.on_not_changes
 
     def total(self, counts: dict[str, int]) -> int:
@@ -230,6 +234,10 @@ def score(pair: Pair, items: list[Item]) -> tuple[Score, list[str]]:
     notes: list[str] = []
     counted = [item for item in items if not item.folded]
     result.folded = len(items) - len(counted)
+    result.verbatim = sum(1 for item in counted if item.status == "verbatim")
+    result.verbatim_noise = sum(
+        1 for item in counted if item.status == "verbatim" and not any(touches(item, c) for c in pair.changes)
+    )
     text_a, text_b = pair.comparison.a.text, pair.comparison.b.text
     for change in pair.changes:
         result.changes[change.kind] += 1
@@ -287,7 +295,12 @@ def print_pooled(tandem: Score, base: Score) -> None:
             f"{kind or 'all':10} {changes:7} | {t_items:12} {t_p:>5} {t_r:>5} {t_f:>5}"
             f" | {b_items:10} {b_p:>5} {b_r:>5} {b_f:>5}"
         )
+    items, noise = tandem.total(tandem.items) - tandem.verbatim, tandem.total(tandem.noise) - tandem.verbatim_noise
     print("(recall by gold kind; precision by item kind, so every baseline item has the kind 'diff')")
+    print(
+        f"change items only (the {tandem.verbatim} word-for-word quotation checks apart): {items} items,"
+        f" precision {_ratio(items - noise, items):.2f}"
+    )
 
 
 def _cell(method: Score, kind: str | None) -> tuple[int, int, str, str, str]:
