@@ -183,10 +183,11 @@ def _name(text: str, low: int, high: int, title: list[str]) -> Mention:
 def _plain_word(word: str, alone: bool, context: NameContext) -> bool:
     """An ordinary word capitalised only because it opens the sentence.
 
-    Known as a plain word when the texts also write it in lower case; a word of a longer run
-    ("Priya Dalton") is otherwise a name, a word on its own only if capitalised elsewhere.
+    Known as a plain word when the texts also write it in lower case ("Within", "Then", even
+    where a title-case heading capitalises it mid-line); otherwise a word of a longer run
+    ("Priya Dalton") is a name, and a word on its own only if capitalised elsewhere.
     """
     word = word.rstrip(".'’")
     if re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]{2,}", word):
         return False
-    return not context.mid_sentence(word) and (alone or context.in_lower_case(word))
+    return context.in_lower_case(word) or (alone and not context.mid_sentence(word))
