@@ -190,4 +190,4 @@ def _plain_word(word: str, alone: bool, context: NameContext) -> bool:
     word = word.rstrip(".'’")
     if re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]{2,}", word):
         return False
-    return context.in_lower_case(word) or (alone and not context.mid_sentence(word))
+    return (alone and not context.mid_sentence(word)) or context.in_lower_case(word)

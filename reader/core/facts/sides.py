@@ -81,7 +81,9 @@ class Side:
     def name_count(self, core: str) -> int:
         """How often the text names ``core``: the count of its rarest naming word, capitalised."""
         if self._capitals is None:  # one pass over the text, then every name is a look-up
-            self._capitals = Counter(name_word(w) for w in _CAPITALISED.findall(self.text))
+            self._capitals = Counter()
+            for written, count in Counter(_CAPITALISED.findall(self.text)).items():
+                self._capitals[name_word(written)] += count
         return min((self._capitals[w] for w in _naming_words(core) or core.split()), default=0)
 
     def says_stem(self, word: str, region: Span) -> bool:
