@@ -24,7 +24,7 @@ from reader.core.align.anchors import copies_in_order, identical_anchors, repeat
 from reader.core.align.candidates import candidate_scores
 from reader.core.align.gaps import gaps_between
 from reader.core.align.link import Link
-from reader.core.align.passes import best_matches, far_pieces, gap_pairs, neighbour_pieces
+from reader.core.align.passes import Partners, best_matches, best_partners, far_pieces, gap_pairs, neighbour_pieces
 from reader.core.align.settings import DEFAULT_LANGUAGE, Passes, Settings, load_settings
 from reader.core.align.units import Grouping, Unit, in_order
 from reader.core.align.vectors import Vector, cosine, pooled, sentence_terms, tfidf_vectors
@@ -118,43 +118,57 @@ def _align_one_way(
     copies = copies_in_order(keys_a, keys_b, free_a, free_b) if run.repeats else []
     if run.repeats:  # copies are paired copy by copy: one left over is a repeat
         scores = {(i, j): score for (i, j), score in scores.items() if keys_a[i] != keys_b[j]}
-    best: list[Link] | None = None
+    # What every step shares is computed once: the anchored units, each sentence's best
+    # partner; a step re-runs only the passes its bars change, and only the step that links
+    # the most sentences is turned into links.
+    anchored = Grouping()
+    for i, j in anchors + copies:
+        anchored.add(i, j, 1.0)
+    partners = best_partners(scores)
+    best: tuple[Grouping, list[tuple[int, int, float]]] | None = None
     best_count = -1
     for bars in steps:
-        links = _group(anchors + copies, scores, bars, run, va, vb, keys_a, keys_b)
-        count = linked_count(links)
+        grouping, far = _group(anchored.copy(), scores, partners, bars, run, va, vb)
+        # Far pieces each link one sentence no unit holds: the count is linked_count's.
+        count = len(grouping.unit_a) + len(grouping.unit_b) + len(far)
         if count >= best_count:  # ties go to the looser step
-            best, best_count = links, count
+            best, best_count = (grouping, far), count
     if progress is not None:
         progress(1.0)
     assert best is not None
-    return best
+    return _links(*best, va, vb, keys_a, keys_b)
 
 
 def _group(
-    pairs: list[tuple[int, int]],
+    grouping: Grouping,
     scores: dict[tuple[int, int], float],
+    partners: Partners,
     bars: Settings,
     run: Passes,
+    va: Sequence[Vector],
+    vb: Sequence[Vector],
+) -> tuple[Grouping, list[tuple[int, int, float]]]:
+    """The passes at one set of bars over ``grouping`` (the anchored units): units and far pieces."""
+    grouping.add_all(best_matches(scores, bars.link_bar, len(va), len(vb), partners))
+    if run.gap_pairs:
+        units = grouping.units()
+        placed = [units[k] for k in in_order(units)]
+        grouping.add_all(gap_pairs(grouping, placed, scores, va, vb, bars.gap_bar, bars.attach_bar))
+    if run.neighbour_pieces:
+        neighbour_pieces(grouping, va, vb, bars.attach_bar)
+    far = far_pieces(grouping, scores, va, vb, bars.link_bar, bars.far_piece_bar) if run.far_pieces else []
+    return grouping, far
+
+
+def _links(
+    grouping: Grouping,
+    far: list[tuple[int, int, float]],
     va: Sequence[Vector],
     vb: Sequence[Vector],
     keys_a: Sequence[str],
     keys_b: Sequence[str],
 ) -> list[Link]:
-    """The passes at one set of bars, from the anchored pairs and the candidate scores."""
-    na, nb = len(keys_a), len(keys_b)
-    grouping = Grouping()
-    for i, j in pairs:
-        grouping.add(i, j, 1.0)
-    grouping.add_all(best_matches(scores, bars.link_bar, na, nb))
-    units = grouping.units()
-    placed = [units[k] for k in in_order(units)]
-    if run.gap_pairs:
-        grouping.add_all(gap_pairs(grouping, placed, scores, va, vb, bars.gap_bar, bars.attach_bar))
-    if run.neighbour_pieces:
-        neighbour_pieces(grouping, va, vb, bars.attach_bar)
-    far = far_pieces(grouping, scores, va, vb, bars.link_bar, bars.far_piece_bar) if run.far_pieces else []
-
+    """The links of a grouping and its far pieces, each marked moved or not."""
     units = grouping.units()
     chain = in_order(units)
     links = [_link(unit, k not in chain, va, vb, keys_a, keys_b) for k, unit in enumerate(units)]

@@ -23,6 +23,8 @@ from reader.core.align.vectors import Vector, contained, pooled
 from reader.core.diff.chain import heaviest_chain
 
 Triple = tuple[int, int, float]
+# Each A sentence's best (score, B sentence) and each B sentence's best (score, A sentence).
+Partners = tuple[dict[int, tuple[float, int]], dict[int, tuple[float, int]]]
 
 # A sentence holding this much of another holds all of it: a copy, never a piece of it.
 COPY = 0.99
@@ -32,14 +34,15 @@ MIN_SHARED_IN_PLACE = 2
 NEAR_BEST = 0.8
 
 
-def best_matches(scores: Scores, bar: float, na: int, nb: int) -> list[Triple]:
+def best_matches(scores: Scores, bar: float, na: int, nb: int, partners: Partners | None = None) -> list[Triple]:
     """Each sentence's best matches on the other side, when they reach ``bar``; strongest first.
 
     A sentence keeps every match close to its best (:data:`NEAR_BEST`), and a link is ranked
     by the whole run of neighbouring sentences that share its match: the two halves of a
     split beat one look-alike elsewhere, and the grouping refuses the look-alike afterwards.
+    ``partners`` are :func:`best_partners` of ``scores``, when the caller has them already.
     """
-    best_a, best_b = _best_partners(scores)
+    best_a, best_b = partners or best_partners(scores)
     links = {
         (i, j): score
         for (i, j), score in scores.items()
@@ -179,6 +182,9 @@ def _join_pieces(
     joined = 0
     waiting: list[int] = []
     for x in [*range(len(own_vectors)), *reversed(range(len(own_vectors)))]:
+        # The cheap refusals of join() inline: most sentences of a revision are anchored.
+        if x in mine or not own_vectors[x]:
+            continue
         if join(x):
             joined += 1
             waiting += [x - 1, x + 1]
@@ -195,7 +201,7 @@ def _neighbours(mine: dict[int, Unit], x: int) -> list[Unit]:
     return [u for k, u in enumerate(units) if all(u is not v for v in units[:k])]
 
 
-def _best_partners(scores: Scores) -> tuple[dict[int, tuple[float, int]], dict[int, tuple[float, int]]]:
+def best_partners(scores: Scores) -> Partners:
     """Each A sentence's best (score, B sentence), and each B sentence's best A sentence."""
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}

@@ -34,6 +34,13 @@ class Grouping:
         self.unit_a: dict[int, Unit] = {}
         self.unit_b: dict[int, Unit] = {}
 
+    def copy(self) -> Grouping:
+        """A grouping with the same units; units are never changed in place, so they are shared."""
+        twin = Grouping()
+        twin.unit_a = dict(self.unit_a)
+        twin.unit_b = dict(self.unit_b)
+        return twin
+
     def units(self) -> list[Unit]:
         seen: dict[int, Unit] = {id(u): u for u in self.unit_a.values()}
         return sorted(seen.values(), key=lambda u: (min(u.a), min(u.b)))
@@ -81,4 +88,8 @@ class Grouping:
 def in_order(units: list[Unit]) -> set[int]:
     """Indices of ``units`` on the in-order chain that keeps the most linked text in place."""
     weights = [(min(u.a), min(u.b), u.score) for u in units]
+    # Units come sorted by their first A sentence: when their B sentences rise too (a
+    # revision that moved nothing), every unit is on the chain and none needs weighing.
+    if all(weights[k][1] < weights[k + 1][1] and weights[k][0] < weights[k + 1][0] for k in range(len(weights) - 1)):
+        return set(range(len(weights)))
     return set(heaviest_chain(weights))
