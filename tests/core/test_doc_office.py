@@ -522,3 +522,20 @@ def test_an_aes_pdf_is_called_encrypted_not_damaged(monkeypatch: pytest.MonkeyPa
         pdf.pdf_pieces(make_pdf(article_pages()), "locked.pdf")
     assert str(caught.value).startswith("locked.pdf: the PDF is encrypted (AES)")
     assert "damaged" not in str(caught.value) and "Dependency" not in str(caught.value)
+
+
+def _claim_zip_version(data: bytes, version: int) -> bytes:
+    """The archive with every central directory entry claiming it needs zip ``version`` to extract."""
+    patched = bytearray(data)
+    start = patched.find(b"PK\x01\x02")
+    while start >= 0:
+        struct.pack_into("<H", patched, start + 6, version)  # "version needed to extract"
+        start = patched.find(b"PK\x01\x02", start + 4)
+    return bytes(patched)
+
+
+@pytest.mark.parametrize("suffix, kind", [(".docx", "Word document"), (".odt", "OpenDocument text")])
+def test_zip_directory_claiming_a_future_zip_version_is_refused_in_one_line(suffix: str, kind: str) -> None:
+    honest = make_docx(para("Some words.")) if suffix == ".docx" else make_odt("<text:p>Some words.</text:p>")
+    with pytest.raises(DocumentError, match=rf"^future{suffix}: not a valid {kind}"):
+        document_from_bytes(_claim_zip_version(honest, 148), "future" + suffix, suffix)

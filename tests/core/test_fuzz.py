@@ -299,6 +299,14 @@ HARNESS = textwrap.dedent(
 )
 
 
+def _small_zip(part: str) -> bytes:
+    """A zip archive holding one XML part: the start the office readers' mutations need."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(part, "<document><body><p>Some text.</p></body></document>")
+    return buffer.getvalue()
+
+
 def test_atheris_finds_no_crash_in_the_readers(tmp_path: Path) -> None:
     pytest.importorskip("atheris")
     harness = tmp_path / "harness.py"
@@ -311,6 +319,8 @@ def test_atheris_finds_no_crash_in_the_readers(tmp_path: Path) -> None:
         "md": b"\x02# Title\n\n- item",
         "html": b"\x03<html><body><p>Text</p></body></html>",
         "pdf": b"\x06" + VALID_PDF,
+        "docx": b"\x04" + _small_zip("word/document.xml"),
+        "odt": b"\x05" + _small_zip("content.xml"),
     }
     for name, data in seeds.items():
         (corpus / name).write_bytes(data)

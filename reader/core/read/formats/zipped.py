@@ -10,6 +10,7 @@ bombs and external-entity tricks work.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element
@@ -30,7 +31,8 @@ def open_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
     """The archive in ``data``; ``kind`` ("Word document"...) goes into the error messages."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    # A damaged directory can also claim a zip version from the future (NotImplementedError).
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError, EOFError, struct.error):
         raise DocumentError(f"{name}: not a valid {kind} (the file is damaged or not a zip archive)") from None
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
