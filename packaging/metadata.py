@@ -359,7 +359,11 @@ def main(argv: list[str] | None = None) -> int:
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--write", action="store_true", help="rewrite the generated files")
     action.add_argument("--check", action="store_true", help="exit 1 when a generated file is out of date")
+    action.add_argument("--version", action="store_true", help="print the version (for release scripts)")
     args = parser.parse_args(argv)
+    if args.version:
+        print(VERSION)
+        return 0
     if args.check:
         stale = stale_files()
         for path in stale:
