@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -39,21 +39,33 @@ class InstanceMessageError(ValueError):
     """A message on the instance socket that is not a list of file paths."""
 
 
-def instance_name() -> str:
-    """The per-user socket name (or full socket path) the running instance listens on."""
+def instance_name(platform: str = sys.platform) -> str:
+    """The per-user socket name (or full socket path) the running instance listens on.
+
+    On Windows it names a pipe (Qt puts it in the pipe namespace): it may hold no backslash,
+    and pipes are machine-wide, so it is made from the account (domain and user, which Windows
+    compares without case) rather than from a folder.
+    """
     override = os.environ.get(INSTANCE_ENV)
     if override:
         return override
+    windows = platform == "win32"
     runtime_dir = os.environ.get("XDG_RUNTIME_DIR")
-    if sys.platform != "win32" and runtime_dir and Path(runtime_dir).is_dir():
+    if not windows and runtime_dir and Path(runtime_dir).is_dir():
         # The runtime folder belongs to the user alone, so the socket cannot be squatted.
         return str(Path(runtime_dir) / f"{APP_ID}.sock")
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no user name in the environment or the password database
         user = str(os.getuid()) if hasattr(os, "getuid") else "user"
+    if windows:
+        user = f"{os.environ.get('USERDOMAIN', '')}\\{user}".casefold()
     digest = hashlib.sha256(user.encode("utf-8")).hexdigest()[:12]
     return f"{APP_ID}-{digest}"
+
+
+def _native_flavour() -> type[PurePath]:
+    return PureWindowsPath if sys.platform == "win32" else PurePosixPath
 
 
 def encode_paths(paths: Sequence[Source]) -> bytes:
@@ -65,13 +77,22 @@ def encode_paths(paths: Sequence[Source]) -> bytes:
     return (json.dumps({"open": entries}) + "\n").encode("utf-8")
 
 
-def _decode_entry(entry: object) -> Source:
+def _checked_path(text: str, flavour: type[PurePath]) -> Path:
+    # The sender made it absolute; a relative one would be read from this process's working
+    # folder, not the sender's. On Windows a drive without a root ("C:report.md") is relative,
+    # and so is a root without a drive.
+    if not flavour(text).is_absolute():
+        raise InstanceMessageError(f"not an absolute path: {text[:80]!r}")
+    return Path(text)
+
+
+def _decode_entry(entry: object, flavour: type[PurePath]) -> Source:
     if isinstance(entry, str) and entry:  # the plain-path form of earlier versions
-        return Path(entry)
+        return _checked_path(entry, flavour)
     if isinstance(entry, dict) and len(entry) == 1:
         path, url = entry.get("path"), entry.get("url")
         if isinstance(path, str) and path:
-            return Path(path)
+            return _checked_path(path, flavour)
         if isinstance(url, str) and url:
             source = parse_source(url)
             if isinstance(source, WebLink):
@@ -80,8 +101,12 @@ def _decode_entry(entry: object) -> Source:
     raise InstanceMessageError("a Tandem message lists files ('path') and links ('url') under 'open'")
 
 
-def decode_paths(message: bytes) -> list[Source]:
-    """Inverse of :func:`encode_paths`; raises :class:`InstanceMessageError` on anything else."""
+def decode_paths(message: bytes, flavour: type[PurePath] | None = None) -> list[Source]:
+    """Inverse of :func:`encode_paths`; raises :class:`InstanceMessageError` on anything else.
+
+    ``flavour`` (PureWindowsPath or PurePosixPath; this system's by default) decides which paths
+    count as absolute: drive letters, UNC shares and either slash on Windows.
+    """
     try:
         payload = json.loads(message.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -91,7 +116,7 @@ def decode_paths(message: bytes) -> list[Source]:
         raise InstanceMessageError("a Tandem message lists files ('path') and links ('url') under 'open'")
     if len(entries) > 2:
         raise InstanceMessageError("Tandem compares at most two files at a time")
-    return [_decode_entry(entry) for entry in entries]
+    return [_decode_entry(entry, flavour or _native_flavour()) for entry in entries]
 
 
 def is_running(name: str | None = None) -> bool:

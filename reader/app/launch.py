@@ -12,6 +12,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLoggingCategory, QTi
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from reader.app.file_open import FileOpenRouter, install_file_open_router
 from reader.app.instance import forward_to_running, serve_window
 from reader.app.palette import Palette, Theme
 from reader.app.platform_check import xcb_problem
@@ -50,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tandem"])
     assert isinstance(app, QApplication)
     QGuiApplication.setDesktopFileName(APP_ID)
+    # Before the event loop runs: macOS delivers the files a launch was asked to open as events.
+    file_open = install_file_open_router(app)
     app.setOrganizationName("Tandem")
     app.setApplicationName("Tandem")
     # Fonts without OpenType tables trigger harmless per-script warnings on minimal systems.
@@ -73,8 +76,10 @@ def run(args: argparse.Namespace) -> int:
         settings = AppSettings(Path(scratch.name) / "settings.ini")
         settings.compare_options = user_options
     try:
-        return _run_window(app, args, settings, palette, theme, started, unattended)
+        return _run_window(app, args, settings, palette, theme, started, unattended, file_open)
     finally:
+        app.removeEventFilter(file_open)
+        file_open.deleteLater()
         if scratch is not None:
             scratch.cleanup()
 
@@ -87,6 +92,7 @@ def _run_window(
     theme: str | Theme,
     started: float,
     unattended: bool,
+    file_open: FileOpenRouter,
 ) -> int:
     screenshot: Path | None = args.screenshot
     single_instance = not (args.screenshot or args.smoke_test or args.new_window)
@@ -98,6 +104,7 @@ def _run_window(
     window.service.start()  # the comparison process starts now, not when the first request waits for it
     if single_instance:
         serve_window(window)
+    file_open.attach(window)
     if args.demo or args.smoke_test:
         window.open_demo()
     elif args.a or args.b:

@@ -1,4 +1,8 @@
-"""The PyInstaller bundle: build it from the spec, unpack the archive, run its smoke test offscreen."""
+"""The PyInstaller bundle: build it from the spec, unpack the archive, run its smoke test offscreen.
+
+On Linux the archive is the tarball of the one-folder bundle; on Windows the zip of that folder
+(the console companion tandem-cli.exe does the printing); on macOS the zipped Tandem.app.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import os
 import subprocess
 import sys
 import tarfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,10 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = ROOT / "packaging" / "build.py"
 SIZE_LIMIT_MB = 200  # issue 7: at most 200 MB unpacked
 
-pytestmark = [
-    pytest.mark.bundle,
-    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the archive test covers the Linux bundle"),
-]
+LINUX = sys.platform.startswith("linux")
+pytestmark = [pytest.mark.bundle]
 
 PAGE = "<html><body><nav>Home | News</nav><article><h1>Harbour news</h1><p>{}</p></article></body></html>"
 
@@ -48,14 +51,32 @@ def unpacked_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert done.returncode == 0, done.stderr[-3000:]
     build = load_build_module()
     version = build.project_version()
-    archive = out / "dist" / f"tandem-{version}-{build.platform_tag()}.tar.gz"
+    suffix = ".tar.gz" if LINUX else ".zip"
+    archive = out / "dist" / f"tandem-{version}-{build.platform_tag()}{suffix}"
     assert archive.is_file(), sorted(p.name for p in (out / "dist").iterdir())
     # Run what a user gets: the archive unpacked somewhere else, not the build folder.
     target = out / "unpacked"
-    with tarfile.open(archive) as tar:
-        assert all(name.split("/")[0] == f"tandem-{version}" for name in tar.getnames())
-        tar.extractall(target, filter="tar")
+    if LINUX:
+        with tarfile.open(archive) as tar:
+            assert all(name.split("/")[0] == f"tandem-{version}" for name in tar.getnames())
+            tar.extractall(target, filter="tar")
+        return target / f"tandem-{version}"
+    if sys.platform == "darwin":
+        # ditto, as Finder does: zipfile would lose the symlinks and permissions inside the .app.
+        subprocess.run(["ditto", "-x", "-k", str(archive), str(target)], check=True)
+        return target / "Tandem.app"
+    with zipfile.ZipFile(archive) as bundle_zip:
+        bundle_zip.extractall(target)
     return target / f"tandem-{version}"
+
+
+def executable(bundle: Path, console: bool = False) -> Path:
+    """The program inside ``bundle``; ``console``: the one that prints (tandem-cli.exe on Windows)."""
+    if sys.platform == "win32":
+        return bundle / ("tandem-cli.exe" if console else "tandem.exe")
+    if sys.platform == "darwin":
+        return bundle / "Contents" / "MacOS" / "tandem"
+    return bundle / "tandem"
 
 
 def bundle_env(tmp_path: Path) -> dict[str, str]:
@@ -65,6 +86,7 @@ def bundle_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
+@pytest.mark.skipif(not LINUX, reason="the size limit and the desktop files are the Linux bundle's")
 def test_bundle_is_small_enough_and_carries_the_desktop_files(unpacked_bundle: Path) -> None:
     size = sum(p.stat().st_size for p in unpacked_bundle.rglob("*") if p.is_file() and not p.is_symlink())
     assert size <= SIZE_LIMIT_MB * 1_000_000, f"{size / 1e6:.0f} MB unpacked"
@@ -77,7 +99,7 @@ def test_bundle_is_small_enough_and_carries_the_desktop_files(unpacked_bundle: P
 
 def test_bundled_executable_passes_the_smoke_test(unpacked_bundle: Path, tmp_path: Path) -> None:
     done = subprocess.run(
-        [str(unpacked_bundle / "tandem"), "--smoke-test"],
+        [str(executable(unpacked_bundle, console=True)), "--smoke-test"],
         cwd=tmp_path,
         env=bundle_env(tmp_path),
         capture_output=True,
@@ -94,7 +116,7 @@ def test_bundled_command_line_reads_web_pages(unpacked_bundle: Path, tmp_path: P
     page_a.write_text(PAGE.format("The ferry leaves at noon. Tickets cost four euros."), encoding="utf-8")
     page_b.write_text(PAGE.format("The ferry leaves at one. Tickets cost four euros."), encoding="utf-8")
     done = subprocess.run(
-        [str(unpacked_bundle / "tandem"), "compare", str(page_a), str(page_b), "--format", "text"],
+        [str(executable(unpacked_bundle, console=True)), "compare", str(page_a), str(page_b), "--format", "text"],
         cwd=tmp_path,
         env=bundle_env(tmp_path),
         capture_output=True,
@@ -104,3 +126,19 @@ def test_bundled_command_line_reads_web_pages(unpacked_bundle: Path, tmp_path: P
     assert done.returncode == 0, done.stderr
     assert "[-noon" in done.stdout and "{+one" in done.stdout
     assert "Home | News" not in done.stdout  # navigation was dropped: trafilatura really ran
+
+
+@pytest.mark.skipif(sys.platform != "darwin", reason="the .app's Info.plist")
+def test_the_app_declares_its_document_types(unpacked_bundle: Path) -> None:
+    import plistlib
+
+    with (unpacked_bundle / "Contents" / "Info.plist").open("rb") as handle:
+        info = plistlib.load(handle)
+    assert info["CFBundleIdentifier"] == "io.github.tandem_reader.Tandem"
+    utis = {uti for entry in info["CFBundleDocumentTypes"] for uti in entry["LSItemContentTypes"]}
+    assert {"public.plain-text", "net.daringfireball.markdown", "com.adobe.pdf"} <= utis
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="the Windows executables")
+def test_both_windows_executables_are_there(unpacked_bundle: Path) -> None:
+    assert executable(unpacked_bundle).is_file() and executable(unpacked_bundle, console=True).is_file()

@@ -24,9 +24,12 @@ SVG = ROOT / "resources" / "icons" / f"{APP_ID}.svg"
 EXPECTED_MIME = {
     "text/plain",
     "text/markdown",
+    "text/x-markdown",  # the name older shared-mime-info releases use
     "text/html",
+    "application/xhtml+xml",
     "application/pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.oasis.opendocument.text",
 }
 
 
