@@ -160,7 +160,11 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
             help="for links: give up waiting after this long (default 15)",
         )
     else:
-        parser.add_argument("input", help='JSON lines {"id", "a": [sentences], "b": [sentences]}; "-" reads stdin')
+        parser.add_argument(
+            "input",
+            help='JSON lines {"id", "a": [sentences], "b": [sentences]} (strict JSON, UTF-8, at most 50 MB); '
+            '"-" reads stdin',
+        )
         parser.add_argument("-o", "--output", help="write to this file instead of standard output")
     _add_matching_options(parser)
     parser.set_defaults(command=command)
