@@ -9,12 +9,10 @@ engine are imported here at module level: the window's start and ``--help`` stay
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader import __version__
 
@@ -162,7 +160,11 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
             help="for links: give up waiting after this long (default 15)",
         )
     else:
-        parser.add_argument("input", help='JSON lines {"id", "a": [sentences], "b": [sentences]}; "-" reads stdin')
+        parser.add_argument(
+            "input",
+            help='JSON lines {"id", "a": [sentences], "b": [sentences]} (strict JSON, UTF-8, at most 50 MB); '
+            '"-" reads stdin',
+        )
         parser.add_argument("-o", "--output", help="write to this file instead of standard output")
     _add_matching_options(parser)
     parser.set_defaults(command=command)
@@ -191,6 +193,9 @@ def main(argv: list[str]) -> int:
         return _fail(str(error))
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
+    except MemoryError:
+        # Within the size limits, yet more than this machine can hold: still one line.
+        return _fail("out of memory: the input is too large to compare on this machine")
     except BrokenPipeError:
         # The reader of our output went away (e.g. "| head"): not an error worth a message.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -280,76 +285,12 @@ def _write(text: str, output: str | None) -> None:
         raise InputError(f"{output}: cannot write ({error.strerror or error})") from error
 
 
-# One JSON line holds one pair of articles: two of the largest documents ``compare`` reads.
-MAX_ALIGN_LINE_BYTES = 16 * 1024 * 1024
-JsonValue = Any  # one parsed JSON line: any shape at all until _sentence_list checks it
-
-
-def _read_jsonl(path: str) -> Iterator[tuple[int, JsonValue]]:
-    from reader.core.read.documents import MAX_BYTES, check_regular_file
-
-    stream: IO[bytes]
-    if path == "-":
-        stream = sys.stdin.buffer
-    else:
-        # The same checks as compare: a FIFO would block and /dev/zero never ends.
-        check_regular_file(path, path)
-        try:
-            stream = open(path, "rb")  # noqa: SIM115 - closed by the ``with stream`` below
-        except OSError as error:
-            raise InputError(f"{path}: cannot read ({error.strerror or error})") from error
-    read = 0
-    with stream:
-        number = 0
-        while True:
-            # Bounded reads: a file without line breaks must not be held whole in memory.
-            raw = stream.readline(MAX_ALIGN_LINE_BYTES + 1)
-            if not raw:
-                return
-            number += 1
-            read += len(raw)
-            if len(raw) > MAX_ALIGN_LINE_BYTES:
-                raise InputError(f"{path}:{number}: line too long (the limit is {MAX_ALIGN_LINE_BYTES // 2**20} MB)")
-            if path != "-" and read > MAX_BYTES:
-                raise InputError(f"{path}: the file grew past the limit of {MAX_BYTES // 2**20} MB while being read")
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as error:
-                raise InputError(f"{path}:{number}: not UTF-8 text") from error
-            if line.strip():
-                yield number, _json_record(line, f"{path}:{number}")
-
-
-def _json_record(line: str, where: str) -> JsonValue:
-    try:
-        return json.loads(line)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{where}: not valid JSON ({error.msg})") from error
-    except RecursionError as error:
-        raise InputError(f"{where}: JSON nested too deeply") from error
-
-
-def _sentence_list(record: JsonValue, field: str, where: str) -> list[str]:
-    value = record.get(field) if isinstance(record, dict) else None
-    if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
-        raise InputError(f'{where}: "{field}" must be a list of sentence strings')
-    return value
-
-
 def _align(args: argparse.Namespace) -> int:
-    from reader.core.align import align_sentences
-    from reader.core.text.sentences import detect_language
+    from reader.align_input import align_lines, line_writer
 
     options = _options(args)
     _check_output_path(args.output, () if args.input == "-" else (args.input,))
-    lines = []
-    for number, record in _read_jsonl(args.input):
-        where = f"{args.input}:{number}"
-        a = _sentence_list(record, "a", where)
-        b = _sentence_list(record, "b", where)
-        language = options.language or detect_language("\n".join(a[:200] + b[:200]))
-        links = align_sentences(a, b, options, language=language)
-        units = [[list(link.a), list(link.b)] for link in links]
-        lines.append(json.dumps({"id": record.get("id"), "units": units}, ensure_ascii=False))
-    _write("".join(line + "\n" for line in lines), args.output)
+    with line_writer(args.output) as write:
+        for line in align_lines(args.input, options):
+            write(line)
     return 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader import cli
+from reader import align_input, cli
 from tests.cli.test_cli import tandem
 
 
@@ -27,7 +27,7 @@ def test_align_refuses_a_fifo(tmp_path: Path) -> None:
 
 
 def test_align_refuses_a_too_long_line(tmp_path: Path, monkeypatch, capsys) -> None:
-    monkeypatch.setattr(cli, "MAX_ALIGN_LINE_BYTES", 1000)
+    monkeypatch.setattr(align_input, "MAX_ALIGN_LINE_BYTES", 1000)
     source = tmp_path / "long.jsonl"
     source.write_text('{"id": 1, "a": ["One."], "b": ["One."]}\n' + "x" * 5000, encoding="utf-8")
     assert cli.main(["align", str(source)]) == 2
@@ -49,7 +49,7 @@ def test_align_stdin_line_is_bounded(monkeypatch, capsys) -> None:
     import io
     import sys
 
-    monkeypatch.setattr(cli, "MAX_ALIGN_LINE_BYTES", 1000)
+    monkeypatch.setattr(align_input, "MAX_ALIGN_LINE_BYTES", 1000)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\0" * 100_000)))
     assert cli.main(["align", "-"]) == 2
     assert "-:1: line too long" in capsys.readouterr().err

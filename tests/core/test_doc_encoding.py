@@ -120,7 +120,7 @@ def test_stale_meta_charset_on_a_utf8_page_is_overridden_with_a_warning(tmp_path
 def test_png_is_binary(tmp_path: Path) -> None:
     header = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">IIBBBBB", 4, 4, 8, 6, 0, 0, 0)
     data = header + zlib.compress(b"\x00\xff" * 200)
-    with pytest.raises(DocumentError, match=r"^image\.txt does not look like text \(binary data\)$"):
+    with pytest.raises(DocumentError, match=r"^image\.txt: does not look like text \(binary data\)$"):
         load(tmp_path, data, "image.txt")
 
 

@@ -141,7 +141,7 @@ REFUSED: dict[str, Refused] = {
     "whitespace only": Refused(lambda d: _write(d, "blank.md", b"  \n\t\r\n \n"), r"blank\.md: the file is empty"),
     "binary named .txt": Refused(
         lambda d: _write(d, "photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64),
-        r"photo\.txt does not look like text",
+        r"photo\.txt: does not look like text",
     ),
     "50 MB file": Refused(
         _big_file, rf"fifty\.txt: the text is too long .*the limit is {MAX_TEXT_CHARS // 1_000_000} million"

@@ -408,10 +408,18 @@ def _suffix_for(content_type: str | None, url: str, name: str) -> str:
     raise DocumentError(f"{name}: the link gives {media}, not an article ({_WHAT_WE_READ} can be read)")
 
 
+# Content-Length digits beyond which a header is not believed (10^18 bytes is an exabyte):
+# int() refuses strings of over 4,300 digits, and the body is bounded as it is read anyway.
+_MAX_LENGTH_DIGITS = 18
+
+
 def _declared_length(value: str | None) -> int | None:
-    if value is None or not value.strip().isdigit():
+    """The Content-Length in ASCII digits, or None when absent or not believable."""
+    digits = (value or "").strip()
+    # isdigit() alone passes "²", which int() rejects; headers are decoded as Latin-1.
+    if not digits or not (digits.isascii() and digits.isdigit()) or len(digits) > _MAX_LENGTH_DIGITS:
         return None
-    return int(value.strip())
+    return int(digits)
 
 
 def _reason(reason: object) -> str:

@@ -75,7 +75,7 @@ def decode_bytes(data: bytes, name: str, *, html: bool = False, declared: str | 
     """
     decoded = _decode(data, name, html=html, declared=_codec_name(declared) if declared else None)
     if _looks_binary(decoded.text):
-        raise DocumentError(f"{name} does not look like text (binary data)")
+        raise DocumentError(f"{name}: does not look like text (binary data)")
     return decoded
 
 
@@ -89,7 +89,7 @@ def _decode(data: bytes, name: str, *, html: bool, declared: str | None) -> Deco
         return _strict(data, utf16, name, label=utf16)
     if b"\x00" in data:
         # NUL bytes that are not UTF-16 padding: images, archives, office files...
-        raise DocumentError(f"{name} does not look like text (binary data)")
+        raise DocumentError(f"{name}: does not look like text (binary data)")
 
     if declared is None and html:
         declared = _declared_html_charset(data)

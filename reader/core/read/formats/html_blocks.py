@@ -32,6 +32,30 @@ _FURNITURE_NAMES = re.compile(
 # markup cannot make reading quadratic.
 _END_TAG_SEARCH = 256
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML whitespace; nbsp is content and stays
+# A numeric character reference long enough to matter: html.unescape passes its digits to int(),
+# which refuses more than 4,300 of them (ValueError), leading zeros included.
+_LONG_CHARREF = re.compile(r"&#(?:([xX])([0-9a-fA-F]{9,})|([0-9]{9,}))(;?)")
+# Digits enough for every code point (U+10FFFF is 1114111): a longer reference is past the range.
+_CODE_POINT_DIGITS = {"x": 6, "X": 6, "": 7}
+
+
+def bound_character_references(html: str) -> str:
+    """``html`` with each numeric character reference short enough for ``int()``.
+
+    Leading zeros are dropped (``&#000…065;`` is still "A"); a reference past the Unicode range
+    becomes U+FFFD, the replacement character, as the HTML standard and ``html.unescape`` make it.
+    """
+    if "&#" not in html:
+        return html
+    return _LONG_CHARREF.sub(_short_reference, html)
+
+
+def _short_reference(match: re.Match[str]) -> str:
+    marker = match.group(1) or ""
+    digits = (match.group(2) or match.group(3)).lstrip("0") or "0"
+    if len(digits) > _CODE_POINT_DIGITS[marker]:
+        return "\ufffd"
+    return f"&#{marker}{digits}{match.group(4)}"
 
 
 def trim_around(text: str, separator: str, blanks: str) -> str:
@@ -163,7 +187,7 @@ def html_pieces(html: str, *, web_page: bool = False) -> tuple[list[Piece], str 
     """
     skipped = ALWAYS_SKIPPED | PAGE_FURNITURE if web_page else ALWAYS_SKIPPED
     walker = _Walker(skipped, drop_furniture_names=web_page)
-    walker.feed(html)
+    walker.feed(bound_character_references(html))
     walker.close()
     pieces: list[Piece] = []
     seen_title = False

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.core.model import BlockKind
 from reader.core.read.formats.classify import refine
-from reader.core.read.formats.html_blocks import html_pieces
+from reader.core.read.formats.html_blocks import bound_character_references, html_pieces
 from reader.core.read.formats.layout import Piece
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ _EXTRACTION: dict[str, Any] = {
 
 def html_document_pieces(html: str) -> tuple[list[Piece], str | None]:
     """Pieces of the article in ``html`` and its title; falls back to the visible body text."""
+    # The same code points whichever reader ends up reading the page.
+    html = bound_character_references(html)
     extracted = _trafilatura_pieces(html)
     # Title and byline come from page metadata; only body blocks show that an article was found.
     body_count = 0 if extracted is None else sum(1 for kind, _ in extracted[0] if kind not in _METADATA_KINDS)

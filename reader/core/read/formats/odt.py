@@ -36,6 +36,7 @@ _SKIPPED = frozenset(
     }
 )
 _MAX_STYLE_DEPTH = 16
+_MAX_SPACES = 1000  # one <text:s text:c="..."/> never becomes more spaces than this
 # ODF collapses white space in text content like HTML; text:s, text:tab and
 # text:line-break are the explicit ones.
 _XML_SPACE = re.compile(r"[ \t\n\r]+")
@@ -89,8 +90,7 @@ def _inline_text(paragraph: Element) -> str:
         if local in _SKIPPED:
             continue
         if local == "s":
-            count = _attribute(element, "c") or "1"
-            parts.append(" " * min(int(count) if count.isdigit() else 1, 1000))
+            parts.append(" " * _space_count(_attribute(element, "c")))
         elif local == "tab":
             parts.append("\t")
         elif local == "line-break":
@@ -132,3 +132,17 @@ def _paragraph_kind(paragraph: Element, parents: dict[str, str]) -> BlockKind:
             return BlockKind.QUOTE
         style = parents.get(style)
     return BlockKind.PARAGRAPH
+
+
+def _space_count(count: str | None) -> int:
+    """The spaces a ``<text:s>`` stands for: ``text:c`` (ASCII digits), else one; at most _MAX_SPACES.
+
+    The length is checked before ``int()``: it refuses strings of over 4,300 digits, and
+    ``isdigit()`` alone also lets through characters like "²" that ``int()`` rejects.
+    """
+    if not count or not (count.isascii() and count.isdigit()):
+        return 1
+    significant = count.lstrip("0") or "0"
+    if len(significant) > len(str(_MAX_SPACES)):
+        return _MAX_SPACES
+    return min(int(significant), _MAX_SPACES)
