@@ -28,6 +28,8 @@ COMMANDS = {
 HEADLESS_COMMANDS = tuple(COMMANDS)
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70
+EXIT_SOME_SKIPPED = 3  # tandem compare BASE V1 V2...: a version could not be read, the others were compared
+MAX_VERSIONS = 20  # reader.core.versions.MAX_VERSIONS, written here to keep --help free of the engine
 MAX_TIMEOUT_S = 3600.0
 
 
@@ -142,6 +144,13 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
         )
         parser.add_argument("b", help="the second version, the same way")
         parser.add_argument(
+            "more",
+            nargs="*",
+            metavar="VERSION",
+            help=f"more versions: with three or more files A is the base and each other file a version of it "
+            f"(at most {MAX_VERSIONS}; formats text, json, html)",
+        )
+        parser.add_argument(
             "--format",
             choices=("text", "wdiff", "json", "html"),
             default="text",
@@ -222,6 +231,8 @@ def _compare(args: argparse.Namespace) -> int:
     # inf overflowed the socket layer and nan, 0 or -1 were reported as a bad link.
     if not 0 < args.timeout <= MAX_TIMEOUT_S:
         raise InputError(f"--timeout must be a number of seconds above 0 and at most {MAX_TIMEOUT_S:g}")
+    if args.more:
+        return _compare_versions(args, options)
     if _same_file(args.a, args.b):
         raise InputError(f"{args.a}: A and B are the same file; give two versions to compare")
     doc_a = load_source(args.a, timeout=args.timeout)
@@ -249,6 +260,28 @@ def _compare(args: argparse.Namespace) -> int:
             text = comparison_to_aligned_text(comparison, color=color)
     _write(text, args.output)
     return 0
+
+
+def _compare_versions(args: argparse.Namespace, options: CompareOptions) -> int:
+    """``tandem compare BASE V1 V2 ...``; a version that cannot be read is named and skipped."""
+    from reader.core.versions import VersionsError
+    from reader.core.versions.inputs import load_versions
+    from reader.export.versions_run import render_versions
+
+    if args.format == "wdiff":
+        raise InputError("--format wdiff compares two files; with three or more use text, json or html")
+    sources = (args.a, args.b, *args.more)
+    _check_output_path(args.output, sources)
+    try:
+        loaded = load_versions(args.a, sources[1:], timeout=args.timeout)
+    except VersionsError as error:
+        raise InputError(str(error)) from error
+    for skipped in loaded.skipped:
+        _fail(f"{skipped.reason} (skipped; the other versions are compared)")
+    stream_is_tty = args.output is None and sys.stdout.isatty()
+    color = args.color == "always" or (args.color == "auto" and stream_is_tty and "NO_COLOR" not in os.environ)
+    _write(render_versions(loaded, options, args.format, color), args.output)
+    return EXIT_SOME_SKIPPED if loaded.skipped else 0
 
 
 def _same_file(a: str, b: str) -> bool:
