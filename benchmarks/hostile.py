@@ -157,7 +157,7 @@ def strict_json(text: str) -> Any:
     def refuse(name: str) -> object:
         raise ValueError(f"not strict JSON: {name}")
 
-    return json.loads(text, parse_constant=refuse)
+    return json.loads(text, parse_constant=refuse, parse_int=str)  # ids of any length: no int()
 
 
 def run_cli(argv: list[str], stdin: IO[bytes] | None = None, check: Callable[[str], bool] | None = None) -> str:

@@ -57,6 +57,8 @@ def read_jsonl(path: str) -> Iterator[tuple[int, JsonValue]]:
     limit = documents.MAX_BYTES
     stream: IO[bytes]
     if path == "-":
+        if sys.stdin is None:  # started with standard input closed
+            raise InputError("-: there is no standard input to read")
         stream = sys.stdin.buffer
     else:
         # The same checks as compare: a FIFO would block and /dev/zero never ends.

@@ -200,3 +200,9 @@ def test_output_file_is_written_whole_or_not_at_all(tmp_path: Path, capsys) -> N
     assert cli.main(["align", str(source), "-o", str(out)]) == 2
     assert out.read_bytes() == previous  # a failure part-way leaves the old file
     assert sorted(path.name for path in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
+
+
+def test_a_closed_standard_input_is_one_line(monkeypatch, capsys) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    assert cli.main(["align", "-"]) == 2
+    assert capsys.readouterr().err == "tandem: -: there is no standard input to read\n"
