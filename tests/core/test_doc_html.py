@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.model import BlockKind, Document
-from reader.core.read.documents import DocumentError, document_from_text, load_document
+from reader.core.read.documents import DocumentError, document_from_bytes, document_from_text, load_document
 
 PARAGRAPHS = [
     "The old harbour bridge, closed since a storm damaged two of its piers last winter, "
@@ -154,3 +154,35 @@ def test_html_is_read_as_html_only_with_an_html_suffix(tmp_path: Path) -> None:
     path = tmp_path / "source.txt"
     path.write_text("<p>Tags shown as written.</p>", encoding="utf-8")
     assert load_document(path).text == "<p>Tags shown as written.</p>"
+
+
+def test_a_page_of_more_blocks_than_an_article_has_is_read_whole_by_our_walker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # trafilatura's text gathering grows with the square of sibling paragraphs: past the
+    # bound the page is a listing, read by our own walker, every paragraph in order.
+    from reader.core.read.formats import html_reader
+
+    def refuse(html: str) -> None:
+        raise AssertionError("trafilatura was asked to read a listing")
+
+    count = html_reader.MAX_ARTICLE_BLOCKS + 1
+    page = "<html><body>" + "".join(f"<p>Entry {k} holds {k * 7} items.</p>" for k in range(count)) + "</body></html>"
+    monkeypatch.setattr(html_reader, "_trafilatura_pieces", refuse)
+    document = document_from_bytes(page.encode(), "listing.html", ".html")
+    texts = [document.text[block.start : block.end] for block in document.blocks]
+    assert texts == [f"Entry {k} holds {k * 7} items." for k in range(count)]
+
+
+def test_an_article_page_below_the_bound_still_goes_through_trafilatura(no_network: None) -> None:
+    from reader.core.read.formats import html_reader
+
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+        + "".join(f"<p>The council met on day {k} and agreed the budget for the new library.</p>" for k in range(30))
+        + "</article><footer>Cookie settings and privacy policy</footer></body></html>"
+    )
+    assert html_reader._block_count(page) < html_reader.MAX_ARTICLE_BLOCKS
+    document = document_from_bytes(page.encode(), "article.html", ".html")
+    assert "Cookie settings" not in document.text and "Home" not in document.text
+    assert document.text.count("agreed the budget") == 30

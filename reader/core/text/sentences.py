@@ -134,7 +134,7 @@ def split_sentences(text: str, blocks: Sequence[Block], language: str | None = N
     _check_text(text)
     _check_blocks(text, blocks)
     rules = _rules_for(text, language)
-    ends, starts = _boundaries(text, rules)
+    ends, starts = _boundaries(text, rules, _content_ends(text, blocks))
     sentences: list[Sentence] = []
     for index, block in enumerate(blocks):
         if block.kind in _STANDALONE_KINDS and not _ends_with_terminal(text[block.start : block.end]):
@@ -177,16 +177,27 @@ def _ends_with_terminal(block_text: str) -> bool:
     return bool(stripped) and stripped[-1] in _TERMINALS
 
 
-def _boundaries(text: str, rules: _Rules) -> tuple[list[int], list[int]]:
-    """Accepted boundaries over the whole text: where a sentence ends, where the next starts."""
+def _content_ends(text: str, blocks: Sequence[Block]) -> set[int]:
+    """Where each block's text ends, trailing white space left out."""
+    return {block.start + len(text[block.start : block.end].rstrip()) for block in blocks}
+
+
+def _boundaries(text: str, rules: _Rules, block_ends: set[int] | None = None) -> tuple[list[int], list[int]]:
+    """Accepted boundaries over the whole text: where a sentence ends, where the next starts.
+
+    Punctuation that ends a block (``block_ends``) ends its sentence whatever follows: the
+    next block starts a sentence of its own, so the rules are not asked (a page of 100,000
+    one-line paragraphs spent most of its splitting there).
+    """
     marker_dots, extra = list_item_boundaries(text, _MONTHS, rules.ordinal_numbers)
     ends: list[int] = []
     starts: list[int] = []
     sentence_start = 0
+    edges = block_ends or set()
     for match in _CANDIDATE.finditer(text):
         if marker_dots and match.start("punct") in marker_dots:
             continue  # "1. The first item": a list marker's full stop
-        if _is_boundary(text, match, rules, sentence_start):
+        if match.end() in edges or _is_boundary(text, match, rules, sentence_start):
             sentence_start = match.end("space")
             ends.append(match.end())
             starts.append(sentence_start)
