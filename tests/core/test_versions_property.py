@@ -55,4 +55,4 @@ def test_the_rendered_document_embeds_the_pairwise_text_verbatim(base: str, vers
     base_doc, version_docs = documents(base, versions)
     rendered = render_versions(LoadedVersions(base_doc, tuple(version_docs)), CompareOptions(), "json")
     for version in version_docs:
-        assert comparison_to_json(compare(base_doc, version)) in rendered
+        assert comparison_to_json(compare(base_doc, version)).encode("utf-8") in rendered
