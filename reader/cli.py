@@ -305,9 +305,13 @@ def _check_output_path(output: str | None, inputs: tuple[str, ...]) -> None:
         raise InputError(f"{output}: {problem}")
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str | bytes, output: str | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(text, bytes):  # the versions outputs: already UTF-8
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         sys.stdout.flush()
         return
     from reader.core.outputs import write_output

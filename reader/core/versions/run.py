@@ -23,7 +23,8 @@ from reader.core.versions.model import MAX_VERSIONS, VersionResult, VersionsErro
 # pairs the versions are compared in this process, one after the other.
 PARALLEL_MIN_CHARS = 400_000
 
-Render = Callable[[Comparison], str]
+# Text or bytes: a large rendering travels back from a worker as UTF-8 bytes at a quarter of the memory.
+Render = Callable[[Comparison], str | bytes]
 # What starting a worker raises where processes cannot be made (a daemonic parent, no /dev/shm).
 _CANNOT_START = (AssertionError, OSError, RuntimeError, ValueError)
 
@@ -69,7 +70,7 @@ def iter_versions(
     *,
     workers: int | None = None,
     render: Render | None = None,
-) -> Iterator[tuple[VersionResult, str | None]]:
+) -> Iterator[tuple[VersionResult, str | bytes | None]]:
     """Each version's comparison with the base, yielded as soon as it is done (any order).
 
     Yields ``(result, rendered)``: ``rendered`` is ``render(result.comparison)`` computed where
@@ -94,7 +95,7 @@ def iter_versions(
 
     count = worker_count(base, versions, workers)
     pool = _start_pool(count, base, options, render) if count else None
-    pending: set[Future[tuple[int, Comparison, str | None]]] = set()
+    pending: set[Future[tuple[int, Comparison, str | bytes | None]]] = set()
     if pool is not None:
         try:
             # Workers start on the first submit: that is where a daemonic process is refused.
@@ -138,7 +139,7 @@ def _init_worker(base: Document, options: CompareOptions, render: Render | None)
     _worker_base, _worker_options, _worker_render = base, options, render
 
 
-def _compare_in_worker(index: int, version: Document) -> tuple[int, Comparison, str | None]:
+def _compare_in_worker(index: int, version: Document) -> tuple[int, Comparison, str | bytes | None]:
     """One pairwise comparison in a worker; what ``render`` needs is computed here too."""
     assert _worker_base is not None and _worker_options is not None, "the pool's initialiser sets them"
     comparison = compare(_worker_base, version, _worker_options)

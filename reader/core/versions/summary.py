@@ -89,8 +89,8 @@ def additions(
     """Each version's added sentences, each with the other versions that add it too.
 
     Two additions are the same when the cosine of their TF-IDF term vectors (the aligner's
-    terms: stems of content words, numbers whole; rarity counted over the base and all the
-    additions) reaches :data:`SAME_ADDITION_MIN`; per other version the most similar one.
+    terms: stems of content words, numbers whole; rarity counted over all the additions)
+    reaches :data:`SAME_ADDITION_MIN`; per other version the most similar one.
     """
     added = [(r.index, j) for r in results for j in r.comparison.only_b]
     if not added:
@@ -102,12 +102,10 @@ def additions(
         ]
         for v, j in added
     ]
-    base_texts = sentence_texts(base, results[0].comparison.sentences_a)
-    keys = normalize_many(texts + base_texts, options)
+    keys = normalize_many(texts, options)
     language = _language(base, options)
-    terms = sentence_terms(keys, language, settings_for(language).number_weight)
-    vectors = tfidf_vectors(terms)[: len(added)]
-    shared = _shared_additions(added, vectors, keys[: len(added)])
+    vectors = tfidf_vectors(sentence_terms(keys, language, settings_for(language).number_weight))
+    shared = _shared_additions(added, vectors, keys)
     out: dict[int, list[Addition]] = {r.index: [] for r in results}
     for k, (version, sentence) in enumerate(added):
         out[version].append(Addition(version, sentence, tuple(shared[k])))
@@ -152,10 +150,12 @@ def _profile(keys: Sequence[str]) -> tuple[set[str], set[int]]:
     phrases: set[int] = set()
     for key in keys:
         words = _WORD.findall(key)
-        for start in range(len(words) - PHRASE_WORDS + 1):
-            phrases.add(hash(" ".join(words[start : start + PHRASE_WORDS])))
-        if 0 < len(words) < PHRASE_WORDS:
-            phrases.add(hash(" ".join(words)))
+        if len(words) >= PHRASE_WORDS:
+            phrases.update(
+                map(hash, zip(*(words[k:] for k in range(PHRASE_WORDS)), strict=False))
+            )  # shifted copies: the shortest ends it
+        elif words:
+            phrases.add(hash(tuple(words)))
     return {key for key in keys if key}, phrases
 
 
