@@ -57,7 +57,9 @@ def main() -> int:
         times: dict[str, float] = {}
         loop = QEventLoop()
         window.versions.version_shown.connect(lambda _p: times.setdefault("first", time.perf_counter()))
-        window.versions.summary_ready.connect(lambda _r: (times.setdefault("summary", time.perf_counter()), loop.quit()))
+        window.versions.summary_ready.connect(
+            lambda _r: (times.setdefault("summary", time.perf_counter()), loop.quit())
+        )
         window.versions.failed.connect(lambda message: (print("failed:", message), loop.quit()))
         QTimer.singleShot(600_000, loop.quit)
         start = time.perf_counter()

@@ -30,6 +30,11 @@ def sources_from_mime(mime: QMimeData, limit: int = MAX_DROPPED) -> list[Source]
         if mime.hasText():
             return [_link_from_text(mime.text())]
         raise DropError("Only files and web links can be dropped here.")
+    if len(mime.urls()) > limit:  # before looking at each: the count is the first thing wrong
+        raise DropError(
+            f"{len(mime.urls())} items were dropped; drop one on a pane, two to compare them, or a base and "
+            f"at most {MAX_VERSIONS} versions of it ({MAX_DROPPED} files)."
+        )
     sources: list[Source] = []
     for url in mime.urls():
         if url.isLocalFile():
@@ -41,11 +46,6 @@ def sources_from_mime(mime: QMimeData, limit: int = MAX_DROPPED) -> list[Source]
         sources.append(WebLink(link))
     if not sources:
         raise DropError("The drop contained no files or links.")
-    if len(sources) > limit:
-        raise DropError(
-            f"{len(sources)} items were dropped; drop one on a pane, two to compare them, or a base and "
-            f"at most {MAX_VERSIONS} versions of it ({MAX_DROPPED} files)."
-        )
     return sources
 
 

@@ -115,6 +115,8 @@ class VersionsController(QObject):
         self._building: int | None = None
         self._dropped_marks: list[tuple[int, int, int]] = []
         self._reveal: tuple[int | None, tuple[int, ...]] = (None, ())
+        self.progress_text = ""  # what the versions process is at, while it runs
+        self._pair_summary = ""  # the shown version's own summary line
         self.actions = [self._version_action(number) for number in range(SHORTCUT_VERSIONS)]
 
     # ----- menus ----------------------------------------------------------------------------
@@ -168,8 +170,7 @@ class VersionsController(QObject):
         self._serial += 1
         self.request = VersionsRequest(self._serial, tuple(sources), self.host.options)
         self.panel.set_files([source.name for source in sources], None)
-        self.panel.set_progress(f"Reading {len(sources)} files…")
-        self.host.statusBar().showMessage(f"Reading {len(sources)} files…")
+        self._set_progress(f"reading {len(sources)} files…")
         self.runner.start(self.request)
         return self.request
 
@@ -210,6 +211,7 @@ class VersionsController(QObject):
         self.version_sources = []
         self.skipped = ()
         self.notes = []
+        self.progress_text = ""
         self._dropped_marks = []
         self.host.panes[Side.A].location_bar.set_versions_marks([])
         while self.tabs.count():
@@ -308,15 +310,12 @@ class VersionsController(QObject):
         self._dropped_marks = dropped_by_some(self.result)
         self.host.panes[Side.A].location_bar.set_versions_marks(self._dropped_marks)
         dropped = len(self._dropped_marks)
-        self.panel.set_progress("")
-        self.host.statusBar().showMessage(
-            f"{self.count} versions compared · {dropped:,} base sentences dropped by at least one", 6000
-        )
+        self._set_progress("")
+        self.panel.set_progress(f"{self.count} versions · {dropped:,} base sentences dropped by at least one")
         self.summary_ready.emit(self.result)
 
     def _fail(self, message: str) -> None:
-        self.panel.set_progress("")
-        self.host.statusBar().clearMessage()
+        self._set_progress("")
         if self.request is not None and self.shown is None:
             self.request = None  # nothing of it on screen: the window stays as it was
             self.tabs.hide()
@@ -329,9 +328,16 @@ class VersionsController(QObject):
 
     def _progress(self) -> None:
         done, total = len(self.entries), self.count
-        text = f"{version_label(done)} of {total}…" if done < total else f"Summarising {total} versions…"
-        self.panel.set_progress(f"Comparing: {text}")
-        self.host.statusBar().showMessage(f"Comparing versions: {text}")
+        self._set_progress(f"{version_label(done)} of {total}…" if done < total else f"summarising {total} versions…")
+
+    def _set_progress(self, text: str) -> None:
+        """Say how far the comparison is, in the status bar's summary (after the version's) and the tab."""
+        self.progress_text = text
+        self.panel.set_progress(f"Comparing: {text}" if text else "")
+        if self.shown is None:
+            self.host.summary.setText(f"Comparing versions: {text}" if text else "")
+        else:
+            self.host.summary.setText(self._pair_summary + (f"  ·  comparing {text}" if text else ""))
 
     # ----- switching --------------------------------------------------------------------------
     def show_version(self, position: int) -> bool:
@@ -365,7 +371,8 @@ class VersionsController(QObject):
         self.panel.set_current(position)
         source = self.version_sources[position]
         host.setWindowTitle(f"{self.sources[0].name} ↔ {version_label(position)} {source.name} — Tandem")
-        host.summary.setText(f"{version_label(position)}: {host.summary.text()}")
+        self._pair_summary = f"{version_label(position)}: {host.summary.text()}"
+        self._set_progress(self.progress_text)
         self.version_shown.emit(position)
         self._build_next()
 

@@ -27,7 +27,8 @@ from reader.core.versions import STATUS_LETTERS, VersionsResult
 
 LETTER_COLUMN_PX = 30
 BAR_ROW_PX = 16
-LEGEND = "  ".join(f"{letter} {status.value}" for status, letter in STATUS_LETTERS.items()) + "  + added"
+# No-break spaces keep each letter with its word when the legend wraps.
+LEGEND = "  ".join(f"{letter}\u00a0{status.value}" for status, letter in STATUS_LETTERS.items()) + "  +\u00a0added"
 
 
 class CoverageBars(QWidget):
@@ -195,9 +196,9 @@ class VersionsPanel(QWidget):
             self.base_chosen.emit(position)
 
     def _on_filter(self, _number: int) -> None:
-        row_filter = self.filter_box.currentData()
-        if isinstance(row_filter, RowFilter):
-            self.model.set_filter(row_filter)
+        value = self.filter_box.currentData()  # Qt hands the enum back as its plain string
+        if value in set(RowFilter):
+            self.model.set_filter(RowFilter(value))
 
     def _on_clicked(self, index: QModelIndex) -> None:
         position = index.column() - FIRST_VERSION_COLUMN
