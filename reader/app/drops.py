@@ -14,18 +14,27 @@ from PySide6.QtGui import QDropEvent
 
 from reader.app.sources import Source, WebLink
 from reader.core.read.fetch import looks_like_url
+from reader.core.versions.model import MAX_VERSIONS
+
+# One file replaces a side, two are A and B, three or more a base and its versions.
+MAX_DROPPED = MAX_VERSIONS + 1
 
 
 class DropError(ValueError):
     """A drop that cannot be used; the message is shown to the user as is."""
 
 
-def sources_from_mime(mime: QMimeData, limit: int = 2) -> list[Source]:
+def sources_from_mime(mime: QMimeData, limit: int = MAX_DROPPED) -> list[Source]:
     """The files and http(s) links in a drop, in order; raises DropError with a human reason otherwise."""
     if not mime.hasUrls():
         if mime.hasText():
             return [_link_from_text(mime.text())]
         raise DropError("Only files and web links can be dropped here.")
+    if len(mime.urls()) > limit:  # before looking at each: the count is the first thing wrong
+        raise DropError(
+            f"{len(mime.urls())} items were dropped; drop one on a pane, two to compare them, or a base and "
+            f"at most {MAX_VERSIONS} versions of it ({MAX_DROPPED} files)."
+        )
     sources: list[Source] = []
     for url in mime.urls():
         if url.isLocalFile():
@@ -37,12 +46,10 @@ def sources_from_mime(mime: QMimeData, limit: int = 2) -> list[Source]:
         sources.append(WebLink(link))
     if not sources:
         raise DropError("The drop contained no files or links.")
-    if len(sources) > limit:
-        raise DropError(f"{len(sources)} items were dropped; drop one on a pane, or two on the window.")
     return sources
 
 
-def paths_from_mime(mime: QMimeData, limit: int = 2) -> list[Source]:
+def paths_from_mime(mime: QMimeData, limit: int = MAX_DROPPED) -> list[Source]:
     """Older name of :func:`sources_from_mime` (links are sources too now)."""
     return sources_from_mime(mime, limit)
 

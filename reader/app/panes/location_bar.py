@@ -19,6 +19,8 @@ from reader.core.marks import Side
 from reader.core.overview import LANES, MarkKind, MarkRow, Overview, mark_rows
 
 BAR_WIDTH = 14
+# Base sentences some version dropped (the versions view): a strip on the bar's outer edge.
+VERSIONS_LANE = (0.7, 1.0)
 
 
 class LocationBar(QWidget):
@@ -42,6 +44,9 @@ class LocationBar(QWidget):
         self._rows: list[MarkRow] = []
         self._rows_height = -1  # the height the cached rows were made for
         self._dragging = False
+        self.versions_marks: list[tuple[int, int, int]] = []  # (start, end, versions dropping it)
+        self._versions_rows: list[tuple[int, int]] = []
+        self._versions_colour = QColor()
         view.verticalScrollBar().valueChanged.connect(self.update)
         view.verticalScrollBar().rangeChanged.connect(self.update)
         view.layout_changed.connect(self.update)
@@ -56,7 +61,33 @@ class LocationBar(QWidget):
 
     def set_palette(self, palette: Palette) -> None:
         self._colours = {kind: QColor(overview_colour(palette, kind.value, self.side.value)) for kind in MarkKind}
+        self._versions_colour = QColor(palette.deleted_line)
         self.update()
+
+    def set_versions_marks(self, marks: list[tuple[int, int, int]]) -> None:
+        """Mark these text ranges (base sentences a version dropped); kept across ``set_overview``."""
+        self.versions_marks = marks
+        self._rows_height = -1
+        self.update()
+
+    def versions_rows(self) -> list[tuple[int, int]]:
+        """The dropped-by-a-version marks as pixel rows ``(top, bottom)`` for the current height."""
+        self.rows()  # refreshes both caches for this height
+        return self._versions_rows
+
+    def _make_versions_rows(self, height: int) -> list[tuple[int, int]]:
+        length = self.overview.length if self.overview is not None else 0
+        if length <= 0 or not self.versions_marks:
+            return []
+        rows: list[tuple[int, int]] = []
+        for start, end, _count in self.versions_marks:
+            top = int(start / length * height)
+            bottom = max(top + 2, int(end / length * height + 0.999))
+            if rows and top <= rows[-1][1]:
+                rows[-1] = (rows[-1][0], max(rows[-1][1], bottom))
+            else:
+                rows.append((top, bottom))
+        return rows
 
     # ----- geometry: shares of the text <-> pixels of the bar ----------------------------
     def rows(self) -> list[MarkRow]:
@@ -65,6 +96,7 @@ class LocationBar(QWidget):
             return []
         if self._rows_height != self.height():
             self._rows = mark_rows(self.overview, self.height())
+            self._versions_rows = self._make_versions_rows(self.height())
             self._rows_height = self.height()
         return self._rows
 
@@ -107,6 +139,10 @@ class LocationBar(QWidget):
             if colour is not None:
                 x0 = round(low * width)
                 painter.fillRect(x0, row.top, max(1, round(high * width) - x0), row.bottom - row.top, colour)
+        if self._versions_rows and self.overview is not None:
+            x0, x1 = round(VERSIONS_LANE[0] * width), round(VERSIONS_LANE[1] * width)
+            for row_top, row_bottom in self._versions_rows:
+                painter.fillRect(x0, row_top, x1 - x0, row_bottom - row_top, self._versions_colour)
         if self.overview is not None:
             top, bottom = self.visible_share()
             height = self.height()

@@ -254,7 +254,12 @@ def configure_page(printer: QPrinter) -> None:
 def export_pdf(result: CompareResult, target: Path) -> Path:
     """Write the side-by-side document as a PDF (never over one of the compared files)."""
     _check_target(target, _shown_paths(result))
-    document = build_print_document(result)
+    return write_pdf(build_print_document(result), target, _shown_paths(result))
+
+
+def write_pdf(document: QTextDocument, target: Path, inputs: list[Path]) -> Path:
+    """Print ``document`` to a PDF at ``target``, which may not be one of ``inputs``."""
+    _check_target(target, inputs)
     # Printed to a file beside the target, then renamed: a failed export leaves the old file.
     partial = target.with_name(f".{target.name}.tandem-part")
     printer = make_pdf_printer(partial)

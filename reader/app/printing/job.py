@@ -8,13 +8,15 @@ the document in its own QThread while the window shows a progress dialog and sta
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QThread, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from reader.app.printing.document import ExportError, build_print_document, export_pdf
+from reader.app.printing.document import ExportError, build_print_document, export_pdf, write_pdf
 from reader.app.worker.service import CompareResult
 
 DIALOG_DELAY_MS = 400  # quick exports finish without a dialog flashing up
@@ -26,15 +28,32 @@ class PrintJob(QThread):
     succeeded = Signal()
     failed = Signal(str)
 
-    def __init__(self, result: CompareResult, *, target: Path | None = None, printer: QPrinter | None = None) -> None:
+    def __init__(
+        self,
+        result: CompareResult,
+        *,
+        target: Path | None = None,
+        printer: QPrinter | None = None,
+        build: Callable[[], QTextDocument] | None = None,
+        inputs: tuple[Path, ...] = (),
+    ) -> None:
+        """``build`` makes another document than the side-by-side one (the versions grid);
+        ``inputs`` are then the files its PDF may not overwrite."""
         super().__init__()
         self.result = result
         self.target = target
         self.printer = printer
+        self.build = build
+        self.inputs = inputs
 
     def run(self) -> None:
         try:
-            if self.target is not None:
+            if self.build is not None and self.target is not None:
+                write_pdf(self.build(), self.target, list(self.inputs))
+            elif self.build is not None:
+                assert self.printer is not None
+                self.build().print_(self.printer)
+            elif self.target is not None:
                 export_pdf(self.result, self.target)
             else:
                 assert self.printer is not None

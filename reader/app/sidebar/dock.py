@@ -1,4 +1,5 @@
-"""The sidebar dock: sentences found in only one text (grouped by side), and the Facts tab."""
+"""The sidebar dock: sentences found in only one text (grouped by side), the Facts tab, and the
+Versions tab while several versions are compared."""
 
 from __future__ import annotations
 
@@ -51,7 +52,30 @@ class UniqueSentencesDock(QDockWidget):
         self.tabs.setTabToolTip(1, "What changed in numbers, dates, names, negation, certainty and quotations")
         self.setWidget(self.tabs)
         self.groups: dict[Side, QTreeWidgetItem] = {}
+        self.versions_panel: QWidget | None = None
         self.show_comparison(None)
+
+    def add_versions_tab(self, panel: QWidget) -> None:
+        """The versions view's grid, as a third tab shown only while versions are compared."""
+        self.versions_panel = panel
+        self.tabs.addTab(panel, "Versions")
+        self.tabs.setTabToolTip(self.tabs.indexOf(panel), "Every base sentence in every version")
+        self.set_versions_shown(False)
+
+    def set_versions_shown(self, shown: bool, label: str = "Versions") -> None:
+        index = self.tabs.indexOf(self.versions_panel) if self.versions_panel is not None else -1
+        if index < 0:
+            return
+        self.tabs.setTabVisible(index, shown)
+        self.tabs.setTabText(index, label)
+        if not shown and self.tabs.currentIndex() == index:
+            self.tabs.setCurrentIndex(0)
+
+    def show_versions(self) -> None:
+        """Bring the Versions tab to the front (and the dock, if it was hidden)."""
+        if self.versions_panel is not None:
+            self.show()
+            self.tabs.setCurrentWidget(self.versions_panel)
 
     def show_facts(self) -> None:
         """Bring the Facts tab to the front (and the dock, if it was hidden)."""

@@ -29,6 +29,8 @@ from reader.app.settings import ZOOM_MAX, ZOOM_MIN, AppSettings
 from reader.app.sidebar.dock import UniqueSentencesDock
 from reader.app.sources import Source, local_paths, same_local_file, same_pair
 from reader.app.theme import apply_theme, chrome_style_sheet
+from reader.app.versions.controller import Built as VersionBuilt
+from reader.app.versions.controller import VersionsController, files_dialog
 from reader.app.watch import FileWatcher
 from reader.app.window import share
 from reader.app.window.loading import BusyIndicator, LoadingState
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self.choose_file: FileChooser = dialog_chooser(self)
         self.choose_save_path: SaveChooser = save_dialog(self)
         self.choose_link: LinkChooser = link_chooser(self)
+        self.choose_files = files_dialog(self)
         self.setWindowTitle("Tandem")
         icon = resource_path("icons", "tandem.svg")
         if icon.exists():
@@ -104,6 +107,8 @@ class MainWindow(QMainWindow):
         self.dock.fact_chosen.connect(self.reveal_fact)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.reading = ReadingController({side: pane.view for side, pane in self.panes.items()}, lambda: self.palette_)
+        self.versions = VersionsController(self, palette, self)  # several versions of one base
+        self.dock.add_versions_tab(self.versions.panel)
         self.reading.sync_enabled = settings.sync_scroll
         self.painter = StagedPainter(self)
         self.fact_marks = FactMarks({side: pane.view for side, pane in self.panes.items()}, lambda: self.palette_)
@@ -114,6 +119,7 @@ class MainWindow(QMainWindow):
         self.watcher.changed.connect(self._on_files_changed)
         self.watcher.missing.connect(self._on_files_missing)
         self.actions_ = build_menus(self, self)
+        self.versions.fill_menu(self.menuBar(), self)
         self.actions_.themes[self.theme].setChecked(True)
         self._set_tab_order()
         _application().focusChanged.connect(self._on_focus_changed)
@@ -196,6 +202,7 @@ class MainWindow(QMainWindow):
             self._render(self.result)
             self.reading.restore_offsets(tops)
             self.reading.refresh_highlights()
+        self.versions.apply_palette(palette)
 
     # ----- opening files and links (opening.SourceOpener does the work) ----------------------
     def open_paths(self, path_a: Source | None, path_b: Source | None) -> CompareRequest:
@@ -221,10 +228,35 @@ class MainWindow(QMainWindow):
         return self.opening.paste_link()
 
     def swap_sides(self) -> None:
+        if self.versions.active:
+            self.show_message(
+                "A versions comparison has no sides to swap: choose the base in the Versions tab.", "info"
+            )
+            return
         self.opening.swap_sides()
 
     def reload(self) -> None:
-        self.opening.reload()
+        if self.versions.recompute() is None:
+            self.opening.reload()
+
+    # ----- several versions of one base (reader.app.versions does the work) -----------------
+    def open_versions(self, sources: list[Source]) -> object:
+        """Compare ``sources[0]`` with every other source; the first version shows when done."""
+        request = self.versions.open_versions(list(sources))
+        if request is not None:
+            self.dock.set_versions_shown(True, f"Versions ({len(sources) - 1})")
+            self.dock.show_versions()
+        return request
+
+    def ask_versions(self) -> bool:
+        return self.opening.ask_versions()
+
+    def show_prepared(self, result: CompareResult, built: VersionBuilt) -> None:
+        """Show one version beside the base from documents already filled (nothing computed)."""
+        self.painter.cancel()
+        self.result = result
+        self._render(result, built)
+        self.paths = {Side.A: result.request.path_a, Side.B: result.request.path_b}
 
     def cancel_fetch(self) -> None:
         self.opening.cancel_fetch()
@@ -255,6 +287,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.loading)
 
     def _show_result(self, result: CompareResult) -> None:
+        self.versions.leave()  # a pairwise comparison replaces the versions view
+        self.dock.set_versions_shown(False)
         self.opening.end_fetches()
         self.busy.on_stage("painting")
         self.painter.cancel()
@@ -399,6 +433,8 @@ class MainWindow(QMainWindow):
         """
         self.options = options
         self.settings.compare_options = options
+        if self.versions.recompute() is not None:
+            return
         if self.paths[Side.A] and self.paths[Side.B]:
             self.open_paths(self.paths[Side.A], self.paths[Side.B])
 
@@ -485,6 +521,7 @@ class MainWindow(QMainWindow):
         if self.persist_settings:
             self.save_layout()
         self.service.shutdown()
+        self.versions.shutdown()
         self.watcher.watch([])
         super().closeEvent(event)
 

@@ -53,6 +53,7 @@ class MenuCommands(Protocol):
     def open_paths(self, path_a: Source | None, path_b: Source | None) -> object: ...
     def ask_side(self, side: Side) -> bool: ...
     def open_both(self) -> None: ...
+    def ask_versions(self) -> bool: ...
     def open_demo(self) -> object: ...
     def open_link(self) -> bool: ...
     def paste_link(self) -> bool: ...
@@ -111,6 +112,7 @@ class WindowActions:
     looseness_box: QComboBox
     open_link: QAction
     paste_link: QAction
+    open_versions: QAction
 
 
 def _action(
@@ -157,6 +159,8 @@ def build_menus(window: QMainWindow, commands: MenuCommands) -> WindowActions:
     open_demo = _action(window, "Open &Demo Articles", commands.open_demo)
     open_link = _action(window, "Open &Link…", commands.open_link, "Ctrl+L")
     open_link.setStatusTip("Download a web page (only the page: never its images or scripts) and compare it")
+    open_versions = _action(window, "Open &Versions…", commands.ask_versions, "Ctrl+Shift+O")
+    open_versions.setStatusTip("Compare a base with several versions of it (the first file chosen is the base)")
     swap = _action(window, "&Swap Sides", commands.swap_sides, "Ctrl+Shift+X", icon="object-flip-horizontal")
     reload = _action(window, "&Reload", commands.reload, "F5", icon="view-refresh")
     export_report = _action(window, "&Export Report…", commands.export_report, "Ctrl+E")
@@ -165,7 +169,7 @@ def build_menus(window: QMainWindow, commands: MenuCommands) -> WindowActions:
     quit_action = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
     recent_menu = QMenu("Open &Recent", window)
     recent_menu.aboutToShow.connect(lambda: fill_recent(commands, recent_menu))
-    for action in (open_both, open_a, open_b, open_link):
+    for action in (open_both, open_a, open_b, open_versions, open_link):
         file_menu.addAction(action)
     file_menu.addMenu(recent_menu)
     file_menu.addAction(open_demo)
@@ -317,6 +321,7 @@ def build_menus(window: QMainWindow, commands: MenuCommands) -> WindowActions:
         looseness_box,
         open_link,
         paste_link,
+        open_versions,
     )
 
 

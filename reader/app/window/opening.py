@@ -30,6 +30,7 @@ from reader.resources import demo_pair
 FileChooser = Callable[[str, str], Path | None]
 SaveChooser = Callable[[str, str, str], Path | None]  # caption, suggested path, filter
 LinkChooser = Callable[[Side], "tuple[Side, str] | None"]  # suggested side -> chosen side and address
+FilesChooser = Callable[[str, str], list[Path]]  # caption, folder -> the files chosen, in order
 
 
 def dialog_chooser(parent: QWidget) -> FileChooser:
@@ -75,9 +76,11 @@ class OpeningHost(Protocol):
     splitter: QSplitter
     busy: BusyIndicator
     choose_file: FileChooser
+    choose_files: FilesChooser
     choose_link: LinkChooser
 
     def show_loading(self, request: CompareRequest) -> None: ...
+    def open_versions(self, sources: list[Source]) -> object: ...
     def show_message(self, message: str, kind: str) -> None: ...
     def show_error(self, message: str) -> None: ...
     def statusBar(self) -> QStatusBar: ...
@@ -171,6 +174,19 @@ class SourceOpener:
         settings.last_directory = str(second.parent)
         self.open_paths(first, second)
 
+    def ask_versions(self) -> bool:
+        """File › Open Versions…: the base and its versions in one dialog (the first is the base)."""
+        settings = self.host.settings
+        files = self.host.choose_files(
+            "Open Versions: the base first, then its versions", start_directory(settings.last_directory)
+        )
+        if len(files) < 2:
+            if files:
+                self.host.show_message("Choose the base and at least one version of it.", "info")
+            return False
+        settings.last_directory = str(files[0].parent)
+        return self.host.open_versions(list(files)) is not None
+
     def open_link(self) -> bool:
         """File › Open Link…: ask for an address and the side; False if cancelled."""
         chosen = self.host.choose_link(self.link_target() or Side.B)
@@ -210,7 +226,9 @@ class SourceOpener:
 
     # ----- drops ------------------------------------------------------------------------------
     def on_pane_drop(self, side: Side, sources: list[Source]) -> None:
-        if len(sources) == 2:
+        if len(sources) >= 3:
+            self.host.open_versions(sources)
+        elif len(sources) == 2:
             self.open_paths(sources[0], sources[1])
         else:
             self.open_side(side, sources[0])
@@ -228,6 +246,8 @@ class SourceOpener:
 
     def drop_target_text(self, count: int) -> str:
         """Where a drop on the window (not on a pane) lands, shown while the drag hovers."""
+        if count >= 3:
+            return f"Drop: the first file is the base, the other {count - 1} its versions"
         if count >= 2:
             return "Drop: the two files open as A and B"
         if self.host.paths[Side.A] is None:
@@ -246,7 +266,9 @@ class SourceOpener:
         except DropError as error:
             host.show_error(str(error))
             return
-        if len(sources) == 2:
+        if len(sources) >= 3:
+            host.open_versions(sources)
+        elif len(sources) == 2:
             self.open_paths(sources[0], sources[1])
         elif host.paths[Side.A] is None:
             self.open_side(Side.A, sources[0])

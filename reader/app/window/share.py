@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QStatusBar, QWidget
 from reader.app.printing.document import ExportError, configure_page, write_report
 from reader.app.printing.job import PrintJob, run_print_job
 from reader.app.settings import AppSettings
+from reader.app.versions import export as versions_export
+from reader.app.versions.controller import VersionsController
 from reader.app.window.opening import SaveChooser
 from reader.app.worker.service import CompareResult
 
@@ -24,6 +26,7 @@ class ShareHost(Protocol):
     result: CompareResult | None
     settings: AppSettings
     choose_save_path: SaveChooser
+    versions: VersionsController
 
     def show_message(self, message: str, kind: str) -> None: ...
     def show_error(self, message: str) -> None: ...
@@ -76,8 +79,15 @@ def _written(host: ShareHost, written: Path, what: str) -> Path:
     return written
 
 
+def _versions_inputs(host: ShareHost) -> list[Path]:
+    return [source for source in host.versions.sources if isinstance(source, Path)]
+
+
 def export_report(host: ShareHost) -> Path | None:
     """Ask for a file name and write the HTML report there; None if cancelled or refused."""
+    versions = host.versions
+    if versions.result is not None:  # a versions comparison: its report, with the grid
+        return versions_export.export_html(host, versions.result, versions.skipped, _versions_inputs(host))
     target = _target(host, "exporting a report", "Export Report", ".html", REPORT_FILTER)
     if target is None:
         return None
@@ -90,7 +100,10 @@ def export_report(host: ShareHost) -> Path | None:
 
 
 def export_pdf(host: ShareHost) -> Path | None:
-    """Ask for a file name and write the side-by-side PDF there."""
+    """Ask for a file name and write the side-by-side PDF there (the grid, for versions)."""
+    versions = host.versions
+    if versions.result is not None and host.result is not None:
+        return versions_export.export_pdf(host, versions.result, host.result, _versions_inputs(host))
     target = _target(host, "exporting a PDF", "Export PDF", ".pdf", PDF_FILTER)
     if target is None:
         return None
