@@ -53,7 +53,7 @@ from reader.core.model import CompareOptions, Fact
 from reader.resources import resource_path
 
 DEFAULT_SIZE = (1280, 800)
-DOCK_WIDTH = 280
+DOCK_WIDTH = 300  # the sidebar's three tab labels whole, with their counts
 WRAP_NOTICE_MS = 4000
 
 
