@@ -177,3 +177,22 @@ def test_sidebar_tab_labels_are_whole_at_the_default_width(qtbot, window, long_v
     for index in range(tab_bar.count()):
         if tab_bar.isTabVisible(index):
             assert tab_bar.tabRect(index).width() >= tab_bar.tabSizeHint(index).width(), tab_bar.tabText(index)
+
+
+def test_sidebar_lists_follow_the_version_shown_when_opened(qtbot, window, long_versions) -> None:
+    open_and_wait(qtbot, window, long_versions)
+    window.versions.build_all_now()
+    dock = window.dock
+    assert dock.tabs.currentWidget() is window.versions.panel
+    show(qtbot, window, 1)
+    qtbot.wait(20)
+    comparison = window.result.comparison
+    assert dock.tabs.tabText(0) == f"Unique ({len(comparison.only_a) + len(comparison.only_b)})"
+    dock.tabs.setCurrentIndex(0)  # the lists are made when their tab is opened
+    assert (dock.count(Side.A), dock.count(Side.B)) == (len(comparison.only_a), len(comparison.only_b))
+    assert dock.count(Side.A) + dock.count(Side.B) > 0
+    show(qtbot, window, 0)  # with the lists in front, a switch lists the version at once
+    qtbot.wait(20)
+    first = window.versions.entries[0].result.comparison
+    assert (dock.count(Side.A), dock.count(Side.B)) == (len(first.only_a), len(first.only_b))
+    assert first.only_a != comparison.only_a or first.only_b != comparison.only_b

@@ -134,17 +134,11 @@ class ReadingView(QTextEdit):
         self, content: PaneContent | None, formats: FormatBook, built: tuple[QTextDocument, PaneMap] | None = None
     ) -> None:
         """Show ``content``; ``built`` is its document already filled (see ``new_document``)."""
-        self._hover_selections = []
-        self._link_selections = []
-        self._flash_selections = []
-        self._find_selections = []
-        self._fact_selections = []
-        self._fact_tips = []
+        self._find_selections, self._fact_selections, self._fact_tips = [], [], []
         self.fact_marks_of = None
-        self._ranges = {"hover": [], "link": [], "jump": []}
         self._sentence_tops.clear()
         self._hovered = -1
-        self.setExtraSelections([])
+        self.clear_reading_marks()  # and the others, just emptied
         if content is None:
             self.document().clear()
             self.pane_map = None

@@ -55,6 +55,8 @@ class UniqueSentencesDock(QDockWidget):
         self.setWidget(self.tabs)
         self.groups: dict[Side, QTreeWidgetItem] = {}
         self.versions_panel: QWidget | None = None
+        self._unlisted: tuple[Comparison | None] | None = None  # shown, not yet listed (see below)
+        self.tabs.currentChanged.connect(self._on_tab)
         self.show_comparison(None)
 
     def add_versions_tab(self, panel: QWidget) -> None:
@@ -85,11 +87,27 @@ class UniqueSentencesDock(QDockWidget):
         self.tabs.setCurrentWidget(self.facts)
 
     def show_comparison(self, comparison: Comparison | None) -> None:
-        self.facts.show_comparison(comparison)
+        """The counts in the tab labels now; the lists now too, unless the Versions grid is in
+        front: then when their tab is opened (listing a book's facts takes 60 ms, and switching
+        version must not pay it each time)."""
         unique = len(comparison.only_a) + len(comparison.only_b) if comparison else 0
         changed = sum(1 for fact in comparison.facts if fact.status not in QUIET) if comparison else 0
         self.tabs.setTabText(0, f"Unique ({unique})" if comparison else "Unique")
         self.tabs.setTabText(1, f"Facts ({changed})" if comparison else "Facts")
+        if self.versions_panel is not None and self.tabs.currentWidget() is self.versions_panel:
+            self._unlisted = (comparison,)
+            return
+        self._unlisted = None
+        self._list(comparison)
+
+    def _on_tab(self, _index: int) -> None:
+        if self._unlisted is not None and self.tabs.currentWidget() is not self.versions_panel:
+            (comparison,) = self._unlisted
+            self._unlisted = None
+            self._list(comparison)
+
+    def _list(self, comparison: Comparison | None) -> None:
+        self.facts.show_comparison(comparison)
         self.tree.clear()
         self.groups = {}
         if comparison is None:
