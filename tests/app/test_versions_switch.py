@@ -196,3 +196,16 @@ def test_sidebar_lists_follow_the_version_shown_when_opened(qtbot, window, long_
     first = window.versions.entries[0].result.comparison
     assert (dock.count(Side.A), dock.count(Side.B)) == (len(first.only_a), len(first.only_b))
     assert first.only_a != comparison.only_a or first.only_b != comparison.only_b
+
+
+def test_hidden_versions_follow_a_resize_so_raising_them_lays_nothing_out(qtbot, window, long_versions) -> None:
+    open_and_wait(qtbot, window, long_versions)
+    window.versions.build_all_now()
+    show(qtbot, window, 0)
+    hidden = window.versions.entries[1].bodies[Side.B].view
+    window.resize(window.width() - 160, window.height())
+    shown = window.panes[Side.B].view
+    qtbot.waitUntil(lambda: hidden.document().pageSize().width() == shown.viewport().width(), timeout=5000)
+    show(qtbot, window, 1)
+    assert window.panes[Side.B].view is hidden
+    assert hidden.viewport().width() == hidden.document().pageSize().width()

@@ -7,7 +7,7 @@ keep one per version, laid out once, and raise the one shown (``add_body``/``sho
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
@@ -24,6 +24,7 @@ from reader.core.marks import Side
 __all__ = ["ArticlePane", "ElidedLabel", "ReadingView", "reading_font"]
 
 
+HIDDEN_WIDTH_DELAY_MS = 300  # after a resize settles, the hidden bodies' texts follow the new width
 TITLE_SHARE = 0.65  # when both cannot be whole, the title keeps at least this much of the header
 
 
@@ -125,6 +126,10 @@ class ArticlePane(QWidget):
         self.bodies.addWidget(self.main_body)
         self._palette: Palette | None = None
         self._zoom = 0
+        self._width_timer = QTimer(self)
+        self._width_timer.setSingleShot(True)
+        self._width_timer.setInterval(HIDDEN_WIDTH_DELAY_MS)
+        self._width_timer.timeout.connect(self.match_hidden_widths)
         self.fetch_banner = FetchBanner()
         self.fetch_banner.setAccessibleName(f"Download of article {side.value.upper()}")
         header_row = QHBoxLayout()
@@ -189,6 +194,15 @@ class ArticlePane(QWidget):
         self.bodies.removeWidget(body)
         body.deleteLater()
 
+    def match_hidden_widths(self) -> None:
+        """Lay the hidden bodies' texts out at the shown view's width, in the background, so
+        raising one after a resize does not lay a book out again (see ``ReadingView.resizeEvent``)."""
+        width = self.view.viewport().width()
+        for body in self.all_bodies():
+            document = body.view.document()
+            if body is not self.body and document.pageSize().width() != width:
+                document.setTextWidth(width)
+
     def set_zoom(self, steps: int) -> None:
         self._zoom = steps
         for body in self.all_bodies():
@@ -197,6 +211,8 @@ class ArticlePane(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_header()
+        if self.bodies.count() > 1:
+            self._width_timer.start()
 
     def _fit_header(self) -> None:
         """Share the header between title and details: both whole if they fit, else the title first."""

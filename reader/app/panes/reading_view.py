@@ -113,9 +113,10 @@ class ReadingView(QTextEdit):
         super().wheelEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        if not event.oldSize().isValid() and self.document().pageSize().width() == event.size().width():
-            # A kept view shown for the first time (the versions view's stack): its text is
-            # laid out at this width already; Qt would lay a book out again (0.2 s) for nothing.
+        width = event.size().width()
+        if event.oldSize().width() != width and self.document().pageSize().width() == width:
+            # A kept view shown again (the versions view's stack): its text is laid out at this
+            # width already; Qt would lay a book out again (0.2 s) for nothing.
             event = QResizeEvent(event.size(), event.size())
         super().resizeEvent(event)
         self._on_layout_changed()  # re-wrapping moves every sentence

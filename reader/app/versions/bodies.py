@@ -58,13 +58,11 @@ class VersionBodies:
                 document.setDefaultFont(view.document().defaultFont())
             view.show_content(content, self.host.formats[side], (document, pane_map))
             document.setParent(view)  # the view deletes the documents it owns
-            width = pane.view.viewport().width()
-            if document.pageSize().width() != width:
-                document.setTextWidth(width)  # the hidden view's own width is not known yet
             body.location_bar.set_overview(content.overview)
             self.host.reading.attach(side, view)
             self.host.connect_view(side, view)
             bodies[side] = body
+            pane.match_hidden_widths()  # the hidden view's own width is not known yet
         bodies[Side.A].location_bar.set_versions_marks(dropped)
         return bodies
 
