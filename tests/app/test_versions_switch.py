@@ -209,3 +209,18 @@ def test_hidden_versions_follow_a_resize_so_raising_them_lays_nothing_out(qtbot,
     show(qtbot, window, 1)
     assert window.panes[Side.B].view is hidden
     assert hidden.viewport().width() == hidden.document().pageSize().width()
+
+
+def test_a_new_theme_keeps_the_version_shown_and_rebuilds_the_others(qtbot, window, long_versions) -> None:
+    open_and_wait(qtbot, window, long_versions)
+    window.versions.build_all_now()
+    show(qtbot, window, 0)
+    shown, other = window.panes[Side.B].view, window.versions.entries[1].bodies[Side.B].view
+    window.set_theme("dark")
+    assert window.panes[Side.B].view is shown  # repainted in place, in the new colours
+    window.versions.build_all_now()
+    rebuilt = window.versions.entries[1].bodies[Side.B].view
+    assert rebuilt is not other
+    show(qtbot, window, 1)
+    assert window.panes[Side.B].view is rebuilt and window.reading.views[Side.B] is rebuilt
+    assert window.go_to_difference(True) is not None
