@@ -138,3 +138,20 @@ def test_a_quotation_turned_into_reported_speech_is_linked_to_it() -> None:
     (quote,) = [f for f in comparison.facts if f.kind is FactKind.QUOTE]
     assert quote.status is FactStatus.NOT_FOUND and "reported speech in B" in quote.note
     assert quote.b is not None and "said repair was" in comparison.b.text[quote.b[0] : quote.b[1]]
+
+
+def test_a_name_the_other_text_uses_again_and_again_is_not_new_where_it_is_written_once_more() -> None:
+    # B's extra "Harwick", in a sentence A words without it and far from A's own mentions, is
+    # no news to a reader of A when A names Harwick three times; when A names it once, it is.
+    filler = "".join(f"Paragraph {k} talks about the weather and the tides.\n\n" for k in range(6))
+    opening = "Harwick voted on the new port today.\n\nThe count in Harwick took all night.\n\n"
+    plan = (
+        "Officials said the harbour plan would go ahead.\n\n" + filler + "Turnout in Harwick was the highest in years."
+    )
+    a = opening + filler + plan
+    b = opening + filler + plan.replace("plan would", "plan for Harwick would")
+    assert not [item for item in changes(a, b) if item[0] == "name"]
+    fewer = {"The count in Harwick took": "The count there took", "Turnout in Harwick": "Turnout"}
+    for old, new in fewer.items():
+        a, b = a.replace(old, new), b.replace(old, new)
+    assert ("name", "added", "", "Harwick") in changes(a, b)
