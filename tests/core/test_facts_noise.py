@@ -165,3 +165,14 @@ def test_a_year_told_or_left_out_is_a_change_a_weekday_more_is_not() -> None:
     assert not changes(
         "The figures were published on 12 March 2014.", "The figures were published on Wednesday 12 March 2014."
     )
+
+
+def test_a_peoples_role_is_one_mention_not_the_nationality_as_a_name() -> None:
+    # Miss on real text: "French prosecutors" was read as the name "French", which the other
+    # text says elsewhere ("A French magazine"), so nothing was listed.
+    found = changes(
+        "A French magazine printed the photos. The editor may have to go to court.",
+        "A French magazine printed the photos. French prosecutors must now decide if the editor goes to court.",
+    )
+    assert ("name", "added", "", "French prosecutors") in found
+    assert not [item for item in found if item[3] == "French"]
