@@ -176,3 +176,27 @@ def test_a_peoples_role_is_one_mention_not_the_nationality_as_a_name() -> None:
     )
     assert ("name", "added", "", "French prosecutors") in found
     assert not [item for item in found if item[3] == "French"]
+
+
+def test_a_claims_reach_told_without_a_place_is_a_change() -> None:
+    # Misses on real text: "gained popularity" / "rose to international fame", a campaign
+    # made "nationwide": the claim reaches further, though no place is named.
+    assert changes(
+        "The band gained popularity after its third album.",
+        "The band rose to international fame after its third album.",
+    ) == [("name", "added", "", "international")]
+    assert changes(
+        "The group ran a national campaign against the park.", "The group ran a nationwide campaign against the park."
+    ) == [("name", "changed", "national", "nationwide")]
+
+
+def test_a_role_that_says_whose_it_is_is_listed_alone() -> None:
+    # Miss on real text: "Lumley, at that point the Black Hawks' starter" gives a role A lacks;
+    # a bare role ("a player") said in other words stays unlisted.
+    assert ("name", "added", "", "Black Hawks' starter") in changes(
+        "Roberts finished the game for the injured Lumley.",
+        "Roberts finished the game for the injured Lumley, at that point the Black Hawks' starter.",
+    )
+    assert not changes(
+        "Roberts finished the game for the injured man.", "Roberts finished the game for the injured player."
+    )

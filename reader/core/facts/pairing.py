@@ -191,8 +191,12 @@ def _swapped(x: Mention, y: Mention, in_b: SaidNearby, in_a: SaidNearby) -> bool
 
 
 def _same_sort(x: Mention, y: Mention) -> bool:
-    """A role pairs with a role, a name with a name."""
-    return (x.group == "role") == (y.group == "role")
+    """A role pairs with a role, a reach with a reach ("national" / "international"), a name with a name."""
+    return _sort(x) == _sort(y)
+
+
+def _sort(mention: Mention) -> str:
+    return mention.group if mention.group in ("role", "reach") else "name"
 
 
 def _changed(kind: FactKind, unit: int | None, a: Mention, b: Mention) -> Fact:
