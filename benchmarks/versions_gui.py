@@ -9,13 +9,16 @@ unless set otherwise):
   (the grid) is there: all of it runs in the versions process, the window only paints;
 * switching the right pane from one version to another once both have been filled in the
   background: ``show_version`` plus the repaint of the window, median and worst of
-  ``SWITCHES`` switches (budget 50 ms). Nothing is compared again: the Comparison shown
-  is the very object the version had before.
+  ``SWITCHES`` switches (budget 50 ms), with the base at its top and then at its middle
+  (where keeping the version level with the base asks Qt for positions deep in the text).
+  Nothing is compared again: the Comparison shown is the very object the version had before;
+* the window process's memory: its peak (``ru_maxrss``) and what it holds at the end.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -46,6 +49,7 @@ def main() -> int:
     from reader.app.palette import LIGHT
     from reader.app.settings import AppSettings
     from reader.app.window.main_window import MainWindow
+    from reader.core.marks import Side
 
     app = QApplication([])
     with tempfile.TemporaryDirectory() as folder:
@@ -70,23 +74,48 @@ def main() -> int:
         window.versions.build_all_now()
         app.processEvents()
         comparisons = {p: entry.result.comparison for p, entry in window.versions.entries.items()}
-        switch_ms = []
-        for number in range(SWITCHES):
-            target = (number + 1) % 2
-            began = time.perf_counter()
-            window.versions.show_version(target)
-            window.repaint()
-            switch_ms.append((time.perf_counter() - began) * 1000)
-            assert window.result is not None and window.result.comparison is comparisons[target]
-            app.processEvents()
+        switch_ms: dict[str, list[float]] = {}
+        for place in ("top", "middle"):
+            if place == "middle":
+                bar = window.panes[Side.A].view.verticalScrollBar()
+                bar.setValue(bar.maximum() // 2)
+                app.processEvents()
+            switch_ms[place] = []
+            for number in range(SWITCHES):
+                target = (number + 1) % 2
+                began = time.perf_counter()
+                window.versions.show_version(target)
+                window.repaint()
+                switch_ms[place].append((time.perf_counter() - began) * 1000)
+                assert window.result is not None and window.result.comparison is comparisons[target]
+                app.processEvents()
+        held = resident_mb()
         window.close()
     rows = window.versions.panel.model.rowCount()
     print(f"base: {base.name}, {len(comparisons)} versions, {rows:,} grid rows")
     print(f"first version painted: {times['first'] - start:.1f} s; summary (grid): {times['summary'] - start:.1f} s")
-    median, worst = statistics.median(switch_ms), max(switch_ms)
-    verdict = "ok" if worst <= BUDGET_MS else "OVER BUDGET"
-    print(f"switch: median {median:.1f} ms, worst {worst:.1f} ms over {SWITCHES} (budget {BUDGET_MS:.0f} ms) {verdict}")
-    return 0 if worst <= BUDGET_MS else 1
+    worst_of_all = 0.0
+    for place, times_ms in switch_ms.items():
+        median, worst = statistics.median(times_ms), max(times_ms)
+        worst_of_all = max(worst_of_all, worst)
+        verdict = "ok" if worst <= BUDGET_MS else "OVER BUDGET"
+        print(
+            f"switch, base at its {place}: median {median:.1f} ms, worst {worst:.1f} ms, first {times_ms[0]:.1f} ms"
+            f" over {SWITCHES} (budget {BUDGET_MS:.0f} ms) {verdict}"
+        )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(f"window process: peak {peak:.0f} MB, {held:.0f} MB held after the switches")
+    return 0 if worst_of_all <= BUDGET_MS else 1
+
+
+def resident_mb() -> float:
+    """The process's resident memory now (Linux), 0 where /proc is absent."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return 0.0
+    line = next((line for line in status.splitlines() if line.startswith("VmRSS:")), "VmRSS: 0 kB")
+    return int(line.split()[1]) / 1024
 
 
 if __name__ == "__main__":

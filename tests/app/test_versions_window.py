@@ -226,8 +226,9 @@ def test_location_bar_marks_base_sentences_a_version_dropped(qtbot, window, stor
     assert bar.versions_rows()
     assert not window.panes[Side.B].location_bar.versions_marks
     with qtbot.waitSignal(window.comparison_shown, timeout=WAIT_MS):
-        window.open_paths(story[0], story[1])  # back to a pair: the marks go
-    assert not bar.versions_marks and not window.versions.active
+        window.open_paths(story[0], story[1])  # back to a pair: the bar on screen has no marks
+    shown_bar = window.panes[Side.A].location_bar
+    assert shown_bar is not bar and not shown_bar.versions_marks and not window.versions.active
 
 
 def test_an_unreadable_version_is_named_and_the_others_compare(qtbot, window, story, tmp_path) -> None:

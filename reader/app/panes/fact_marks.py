@@ -53,14 +53,26 @@ class FactMarks:
         self._palette = palette
         self.facts: list[Fact] = []
         self.chosen: Fact | None = None
+        self.comparison: Comparison | None = None
         self._steps: Steps[None] = Steps(next(iter(views.values())))  # dies with the panes
 
+    def set_views(self, views: dict[Side, ReadingView]) -> None:
+        """Mark these views from now on (the versions view's kept ones keep their marks)."""
+        if any(self.views.get(side) is not view for side, view in views.items()):
+            self._steps.stop()
+            self.views.update(views)
+
     def show(self, comparison: Comparison | None) -> None:
-        """Mark the items of a freshly painted comparison (nothing chosen yet)."""
+        """Mark the items of a comparison just shown (nothing chosen yet); views that already
+        carry exactly these marks (a kept version) are left as they are."""
+        self.comparison = comparison
         self.facts = shown_facts(comparison)
         self.chosen = None
+        if comparison is not None and all(_marked(view, comparison) for view in self.views.values()):
+            return
         for view in self.views.values():
             view.set_fact_marks([], [])
+            view.fact_marks_of = None
         self.refresh()
 
     def choose(self, fact: Fact | None) -> None:
@@ -102,4 +114,12 @@ class FactMarks:
                 if number % MARKS_PER_STEP == 0:
                     yield
             view.set_fact_marks(selections, tips)
+            view.fact_marks_of = (self.comparison, self.chosen)
             yield
+
+
+def _marked(view: ReadingView, comparison: Comparison) -> bool:
+    """Whether ``view`` carries the marks of ``comparison`` with nothing chosen (by identity:
+    comparing two book comparisons field by field would cost more than marking them)."""
+    marked = view.fact_marks_of
+    return marked is not None and marked[0] is comparison and marked[1] is None

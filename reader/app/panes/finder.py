@@ -98,6 +98,19 @@ class FindBar(QWidget):
         layout.addWidget(close)
         self.hide()
 
+    def set_views(self, views: dict[Side, ReadingView]) -> None:
+        """Search these views from now on; an open search moves to them."""
+        changed = {side: view for side, view in views.items() if self.views.get(side) is not view}
+        if not changed:
+            return
+        for side in changed:
+            self.views[side].set_find_marks([], self.match_colour)
+        self.views.update(changed)
+        if self.isVisible() and self.field.text():
+            self.search()
+        else:
+            self.matches, self.current = [], None
+
     @property
     def scope(self) -> tuple[Side, ...]:
         value = self.side_choice.currentData()

@@ -1,10 +1,15 @@
-"""One side of the comparison: a header (name, word count) over a read-only reading view."""
+"""One side of the comparison: a header (name, word count) over a read-only reading view.
+
+The view and its location bar form a body; a pane stacks bodies so the versions view can
+keep one per version, laid out once, and raise the one shown (``add_body``/``show_body``):
+``view`` and ``location_bar`` are always those of the body on screen.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from reader.app.palette import Palette
 from reader.app.panes.location_bar import LocationBar
@@ -71,6 +76,29 @@ class DetailsLabel(ElidedLabel):
         self.setText(metrics.elidedText(self.name, Qt.TextElideMode.ElideMiddle, room) + self.suffix)
 
 
+class PaneBody(QWidget):
+    """A reading view with its location bar beside it."""
+
+    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = ReadingView(side)
+        self.location_bar = LocationBar(self.view)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.view, 1)
+        row.addWidget(self.location_bar)
+
+    def apply_palette(self, palette: Palette) -> None:
+        # A QPalette rather than a style sheet keeps the native scroll bars.
+        colours = self.view.palette()
+        colours.setColor(QPalette.ColorRole.Base, QColor(palette.page))
+        colours.setColor(QPalette.ColorRole.Text, QColor(palette.text))
+        self.view.setPalette(colours)
+        self.location_bar.setPalette(colours)
+        self.location_bar.set_palette(palette)
+
+
 class ArticlePane(QWidget):
     """Header with side badge, title and word count above a :class:`ReadingView`."""
 
@@ -92,8 +120,11 @@ class ArticlePane(QWidget):
         self.details_label = DetailsLabel()
         self.details_label.setObjectName("paneDetails")
         self.details_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.view = ReadingView(side)
-        self.location_bar = LocationBar(self.view)
+        self.main_body = PaneBody(side)  # the pairwise comparison's
+        self.bodies = QStackedWidget()
+        self.bodies.addWidget(self.main_body)
+        self._palette: Palette | None = None
+        self._zoom = 0
         self.fetch_banner = FetchBanner()
         self.fetch_banner.setAccessibleName(f"Download of article {side.value.upper()}")
         header_row = QHBoxLayout()
@@ -110,15 +141,58 @@ class ArticlePane(QWidget):
         header_frame.setLayout(header_row)
         layout.addWidget(header_frame)
         layout.addWidget(self.fetch_banner)
-        body = QHBoxLayout()
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(0)
-        body.addWidget(self.view, 1)
-        body.addWidget(self.location_bar)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.bodies, 1)
         self.header_frame = header_frame
         self.header_row = header_row
         self.set_header(None, None, None)
+
+    # ----- bodies ----------------------------------------------------------------------------
+    @property
+    def body(self) -> PaneBody:
+        """The body on screen."""
+        body = self.bodies.currentWidget()
+        assert isinstance(body, PaneBody)
+        return body
+
+    @property
+    def view(self) -> ReadingView:
+        return self.body.view
+
+    @property
+    def location_bar(self) -> LocationBar:
+        return self.body.location_bar
+
+    def all_bodies(self) -> list[PaneBody]:
+        return [body for n in range(self.bodies.count()) if isinstance(body := self.bodies.widget(n), PaneBody)]
+
+    def add_body(self) -> PaneBody:
+        """A new body, not shown, at the shown one's size (so Qt lays its text out at that width
+        in the background) with this pane's colours and zoom."""
+        body = PaneBody(self.side)
+        self.bodies.addWidget(body)
+        body.setGeometry(self.body.geometry())
+        body.view.set_zoom(self._zoom)
+        if self._palette is not None:
+            body.apply_palette(self._palette)
+        QWidget.setTabOrder(self.main_body.view, body.view)  # hidden views are skipped by Tab
+        return body
+
+    def show_body(self, body: PaneBody) -> None:
+        self.bodies.setCurrentWidget(body)
+
+    def remove_body(self, body: PaneBody) -> None:
+        """Forget a body added by ``add_body`` (the main body takes its place if it was shown)."""
+        if body is self.main_body:
+            return
+        if self.bodies.currentWidget() is body:
+            self.bodies.setCurrentWidget(self.main_body)
+        self.bodies.removeWidget(body)
+        body.deleteLater()
+
+    def set_zoom(self, steps: int) -> None:
+        self._zoom = steps
+        for body in self.all_bodies():
+            body.view.set_zoom(steps)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -163,13 +237,9 @@ class ArticlePane(QWidget):
 
     def apply_palette(self, palette: Palette) -> None:
         """Give the page the palette's paper colour (chrome colours come from the Qt palette)."""
-        # A QPalette rather than a style sheet keeps the native scroll bars.
-        colours = self.view.palette()
-        colours.setColor(QPalette.ColorRole.Base, QColor(palette.page))
-        colours.setColor(QPalette.ColorRole.Text, QColor(palette.text))
-        self.view.setPalette(colours)
-        self.location_bar.setPalette(colours)
-        self.location_bar.set_palette(palette)
+        self._palette = palette
+        for body in self.all_bodies():
+            body.apply_palette(palette)
 
     def show_content(
         self,
@@ -180,6 +250,10 @@ class ArticlePane(QWidget):
     ) -> None:
         self.view.show_content(content, formats, built)
         self.location_bar.set_overview(None if content is None else content.overview)
+        self.show_header(content, words)
+
+    def show_header(self, content: PaneContent | None, words: int | None) -> None:
+        """The header of ``content`` (already in the view shown, for a kept body)."""
         if content is None:
             self.set_header(None, None, None)
         else:

@@ -51,15 +51,35 @@ class ReadingController(QObject):
         self._replace_timer.setInterval(0)
         self._replace_timer.timeout.connect(self.restore_places)
         for side, view in views.items():
-            view.verticalScrollBar().rangeChanged.connect(lambda *_args: self._layout_moved())
-            view.layout_changed.connect(self._layout_moved)
-            view.verticalScrollBar().valueChanged.connect(lambda _value, s=side: self.on_scrolled(s))
-            view.sentence_hovered.connect(self.on_hovered)
-            view.sentence_clicked.connect(self.on_clicked)
+            self.attach(side, view)
+
+    def attach(self, side: Side, view: ReadingView) -> None:
+        """Listen to ``view``; it acts only while it is one of ``views`` (see ``set_views``)."""
+
+        def shown() -> bool:
+            return self.views.get(side) is view
+
+        def moved(*_args: object) -> None:
+            if shown():
+                self._layout_moved()
+
+        view.verticalScrollBar().rangeChanged.connect(moved)
+        view.layout_changed.connect(moved)
+        view.verticalScrollBar().valueChanged.connect(lambda _value: self.on_scrolled(side) if shown() else None)
+        view.sentence_hovered.connect(lambda s, index: self.on_hovered(s, index) if shown() else None)
+        view.sentence_clicked.connect(lambda s, index: self.on_clicked(s, index) if shown() else None)
+
+    def set_views(self, views: dict[Side, ReadingView]) -> None:
+        """Act on these views from now on (each attached once); highlights go with the old ones."""
+        for side, view in views.items():
+            if self.views.get(side) is not view:
+                self.views[side].clear_reading_marks()
+                self.views[side] = view
 
     # ----- state --------------------------------------------------------------------------
-    def set_comparison(self, comparison: Comparison | None) -> None:
-        self.links = Links(comparison) if comparison is not None else None
+    def set_comparison(self, comparison: Comparison | None, links: Links | None = None) -> None:
+        """A comparison on screen; ``links`` are its links if already made (kept per version)."""
+        self.links = links if links is not None else Links(comparison) if comparison is not None else None
         self.places = {}
         self.current = None
         self.pinned = None

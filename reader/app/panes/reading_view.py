@@ -80,6 +80,7 @@ class ReadingView(QTextEdit):
         self._flash_selections: list[QTextEdit.ExtraSelection] = []
         self._fact_selections: list[QTextEdit.ExtraSelection] = []
         self._fact_tips: list[tuple[int, int, str]] = []  # pane ranges of fact items, their notes
+        self.fact_marks_of: tuple[object, object] | None = None  # (comparison, chosen fact) marked
         self._find_selections: list[QTextEdit.ExtraSelection] = []
         self._ranges: dict[str, list[tuple[int, int]]] = {"hover": [], "link": [], "jump": []}
         self._sentence_tops: dict[int, float] = {}
@@ -112,6 +113,10 @@ class ReadingView(QTextEdit):
         super().wheelEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        if not event.oldSize().isValid() and self.document().pageSize().width() == event.size().width():
+            # A kept view shown for the first time (the versions view's stack): its text is
+            # laid out at this width already; Qt would lay a book out again (0.2 s) for nothing.
+            event = QResizeEvent(event.size(), event.size())
         super().resizeEvent(event)
         self._on_layout_changed()  # re-wrapping moves every sentence
 
@@ -129,16 +134,11 @@ class ReadingView(QTextEdit):
         self, content: PaneContent | None, formats: FormatBook, built: tuple[QTextDocument, PaneMap] | None = None
     ) -> None:
         """Show ``content``; ``built`` is its document already filled (see ``new_document``)."""
-        self._hover_selections = []
-        self._link_selections = []
-        self._flash_selections = []
-        self._find_selections = []
-        self._fact_selections = []
-        self._fact_tips = []
-        self._ranges = {"hover": [], "link": [], "jump": []}
+        self._find_selections, self._fact_selections, self._fact_tips = [], [], []
+        self.fact_marks_of = None
         self._sentence_tops.clear()
         self._hovered = -1
-        self.setExtraSelections([])
+        self.clear_reading_marks()  # and the others, just emptied
         if content is None:
             self.document().clear()
             self.pane_map = None
@@ -204,6 +204,12 @@ class ReadingView(QTextEdit):
             + self._fact_selections
             + self._find_selections
         )
+
+    def clear_reading_marks(self) -> None:
+        """Drop the hover, linked and jump highlights (the view leaves the screen)."""
+        self._hover_selections, self._link_selections, self._flash_selections = [], [], []
+        self._ranges = {"hover": [], "link": [], "jump": []}
+        self._apply_selections()
 
     def set_fact_marks(self, selections: list[QTextEdit.ExtraSelection], tips: list[tuple[int, int, str]]) -> None:
         """The fact items' marks (see ``fact_marks``) and the notes shown when hovering them."""

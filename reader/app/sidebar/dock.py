@@ -18,8 +18,10 @@ ROLE_TARGET = Qt.ItemDataRole.UserRole
 
 
 class UniqueSentencesDock(QDockWidget):
-    """Two tabs: "Only in one" (groups "Only in A" and "Only in B"; activating a sentence emits
-    ``sentence_chosen``) and "Facts" (activating an item emits ``fact_chosen``)."""
+    """Two tabs: "Unique", the sentences only in one text (groups "Only in A" and "Only in B";
+    activating a sentence emits ``sentence_chosen``) and "Facts" (activating an item emits
+    ``fact_chosen``). The labels are short so that all three, counts included, fit the dock's
+    default width."""
 
     sentence_chosen = Signal(object, int)  # Side, sentence index
     fact_chosen = Signal(object)  # Fact
@@ -43,16 +45,18 @@ class UniqueSentencesDock(QDockWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sidebarTabs")
         self.tabs.setDocumentMode(True)
-        # The tab labels shorten ("Only in…") rather than widen the dock past the tree's own minimum.
-        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        # Labels that still do not fit (a narrowed dock) lose their middle, so the count stays.
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideMiddle)
         self.tabs.setMinimumWidth(self.tree.minimumSizeHint().width())
-        self.tabs.addTab(self.tree, "Only in one")
+        self.tabs.addTab(self.tree, "Unique")
         self.tabs.addTab(self.facts, "Facts")
         self.tabs.setTabToolTip(0, "Sentences found in only one article")
         self.tabs.setTabToolTip(1, "What changed in numbers, dates, names, negation, certainty and quotations")
         self.setWidget(self.tabs)
         self.groups: dict[Side, QTreeWidgetItem] = {}
         self.versions_panel: QWidget | None = None
+        self._unlisted: tuple[Comparison | None] | None = None  # shown, not yet listed (see below)
+        self.tabs.currentChanged.connect(self._on_tab)
         self.show_comparison(None)
 
     def add_versions_tab(self, panel: QWidget) -> None:
@@ -83,11 +87,27 @@ class UniqueSentencesDock(QDockWidget):
         self.tabs.setCurrentWidget(self.facts)
 
     def show_comparison(self, comparison: Comparison | None) -> None:
-        self.facts.show_comparison(comparison)
+        """The counts in the tab labels now; the lists now too, unless the Versions grid is in
+        front: then when their tab is opened (listing a book's facts takes 60 ms, and switching
+        version must not pay it each time)."""
         unique = len(comparison.only_a) + len(comparison.only_b) if comparison else 0
         changed = sum(1 for fact in comparison.facts if fact.status not in QUIET) if comparison else 0
-        self.tabs.setTabText(0, f"Only in one ({unique})" if comparison else "Only in one")
+        self.tabs.setTabText(0, f"Unique ({unique})" if comparison else "Unique")
         self.tabs.setTabText(1, f"Facts ({changed})" if comparison else "Facts")
+        if self.versions_panel is not None and self.tabs.currentWidget() is self.versions_panel:
+            self._unlisted = (comparison,)
+            return
+        self._unlisted = None
+        self._list(comparison)
+
+    def _on_tab(self, _index: int) -> None:
+        if self._unlisted is not None and self.tabs.currentWidget() is not self.versions_panel:
+            (comparison,) = self._unlisted
+            self._unlisted = None
+            self._list(comparison)
+
+    def _list(self, comparison: Comparison | None) -> None:
+        self.facts.show_comparison(comparison)
         self.tree.clear()
         self.groups = {}
         if comparison is None:

@@ -2,9 +2,10 @@
 
 Every version's pairwise result (its ``Comparison``, the panes' style runs and marks, all
 computed in the versions process) is kept, and so are both panes' filled documents once
-built (a few hundred blocks per turn of the event loop, in the background), so switching
-version swaps two documents and moves nothing but the right pane: the base keeps its place
-and nothing is compared again. The first version is shown as soon as it is done.
+built (a few hundred blocks per turn of the event loop, in the background), each in views
+of its own (``bodies``) with the links read off its comparison, so switching version raises
+two kept views and moves nothing but the right pane: the base keeps its place and nothing is
+compared, laid out or unpacked again. The first version is shown as soon as it is done.
 """
 
 from __future__ import annotations
@@ -15,15 +16,16 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextDocument
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMenuBar, QStatusBar, QTabBar, QVBoxLayout, QWidget
 
 from reader.app.palette import Palette
-from reader.app.panes.pane import ArticlePane
-from reader.app.panes.reading import ReadingController
-from reader.app.panes.render import FormatBook, PaneMap, pane_document_steps
+from reader.app.panes.navigation import Links
+from reader.app.panes.render import pane_document_steps
 from reader.app.panes.steps import Steps
+from reader.app.sidebar.dock import UniqueSentencesDock
 from reader.app.sources import Source, file_dialog_filter
+from reader.app.versions.bodies import Bodies, BodiesHost, Built, VersionBodies
 from reader.app.versions.grid import version_label
 from reader.app.versions.grid_data import dropped_by_some
 from reader.app.versions.job import JobFailed, Loaded, SummaryDone, VersionDone, VersionsRequest, source_text
@@ -37,7 +39,6 @@ from reader.core.versions import MAX_VERSIONS, VersionResult, VersionsError, Ver
 from reader.core.versions.inputs import Skipped, check_distinct
 
 SHORTCUT_VERSIONS = 9  # Ctrl+1 … Ctrl+9
-Built = dict[Side, tuple[QTextDocument, PaneMap]]
 FilesChooser = Callable[[str, str], list[Path]]
 
 
@@ -49,16 +50,14 @@ def files_dialog(parent: QWidget) -> FilesChooser:
     return choose
 
 
-class VersionsHost(Protocol):
+class VersionsHost(BodiesHost, Protocol):
     """What the versions view uses of the window."""
 
     options: CompareOptions
-    panes: dict[Side, ArticlePane]
-    formats: dict[Side, FormatBook]
-    reading: ReadingController
     summary: QLabel
+    dock: UniqueSentencesDock
 
-    def show_prepared(self, result: CompareResult, built: Built) -> None: ...
+    def show_kept(self, result: CompareResult, links: Links) -> None: ...
     def show_message(self, message: str, kind: str) -> None: ...
     def show_error(self, message: str) -> None: ...
     def statusBar(self) -> QStatusBar: ...
@@ -67,11 +66,12 @@ class VersionsHost(Protocol):
 
 @dataclass(slots=True)
 class VersionEntry:
-    """One version as the window keeps it: its result, and its panes' documents once built."""
+    """One version as the window keeps it: its result, and once built its panes' views and links."""
 
     version: VersionResult
     result: CompareResult
-    built: Built | None = None
+    bodies: Bodies | None = None
+    links: Links | None = None
 
 
 class VersionsController(QObject):
@@ -90,6 +90,8 @@ class VersionsController(QObject):
         self.panel = VersionsPanel(palette)
         self.panel.base_chosen.connect(self.choose_base)
         self.panel.cell_chosen.connect(self.reveal_cell)
+        host.dock.add_versions_tab(self.panel)
+        self.bodies = VersionBodies(host)
         self.tabs = QTabBar()
         self.tabs.setObjectName("versionTabs")
         self.tabs.setAccessibleName("Versions")
@@ -172,6 +174,8 @@ class VersionsController(QObject):
         self.panel.set_files([source.name for source in sources], None)
         self._set_progress(f"reading {len(sources)} files…")
         self.runner.start(self.request)
+        self.host.dock.set_versions_shown(True, f"Versions ({versions})")
+        self.host.dock.show_versions()
         return self.request
 
     def choose_base(self, position: int) -> VersionsRequest | None:
@@ -188,12 +192,21 @@ class VersionsController(QObject):
 
     def leave(self) -> None:
         """Back to a pairwise comparison: stop, forget the versions, hide their parts."""
-        if not self.active:
-            return
-        self._reset()
-        self.request = None
-        self.panel.set_files([], None)
-        self.panel.set_progress("")
+        if self.active:
+            self._reset()
+            self.request = None
+            self.panel.set_files([], None)
+            self.panel.set_progress("")
+        self.bodies.back_to_main()
+        self.host.dock.set_versions_shown(False)
+
+    def refuses_swap(self) -> bool:
+        """A versions comparison has no sides to swap: say so (True) instead."""
+        if self.active:
+            self.host.show_message(
+                "A versions comparison has no sides to swap: choose the base in the Versions tab.", "info"
+            )
+        return self.active
 
     def shutdown(self) -> None:
         self.runner.stop()
@@ -213,7 +226,7 @@ class VersionsController(QObject):
         self.notes = []
         self.progress_text = ""
         self._dropped_marks = []
-        self.host.panes[Side.A].location_bar.set_versions_marks([])
+        self.host.panes[Side.A].main_body.location_bar.set_versions_marks([])
         while self.tabs.count():
             self.tabs.removeTab(0)
         self.tabs.hide()
@@ -221,16 +234,10 @@ class VersionsController(QObject):
             action.setEnabled(False)
 
     def _release(self, entry: VersionEntry) -> None:
-        """Drop a version's documents; one still on screen goes to its view, which deletes it later."""
-        if entry.built is None:
-            return
-        for side, (document, _) in entry.built.items():
-            view = self.host.panes[side].view
-            if view.document() is document:
-                document.setParent(view)
-            else:
-                document.deleteLater()
-        entry.built = None
+        """Drop a version's views (one on screen stays there until the next is shown)."""
+        if entry.bodies is not None:
+            self.bodies.release(entry.bodies)
+        entry.bodies = entry.links = None
 
     # ----- messages from the versions process ---------------------------------------------
     def _on_message(self, _serial: int, message: object) -> None:
@@ -308,7 +315,9 @@ class VersionsController(QObject):
         if self.shown is not None:
             self.panel.set_current(self.shown)
         self._dropped_marks = dropped_by_some(self.result)
-        self.host.panes[Side.A].location_bar.set_versions_marks(self._dropped_marks)
+        for entry in self.entries.values():
+            if entry.bodies is not None:
+                entry.bodies[Side.A].location_bar.set_versions_marks(self._dropped_marks)
         dropped = len(self._dropped_marks)
         self._set_progress("")
         self.panel.set_progress(f"{self.count} versions · {dropped:,} base sentences dropped by at least one")
@@ -346,7 +355,7 @@ class VersionsController(QObject):
         if entry is None:
             return False
         self.wanted = position
-        if entry.built is None:
+        if entry.bodies is None:
             self._build(position)
             return True
         self._swap_in(position)
@@ -354,16 +363,13 @@ class VersionsController(QObject):
 
     def _swap_in(self, position: int) -> None:
         entry = self.entries[position]
-        assert entry.built is not None
+        assert entry.bodies is not None and entry.links is not None
         host = self.host
-        tops = host.reading.top_offsets() if self.shown is not None else None
-        for side, (document, _) in entry.built.items():
-            font = host.panes[side].view.document().defaultFont()
-            if document.defaultFont() != font:  # zoomed since it was built
-                document.setDefaultFont(font)
-        host.show_prepared(entry.result, entry.built)
-        if tops is not None and tops.get(Side.A) is not None:
-            host.reading.restore_offsets({Side.A: tops[Side.A]})
+        top = host.reading.top_offsets().get(Side.A) if self.shown is not None else None
+        self.bodies.show(entry.bodies)
+        host.show_kept(entry.result, entry.links)
+        if top is not None:
+            host.reading.restore_offsets({Side.A: top})
         self.shown = position
         self.tabs.blockSignals(True)
         self.tabs.setCurrentIndex(position)
@@ -415,7 +421,7 @@ class VersionsController(QObject):
         if self._building is not None:
             return
         for position in sorted(self.entries):
-            if self.entries[position].built is None:
+            if self.entries[position].bodies is None:
                 self._build(position)
                 return
 
@@ -424,9 +430,9 @@ class VersionsController(QObject):
         entry = self.entries.get(position)
         if entry is None:
             return
-        for document, _ in built.values():
-            document.setParent(self)  # kept here: a view deletes only the documents it owns
-        entry.built = built
+        entry.bodies = self.bodies.make(entry.result, built, self._dropped_marks)
+        assert entry.result.comparison is not None  # every version is compared with the base
+        entry.links = Links(entry.result.comparison)  # next/previous and sync scrolling read it
         if self.wanted == position and self.shown != position:
             self._swap_in(position)
         else:
@@ -450,7 +456,7 @@ class VersionsController(QObject):
         self._steps.stop()
         self._building = None
         for position, entry in self.entries.items():
-            if entry.built is None:
+            if entry.bodies is None:
                 work = self._fill(position)
                 while True:
                     try:
@@ -462,12 +468,14 @@ class VersionsController(QObject):
         self._building = None
 
     def apply_palette(self, palette: Palette) -> None:
-        """New colours: the grid now; the documents are built again (the shown one is already)."""
+        """New colours: the grid now; the documents are built again (the window repainted the
+        shown version's views already, so they are kept)."""
         self.panel.set_palette(palette)
         self._steps.stop()
         self._building = None
-        for entry in self.entries.values():
-            self._release(entry)
+        for position, entry in self.entries.items():
+            if position != self.shown:
+                self._release(entry)
         self._build_next()
 
 

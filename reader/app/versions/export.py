@@ -1,4 +1,4 @@
-"""Export Report… and Export PDF… of a versions comparison: both carry the grid.
+"""Export Report…, Export PDF… and Print… of a versions comparison: all carry the grid.
 
 The HTML report is the command line's (``reader.export.versions_html``, the same as
 ``tandem compare BASE V1 V2 --format html``). Qt's rich text knows no CSS variables, so the
@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from reader.app.palette import LIGHT, Palette
-from reader.app.printing.document import PRINT_POINT_SIZE, ExportError
+from reader.app.printing.document import PRINT_POINT_SIZE, ExportError, configure_page
 from reader.app.printing.job import PrintJob, run_print_job
 from reader.app.settings import AppSettings
 from reader.app.versions.grid import version_label
@@ -96,6 +97,23 @@ def export_pdf(host: ExportHost, result: VersionsResult, shown: CompareResult, i
     return _written(host, target, "PDF")
 
 
+def print_grid(host: ExportHost, result: VersionsResult, shown: CompareResult, printer: QPrinter | None) -> bool:
+    """Print the grid (what the versions view is about, as Export PDF writes it) through the
+    system dialog, or straight to ``printer`` when one is given; off the UI thread."""
+    if printer is None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        configure_page(printer)
+        dialog = QPrintDialog(printer, host.window())
+        dialog.setWindowTitle("Print Versions Report")
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+    job = PrintJob(shown, printer=printer, build=lambda: grid_document(result))
+    problem = run_print_job(host.window(), job, "Printing…")
+    if problem is not None and problem != "cancelled":
+        host.show_error(problem)
+    return problem is None
+
+
 def grid_html(result: VersionsResult, palette: Palette = LIGHT) -> str:
     """The grid as the simple HTML Qt's rich text lays out (inline colours, no CSS variables)."""
     names = [version_label(v.index) for v in result.versions]
@@ -141,4 +159,4 @@ def grid_document(result: VersionsResult) -> QTextDocument:
     return document
 
 
-__all__ = ["ExportError", "export_html", "export_pdf", "grid_document", "grid_html"]
+__all__ = ["ExportError", "export_html", "export_pdf", "grid_document", "grid_html", "print_grid"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -20,19 +20,20 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidg
 from reader.app.palette import Palette, Theme
 from reader.app.panes.fact_marks import FactMarks
 from reader.app.panes.finder import FindBar
+from reader.app.panes.navigation import Links
 from reader.app.panes.pane import ArticlePane
 from reader.app.panes.reading import ReadingController
+from reader.app.panes.reading_view import ReadingView
 from reader.app.panes.render import FormatBook
 from reader.app.panes.staged_paint import Built, StagedPainter, needs_stages
 from reader.app.panes.widgets import EmptyState, LegendBar, MessageBar
 from reader.app.settings import ZOOM_MAX, ZOOM_MIN, AppSettings
 from reader.app.sidebar.dock import UniqueSentencesDock
-from reader.app.sources import Source, local_paths, same_local_file, same_pair
+from reader.app.sources import Source
 from reader.app.theme import apply_theme, chrome_style_sheet
-from reader.app.versions.controller import Built as VersionBuilt
 from reader.app.versions.controller import VersionsController, files_dialog
 from reader.app.watch import FileWatcher
-from reader.app.window import share
+from reader.app.window import share, showing
 from reader.app.window.loading import BusyIndicator, LoadingState
 from reader.app.window.menus import LOOSENESS_CHOICES, build_menus
 from reader.app.window.opening import (
@@ -44,17 +45,15 @@ from reader.app.window.opening import (
     link_chooser,
     save_dialog,
 )
-from reader.app.window.status import status_widgets, summary_text
+from reader.app.window.status import status_widgets
 from reader.app.worker.service import CompareRequest, CompareResult, CompareService
 from reader.core.facts.summary import sentence_at
-from reader.core.facts.summary import summary as facts_summary
 from reader.core.marks import Side
 from reader.core.model import CompareOptions, Fact
-from reader.core.text.tokens import count_words
 from reader.resources import resource_path
 
 DEFAULT_SIZE = (1280, 800)
-DOCK_WIDTH = 280
+DOCK_WIDTH = 300  # the sidebar's three tab labels whole, with their counts
 WRAP_NOTICE_MS = 4000
 
 
@@ -97,7 +96,7 @@ class MainWindow(QMainWindow):
         self._build_body()
         self._build_status_bar()
         self.service.result_ready.connect(self._show_result)
-        self.service.failed.connect(self._show_failure)
+        self.service.failed.connect(self.show_failure)
         self.service.progress.connect(self.busy.show_progress)
         self.service.stage_changed.connect(self.busy.on_stage)
         self.service.busy_changed.connect(self.busy.on_busy)
@@ -107,11 +106,10 @@ class MainWindow(QMainWindow):
         self.dock.fact_chosen.connect(self.reveal_fact)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.reading = ReadingController({side: pane.view for side, pane in self.panes.items()}, lambda: self.palette_)
-        self.versions = VersionsController(self, palette, self)  # several versions of one base
-        self.dock.add_versions_tab(self.versions.panel)
         self.reading.sync_enabled = settings.sync_scroll
         self.painter = StagedPainter(self)
         self.fact_marks = FactMarks({side: pane.view for side, pane in self.panes.items()}, lambda: self.palette_)
+        self.versions = VersionsController(self, palette, self)  # several versions of one base
         self.reading.difference_changed.connect(lambda _i, _n: self.position_label.setText(self.reading.status_text()))
         self.reading.wrapped.connect(self.show_wrap_notice)
         self.find_bar.wrapped.connect(self.show_wrap_notice)
@@ -152,10 +150,7 @@ class MainWindow(QMainWindow):
         self.splitter.setHandleWidth(6)
         for side, pane in self.panes.items():
             self.splitter.addWidget(pane)
-            pane.view.files_dropped.connect(lambda paths, s=side: self.opening.on_pane_drop(s, paths))
-            pane.view.drop_rejected.connect(self.show_error)
-            pane.view.zoom_requested.connect(lambda delta: self.set_zoom(self.zoom_steps + delta))
-            pane.view.paste_requested.connect(self.paste_link)
+            self.connect_view(side, pane.view)
             pane.fetch_banner.cancel_requested.connect(self.opening.cancel_fetch)
         self.find_bar: FindBar = FindBar({side: pane.view for side, pane in self.panes.items()})
         self.empty_state = EmptyState()
@@ -185,6 +180,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.summary, 1)
         for widget in (self.facts_button, self.position_label, self.progress):
             self.statusBar().addPermanentWidget(widget)
+
+    def connect_view(self, side: Side, view: ReadingView) -> None:
+        """Drops, Ctrl+wheel and Ctrl+V in a reading view (the panes' own, or a version's)."""
+        view.files_dropped.connect(lambda paths: self.opening.on_pane_drop(side, paths))
+        view.drop_rejected.connect(self.show_error)
+        view.zoom_requested.connect(lambda delta: self.set_zoom(self.zoom_steps + delta))
+        view.paste_requested.connect(self.paste_link)
 
     def apply_palette(self, palette: Palette) -> None:
         self.palette_ = palette
@@ -228,12 +230,8 @@ class MainWindow(QMainWindow):
         return self.opening.paste_link()
 
     def swap_sides(self) -> None:
-        if self.versions.active:
-            self.show_message(
-                "A versions comparison has no sides to swap: choose the base in the Versions tab.", "info"
-            )
-            return
-        self.opening.swap_sides()
+        if not self.versions.refuses_swap():
+            self.opening.swap_sides()
 
     def reload(self) -> None:
         if self.versions.recompute() is None:
@@ -242,20 +240,16 @@ class MainWindow(QMainWindow):
     # ----- several versions of one base (reader.app.versions does the work) -----------------
     def open_versions(self, sources: list[Source]) -> object:
         """Compare ``sources[0]`` with every other source; the first version shows when done."""
-        request = self.versions.open_versions(list(sources))
-        if request is not None:
-            self.dock.set_versions_shown(True, f"Versions ({len(sources) - 1})")
-            self.dock.show_versions()
-        return request
+        return self.versions.open_versions(list(sources))
 
     def ask_versions(self) -> bool:
         return self.opening.ask_versions()
 
-    def show_prepared(self, result: CompareResult, built: VersionBuilt) -> None:
-        """Show one version beside the base from documents already filled (nothing computed)."""
+    def show_kept(self, result: CompareResult, links: Links) -> None:
+        """Show a comparison the panes' views on screen already hold (a kept version)."""
         self.painter.cancel()
         self.result = result
-        self._render(result, built)
+        self._render(result, links=links)
         self.paths = {Side.A: result.request.path_a, Side.B: result.request.path_b}
 
     def cancel_fetch(self) -> None:
@@ -288,7 +282,6 @@ class MainWindow(QMainWindow):
 
     def _show_result(self, result: CompareResult) -> None:
         self.versions.leave()  # a pairwise comparison replaces the versions view
-        self.dock.set_versions_shown(False)
         self.opening.end_fetches()
         self.busy.on_stage("painting")
         self.painter.cancel()
@@ -302,75 +295,12 @@ class MainWindow(QMainWindow):
         self._show_painted(result, None)
 
     def _show_painted(self, result: CompareResult, built: Built | None) -> None:
-        previous = self.result
-        self.result = result
-        request = result.request
-        same_files = previous is not None and same_pair(
-            (previous.request.path_a, previous.request.path_b), (request.path_a, request.path_b)
-        )
-        tops = self.reading.top_offsets() if same_files else None
-        try:
-            self._render(result, built)
-            self.reading.restore_offsets(tops)
-        except Exception as error:  # noqa: BLE001 - a rendering bug must not take the window down
-            self.result = previous
-            self._show_failure(request, f"Could not display the comparison: {type(error).__name__}: {error}")
-            return
-        self.paths = {Side.A: request.path_a, Side.B: request.path_b}
-        warnings = [
-            f"{side.value.upper()}: {warning}"
-            for side, content in ((Side.A, result.a), (Side.B, result.b))
-            if content is not None
-            for warning in content.document.warnings
-        ]
-        if same_local_file(request.path_a, request.path_b):
-            warnings.insert(0, "A and B are the same file, so nothing differs; open another version on one side.")
-        if warnings:
-            self.show_message("  ".join(warnings), "info")
-        else:
-            self.message_bar.dismiss()
-        if result.comparison is not None and result.a and result.b:
-            self.settings.add_recent_pair(result.a.path, result.b.path)
-        # Links have no file to watch; Reload fetches them again.
-        self.watcher.watch(local_paths(request.path_a, request.path_b))
-        self.comparison_shown.emit(result)
+        showing.show_painted(self, result, built)
 
-    def _render(self, result: CompareResult, built: Built | None = None) -> None:
-        comparison = result.comparison
-        for side, content in ((Side.A, result.a), (Side.B, result.b)):
-            words = None
-            if content is not None:
-                if comparison is not None:
-                    words = comparison.stats.words_a if side is Side.A else comparison.stats.words_b
-                else:
-                    words = count_words(content.document.text)
-            self.panes[side].show_content(content, self.formats[side], words, (built or {}).get(side))
-        if built is None:
-            self.dock.show_comparison(comparison)
-        else:  # a large pair: list it on the next turn, so the swap and the lists wait apart
+    def _render(self, result: CompareResult, built: Built | None = None, links: Links | None = None) -> None:
+        showing.render(self, result, built, links)
 
-            def list_later() -> None:
-                if self.result is result:
-                    self.dock.show_comparison(comparison)
-
-            QTimer.singleShot(0, list_later)
-        self.reading.set_comparison(comparison)
-        self.fact_marks.show(comparison)
-        self.facts_button.setVisible(comparison is not None)
-        if comparison is not None:
-            self.facts_button.setText(facts_summary(comparison.facts))
-        self.legend.setVisible(comparison is not None)
-        has_any = result.a is not None or result.b is not None
-        self.stack.setCurrentWidget(self.splitter if has_any else self.empty_state)
-        if comparison is not None:
-            self.summary.setText(summary_text(comparison.stats))
-        else:
-            missing = "B" if result.b is None else "A"
-            self.summary.setText(f"Open article {missing} to compare")
-        names = [content.path.name for content in (result.a, result.b) if content is not None]
-        self.setWindowTitle(" ↔ ".join(names) + " — Tandem" if names else "Tandem")
-
-    def _show_failure(self, _request: CompareRequest, message: str) -> None:
+    def show_failure(self, _request: CompareRequest, message: str) -> None:
         self.opening.end_fetches()
         if self.result is None or (self.result.a is None and self.result.b is None):
             self.stack.setCurrentWidget(self.empty_state)  # a failed first link leaves nothing to show
@@ -496,7 +426,7 @@ class MainWindow(QMainWindow):
     def set_zoom(self, steps: int) -> None:
         self.zoom_steps = max(ZOOM_MIN, min(ZOOM_MAX, steps))
         for pane in self.panes.values():
-            pane.view.set_zoom(self.zoom_steps)
+            pane.set_zoom(self.zoom_steps)
 
     # ----- settings -------------------------------------------------------------------------
     def _restore_layout(self) -> None:

@@ -119,10 +119,13 @@ def export_pdf(host: ShareHost) -> Path | None:
 
 
 def print_comparison(host: ShareHost, printer: QPrinter | None = None) -> bool:
-    """Print through the system dialog (or straight to ``printer`` when one is given)."""
+    """Print through the system dialog (or straight to ``printer`` when one is given); the
+    versions view prints its grid, as its PDF has it."""
     if not _ready(host, "printing"):
         return False
     assert host.result is not None
+    if host.versions.result is not None:
+        return versions_export.print_grid(host, host.versions.result, host.result, printer)
     if printer is None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         configure_page(printer)
