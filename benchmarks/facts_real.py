@@ -324,7 +324,11 @@ def _fmt(value: float | None) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every missed change and every noise item")
-    args = parser.parse_args()
+    return report(parser.parse_args().misses)
+
+
+def report(misses: bool) -> int:
+    """Print the per-pair, pooled and per-kind tables (``benchmarks/facts.py`` prints them too)."""
     paths = sorted(GOLD_DIR.glob("*.json"))
     if not paths:
         print(f"no gold files in {GOLD_DIR.relative_to(ROOT)}", file=sys.stderr)
@@ -345,10 +349,10 @@ def main() -> int:
         rows.append((pair.name, tandem, base))
         pooled_tandem.add(tandem)
         pooled_base.add(base)
-        if args.misses and tandem_notes:
+        if misses and tandem_notes:
             print(f"{pair.name}:")
             print("\n".join(tandem_notes))
-    if args.misses:
+    if misses:
         print("(noise*: the item lies on a difference the gold lists as not a change)\n")
     print_pairs(rows)
     print_pooled(pooled_tandem, pooled_base)

@@ -44,6 +44,7 @@ def main() -> int:
     from reader.core.align import align_sentences, settings_for
     from reader.core.align.anchors import identical_anchors
     from reader.core.align.vectors import sentence_terms, tfidf_vectors
+    from reader.core.facts import find_facts
     from reader.core.model import CompareOptions
     from reader.core.text.sentences import detect_language, split_sentences
     from reader.core.text.tokens import normalize_many
@@ -89,8 +90,11 @@ def main() -> int:
     rows.append(("  alignment: term vectors of the sentences outside the anchors", vectors))
     rows.append(("  alignment: candidates, passes and units", align - keys - anchoring - vectors))
     whole = best_of(runs, lambda: compare(doc_a, doc_b, options))
-    rows.append(("unit word diffs and statistics", whole - split - align))
     comparison = compare(doc_a, doc_b, options)
+    c = comparison
+    facts = best_of(runs, lambda: find_facts(doc_a, doc_b, c.sentences_a, c.sentences_b, c.units, c.only_a, c.only_b))
+    rows.append(("unit word diffs and statistics", whole - split - align - facts))
+    rows.append(("facts (numbers, dates, names, cues, quotations)", facts))
     document_diff = comparison.diff_source or tuple
     rows.append(("whole-document diff", best_of(runs, document_diff)))
     comparison.diff  # noqa: B018 - computed once, as the JSON writer needs it

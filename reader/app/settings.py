@@ -7,6 +7,7 @@ their default are removed rather than written, so the file only records real cho
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -150,6 +151,8 @@ class AppSettings:
         try:
             looseness = float(raw) if isinstance(raw, int | float | str) else default.looseness
         except ValueError:
+            looseness = default.looseness
+        if not math.isfinite(looseness):  # "nan" in a hand-edited file would compare as loosest
             looseness = default.looseness
         return CompareOptions(
             ignore_case=self._bool("matching/ignore_case", default.ignore_case),

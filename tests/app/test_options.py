@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from reader.app.palette import LIGHT
 from reader.app.settings import AppSettings
 from reader.app.window.main_window import MainWindow
@@ -109,3 +111,12 @@ def test_defaults_are_not_written(window, private_settings: Path) -> None:
     window.settings.compare_options = CompareOptions()
     window.settings.sync()
     assert not any(key.startswith(("matching/", "view/sync")) for key in window.settings.keys())  # noqa: SIM118 - AppSettings is no mapping
+
+
+@pytest.mark.parametrize("written", ["nan", "NaN", "inf", "-inf", "bogus"])
+def test_a_hand_edited_looseness_that_is_no_number_in_range_reads_as_the_default(
+    private_settings: Path, written: str
+) -> None:
+    private_settings.write_text(f"[matching]\nlooseness={written}\n", encoding="utf-8")
+    stored = AppSettings(private_settings).compare_options.looseness
+    assert stored == CompareOptions().looseness

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -68,3 +71,18 @@ def test_printing_goes_through_the_job_to_the_given_printer(qtbot, window, artic
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert share.print_comparison(window, printer) is True
     assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_quitting_while_a_cancelled_export_still_prints_waits_for_it(tmp_path: Path) -> None:
+    # Qt aborts the process when a QThread is destroyed while running; a cancelled job runs on.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.app.cancelled_print_exit_script", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, (done.returncode, done.stdout[-500:], done.stderr[-1500:])
+    assert "job still running at exit: True" in done.stdout

@@ -138,3 +138,65 @@ def test_a_quotation_turned_into_reported_speech_is_linked_to_it() -> None:
     (quote,) = [f for f in comparison.facts if f.kind is FactKind.QUOTE]
     assert quote.status is FactStatus.NOT_FOUND and "reported speech in B" in quote.note
     assert quote.b is not None and "said repair was" in comparison.b.text[quote.b[0] : quote.b[1]]
+
+
+def test_a_name_the_other_text_uses_again_and_again_is_not_new_where_it_is_written_once_more() -> None:
+    # B's extra "Harwick", in a sentence A words without it and far from A's own mentions, is
+    # no news to a reader of A when A names Harwick three times; when A names it once, it is.
+    filler = "".join(f"Paragraph {k} talks about the weather and the tides.\n\n" for k in range(6))
+    opening = "Harwick voted on the new port today.\n\nThe count in Harwick took all night.\n\n"
+    plan = (
+        "Officials said the harbour plan would go ahead.\n\n" + filler + "Turnout in Harwick was the highest in years."
+    )
+    a = opening + filler + plan
+    b = opening + filler + plan.replace("plan would", "plan for Harwick would")
+    assert not [item for item in changes(a, b) if item[0] == "name"]
+    fewer = {"The count in Harwick took": "The count there took", "Turnout in Harwick": "Turnout"}
+    for old, new in fewer.items():
+        a, b = a.replace(old, new), b.replace(old, new)
+    assert ("name", "added", "", "Harwick") in changes(a, b)
+
+
+def test_a_year_told_or_left_out_is_a_change_a_weekday_more_is_not() -> None:
+    # Miss on real text: "published in March 2014" made "published in March" drops the year.
+    assert changes("The figures were published in March 2014.", "The figures were published in March.") == [
+        ("date", "changed", "March 2014", "March")
+    ]
+    assert not changes(
+        "The figures were published on 12 March 2014.", "The figures were published on Wednesday 12 March 2014."
+    )
+
+
+def test_a_peoples_role_is_one_mention_not_the_nationality_as_a_name() -> None:
+    # Miss on real text: "French prosecutors" was read as the name "French", which the other
+    # text says elsewhere ("A French magazine"), so nothing was listed.
+    found = changes(
+        "A French magazine printed the photos. The editor may have to go to court.",
+        "A French magazine printed the photos. French prosecutors must now decide if the editor goes to court.",
+    )
+    assert ("name", "added", "", "French prosecutors") in found
+    assert not [item for item in found if item[3] == "French"]
+
+
+def test_a_claims_reach_told_without_a_place_is_a_change() -> None:
+    # Misses on real text: "gained popularity" / "rose to international fame", a campaign
+    # made "nationwide": the claim reaches further, though no place is named.
+    assert changes(
+        "The band gained popularity after its third album.",
+        "The band rose to international fame after its third album.",
+    ) == [("name", "added", "", "international")]
+    assert changes(
+        "The group ran a national campaign against the park.", "The group ran a nationwide campaign against the park."
+    ) == [("name", "changed", "national", "nationwide")]
+
+
+def test_a_role_that_says_whose_it_is_is_listed_alone() -> None:
+    # Miss on real text: "Lumley, at that point the Black Hawks' starter" gives a role A lacks;
+    # a bare role ("a player") said in other words stays unlisted.
+    assert ("name", "added", "", "Black Hawks' starter") in changes(
+        "Roberts finished the game for the injured Lumley.",
+        "Roberts finished the game for the injured Lumley, at that point the Black Hawks' starter.",
+    )
+    assert not changes(
+        "Roberts finished the game for the injured man.", "Roberts finished the game for the injured player."
+    )

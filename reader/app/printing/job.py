@@ -8,6 +8,7 @@ the document in its own QThread while the window shows a progress dialog and sta
 
 from __future__ import annotations
 
+import atexit
 from collections.abc import Callable
 from pathlib import Path
 
@@ -116,5 +117,14 @@ def _keep_alive(job: PrintJob) -> None:
     # QThread destroyed while running).
     if job.isFinished():
         return
+    if not _RUNNING:
+        atexit.register(finish_running_jobs)  # at most once per batch; a second call finds none
     _RUNNING.add(job)
     job.finished.connect(lambda: _RUNNING.discard(job))
+
+
+def finish_running_jobs() -> None:
+    """Wait for cancelled jobs still printing: quitting with one running crashed the process."""
+    for job in list(_RUNNING):
+        job.wait()
+    _RUNNING.clear()

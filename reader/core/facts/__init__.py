@@ -31,6 +31,8 @@ from reader.core.model import BlockKind, Document, Fact, FactKind, Sentence, Uni
 _ORDER = {kind: k for k, kind in enumerate(FactKind)}
 # At most this many words in the place of "not X" make a paraphrase ("deliberate", "still hoped").
 PARAPHRASE_WORDS = 3
+# A name the other text writes this many times or more is never "only in" one text.
+WELL_KNOWN_NAME = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +133,10 @@ def _said_in(other: Side, own: Side, region: Span | None, shared: Sequence[Span]
             return False
         if other.names_part(mention.core, region):
             return True
-        return other.name_count(mention.core) >= max(1, own.name_count(mention.core))
+        # A name the other text uses again and again is known to its reader, whichever
+        # text uses it more ("Scotland" in a story about Scotland).
+        count = other.name_count(mention.core)
+        return count >= WELL_KNOWN_NAME or count >= max(1, own.name_count(mention.core))
 
     return said
 

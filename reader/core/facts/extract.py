@@ -14,7 +14,7 @@ from reader.core.facts.dates import find_dates
 from reader.core.facts.mention import Mention
 from reader.core.facts.names import NameContext, find_names, name_context
 from reader.core.facts.quantities import find_numbers
-from reader.core.facts.roles import find_roles
+from reader.core.facts.roles import find_reach, find_roles, names_a_people
 from reader.core.model import FactKind, Sentence
 
 CLAIMS_AND_CUES = (FactKind.NUMBER, FactKind.DATE, FactKind.NAME, FactKind.NEGATION, FactKind.CERTAINTY)
@@ -68,7 +68,12 @@ class SentenceMentions:
             return find_numbers(text, start, end, skip=[(m.start, m.end) for m in self._kind(index, FactKind.DATE)])
         if kind is FactKind.NAME:
             names = find_names(text, start, end, self._context.get(), opening=True)
-            return _sorted(names + _outside(find_roles(text, start, end), [(m.start, m.end) for m in names]))
+            roles = find_roles(text, start, end)
+            # "French prosecutors" is one mention, a people's role: not the name "French".
+            peoples = [(m.start, m.end) for m in roles if names_a_people(m)]
+            names = [m for m in names if not any(low <= m.start and m.end <= high for low, high in peoples)]
+            taken = [(m.start, m.end) for m in names]
+            return _sorted(names + _outside(roles, taken) + _outside(find_reach(text, start, end), taken))
         if kind in (FactKind.NEGATION, FactKind.CERTAINTY):
             cues = find_negations(text, start, end) if kind is FactKind.NEGATION else find_certainty(text, start, end)
             if not cues:

@@ -10,6 +10,7 @@ partner is added or dropped, and only when the other text does not say it close 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict, deque
 from collections.abc import Callable, Hashable, Sequence
 
@@ -149,12 +150,19 @@ def _one_without_unit(x: Mention, y: Mention) -> bool:
     return (not unit_x or not unit_y) and _is_this_much(x) == _is_this_much(y)
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
 def _cancel_partial_dates(left: list[Mention], right: list[Mention]) -> None:
     """One tells more of the same date ("12 March" within "12 March 2026")."""
 
     def partial(x: Mention, y: Mention) -> bool:
         words_x, words_y = set(x.key.split()), set(y.key.split())
-        return bool(words_x and words_y) and (words_x <= words_y or words_y <= words_x)
+        if not (words_x and words_y) or not (words_x <= words_y or words_y <= words_x):
+            return False
+        # A year told or left out places the date in time ("in March" / "in March 2014"):
+        # that is a change; a weekday or a day of the month more is the same date told fuller.
+        return not any(_YEAR.fullmatch(word) for word in words_x ^ words_y)
 
     _pair_by(left, right, lambda m: (m.group,), partial)  # the pairs say one date: both go
 
@@ -183,8 +191,12 @@ def _swapped(x: Mention, y: Mention, in_b: SaidNearby, in_a: SaidNearby) -> bool
 
 
 def _same_sort(x: Mention, y: Mention) -> bool:
-    """A role pairs with a role, a name with a name."""
-    return (x.group == "role") == (y.group == "role")
+    """A role pairs with a role, a reach with a reach ("national" / "international"), a name with a name."""
+    return _sort(x) == _sort(y)
+
+
+def _sort(mention: Mention) -> str:
+    return mention.group if mention.group in ("role", "reach") else "name"
 
 
 def _changed(kind: FactKind, unit: int | None, a: Mention, b: Mention) -> Fact:

@@ -29,12 +29,39 @@ _NOT_MODIFIERS = frozenset(
 _STOPS = _NOT_MODIFIERS | frozenset("the a an its his her their our".split())
 _DETERMINERS = r"the|a|an|its|his|her|their|our|the\s+country['’]s|the\s+state['’]s"
 _NOUNS = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
-ROLE_RE = re.compile(rf"\b(?:{_DETERMINERS})\s+(?P<role>(?:[a-z][a-z-]*\s+){{0,5}}?(?:{_NOUNS}))s?\b")
+# A modifier may be a possessive: "the Black Hawks' starter", "the company's spokesman".
+ROLE_RE = re.compile(rf"\b(?:{_DETERMINERS})\s+(?P<role>(?:[a-z][a-z-]*(?:['’]s?)?\s+){{0,5}}?(?:{_NOUNS}))s?\b")
 
 
 # A people's or a country's people in a role, with no determiner: "French prosecutors".
 _PLURALS = "prosecutors|officials|investigators|scientists|researchers|experts|analysts|doctors|lawyers|police|sources"
 _NATIONAL_ROLE_RE = re.compile(rf"(?<![\w-])(?P<role>[A-Z][a-z]+(?:ish|ese|ian|ean|ican|ch)\s+(?:{_PLURALS}))\b")
+
+
+# How far a claim reaches, told without a place name ("rose to international fame", "a
+# nationwide campaign"): a rewrite that drops or adds one widens or narrows the claim.
+REACH_WORDS = frozenset(
+    "international internationally nationwide worldwide global globally national nationally regional local"
+    " locally overseas abroad".split()
+)
+_REACH_RE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(REACH_WORDS, key=len, reverse=True)) + r")(?![\w-])")
+
+
+def find_reach(text: str, start: int, end: int) -> list[Mention]:
+    """Words of reach in ``text[start:end]``; each is its own key and core."""
+    lower = lowered(text, start, end)
+    return [
+        Mention(
+            FactKind.NAME,
+            start + m.start(),
+            start + m.end(),
+            text[start + m.start() : start + m.end()],
+            m.group(),
+            "reach",
+            m.group(),
+        )
+        for m in _REACH_RE.finditer(lower)
+    ]
 
 
 def find_roles(text: str, start: int, end: int) -> list[Mention]:
@@ -65,6 +92,8 @@ def is_role(mention: Mention) -> bool:
 
 
 def names_a_people(mention: Mention) -> bool:
-    """A role that says whose it is ("French prosecutors"): worth listing even with no counterpart."""
-    first = mention.key.split()[0]
-    return len(mention.key.split()) > 1 and bool(re.fullmatch(r"[a-z]+(?:ish|ese|ian|ean|ican|ch)", first))
+    """A role that says whose it is ("French prosecutors", "the club's coach"): worth listing alone."""
+    words = mention.key.split()
+    if len(words) > 1 and any(word.endswith(("'", "'s", "’", "’s")) for word in words[:-1]):
+        return True  # whose role it is: "the Black Hawks' starter"
+    return len(words) > 1 and bool(re.fullmatch(r"[a-z]+(?:ish|ese|ian|ean|ican|ch)", words[0]))

@@ -17,7 +17,7 @@ from reader.core.facts.dates import DATE_DIGITS, DATE_WORDS, PERIOD_WORDS, RELAT
 from reader.core.facts.mention import Mention
 from reader.core.facts.pairing import PlaceOf, SaidNearby, compare_mentions
 from reader.core.facts.quantities import NUMBER_WORDS, QUALIFIER_WORDS
-from reader.core.facts.roles import ROLE_NOUNS
+from reader.core.facts.roles import REACH_WORDS, ROLE_NOUNS
 from reader.core.model import Fact, FactKind, FactStatus, Op, Unit
 
 HINT_CONTEXT = 12  # characters of context around a changed piece when deciding what it touches
@@ -135,7 +135,7 @@ def kinds_touched(unit: Unit, text_a: str, text_b: str) -> frozenset[FactKind]:
         kinds.add(FactKind.DATE)
     elif time_near and (_DIGIT.search(changed) or not (RELATIVE_WORDS | PERIOD_WORDS).isdisjoint(words)):
         kinds.add(FactKind.DATE)  # "2 April" made "9 April", "last week" made "this week"
-    if _CAPITAL.search(changed) or not ROLE_NOUNS.isdisjoint(near):
+    if _CAPITAL.search(changed) or not ROLE_NOUNS.isdisjoint(near) or not REACH_WORDS.isdisjoint(words):
         kinds.add(FactKind.NAME)
     if may_negate(words):
         kinds.add(FactKind.NEGATION)

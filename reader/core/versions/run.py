@@ -9,14 +9,19 @@ function, so nothing in them depends on the parent's state.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from typing import TYPE_CHECKING
 
 from reader.core.compare import compare
 from reader.core.model import CompareOptions, Comparison, Document
 from reader.core.versions.model import MAX_VERSIONS, VersionResult, VersionsError
+
+if TYPE_CHECKING:
+    # Imported where a pool starts: the process pool and multiprocessing cost 12 ms to import,
+    # which small versions compared in this process never need.
+    from concurrent.futures import ProcessPoolExecutor
 
 # A worker costs about 0.2-0.3 s to start (a fresh interpreter importing the engine), and a
 # comparison about 1 us per character of the pair: below this many characters over all the
@@ -123,6 +128,9 @@ def iter_versions(
 def _start_pool(
     count: int, base: Document, options: CompareOptions, render: Render | None
 ) -> ProcessPoolExecutor | None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     try:
         return ProcessPoolExecutor(
             max_workers=count,
