@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
 
 from reader.app.palette import Palette
 from reader.app.panes.navigation import LinkGroup, Links, step
@@ -30,8 +31,12 @@ class ReadingController(QObject):
     difference_changed = Signal(int, int)  # current index (0-based, -1 for none), count
     wrapped = Signal(str)  # next/previous difference went past the end: the notice to show
 
-    def __init__(self, views: dict[Side, ReadingView], palette: Callable[[], Palette]) -> None:
-        super().__init__()
+    def __init__(
+        self, views: dict[Side, ReadingView], palette: Callable[[], Palette], parent: QObject | None = None
+    ) -> None:
+        """``parent`` (the window) takes the controller and its timer along when it goes: a
+        timer left running fired on views already deleted."""
+        super().__init__(parent)
         self.views = views
         self._palette = palette
         self.links: Links | None = None
@@ -221,6 +226,8 @@ class ReadingController(QObject):
         self._restoring = True
         try:
             for side, (position, below) in self.places.items():
+                if not isValid(self.views[side]):
+                    return  # the window is going: its views were deleted before this turn
                 if self.views[side].pane_map is not None:
                     self.without_sync(partial(self.views[side].scroll_to_position, position, below))
             if self.sync_enabled and self.leading in self.places:

@@ -105,7 +105,9 @@ class MainWindow(QMainWindow):
         self.dock.sentence_chosen.connect(self.reveal_sentence)
         self.dock.fact_chosen.connect(self.reveal_fact)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.reading = ReadingController({side: pane.view for side, pane in self.panes.items()}, lambda: self.palette_)
+        self.reading = ReadingController(
+            {side: pane.view for side, pane in self.panes.items()}, lambda: self.palette_, parent=self
+        )
         self.reading.sync_enabled = settings.sync_scroll
         self.painter = StagedPainter(self)
         self.fact_marks = FactMarks({side: pane.view for side, pane in self.panes.items()}, lambda: self.palette_)
