@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths
+from shiboken6 import isValid
 
 from reader.app.instance import open_forwarded
+from reader.app.palette import LIGHT
 from reader.app.panes.pane import TITLE_SHARE
 from reader.app.recent import complete_pairs, pair_labels
+from reader.app.settings import AppSettings
 from reader.app.sources import WebLink
+from reader.app.window.main_window import MainWindow
 from reader.core.marks import Side
 from reader.resources import demo_pair
 from tests.app.helpers import wait_result
@@ -124,3 +128,19 @@ def test_a_second_launch_opens_a_new_window_instead_of_replacing(qtbot, window, 
         assert open_forwarded(window, [articles[1]]) is window
     finally:
         target.close()  # deletes itself (and stops its worker)
+
+
+def test_a_window_deleted_while_its_panes_wait_to_find_their_place_again_leaves_nothing_running(
+    qtbot, private_settings: Path, articles
+) -> None:
+    # The place-restoring timer outlived a deleted window and fired on its deleted views.
+    window = MainWindow(AppSettings(private_settings), LIGHT)
+    window.show()
+    wait_result(qtbot, window, lambda: window.open_paths(*articles))
+    reading = window.reading
+    reading.places = {Side.A: (0, 0.0), Side.B: (0, 0.0)}
+    reading._layout_moved()  # what a re-wrap does: restore the places on the next turn
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.wait(50)  # an exception in the event loop fails this test (pytest-qt)
+    assert not isValid(window)
