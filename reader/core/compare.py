@@ -33,16 +33,27 @@ Progress = Callable[[float], None]
 # Words of a unit's A span, how many a deletion touches, the same for B.
 
 
+def pair_language(a: Document, b: Document, options: CompareOptions) -> str:
+    """The language a pair is read in: the chosen one, else the one both texts' openings show."""
+    return options.language or detect_language(a.text[:20_000] + "\n" + b.text[:20_000])
+
+
 def compare(
     a: Document,
     b: Document,
     options: CompareOptions | None = None,
     progress: Progress | None = None,
+    split_a: Callable[[str], tuple[Sentence, ...]] | None = None,
 ) -> Comparison:
-    """Align the sentences of two documents and diff the words inside every aligned unit."""
+    """Align the sentences of two documents and diff the words inside every aligned unit.
+
+    ``split_a`` gives A's sentences for a language when the caller keeps them (one base with
+    several versions is split once per language); it must return what ``split_sentences``
+    would.
+    """
     options = options or CompareOptions()
-    language = options.language or detect_language(a.text[:20_000] + "\n" + b.text[:20_000])
-    sentences_a = split_sentences(a.text, a.blocks, language)
+    language = pair_language(a, b, options)
+    sentences_a = split_a(language) if split_a is not None else split_sentences(a.text, a.blocks, language)
     sentences_b = split_sentences(b.text, b.blocks, language)
     texts_a = [a.text[s.start : s.end] for s in sentences_a]
     texts_b = [b.text[s.start : s.end] for s in sentences_b]

@@ -199,3 +199,23 @@ def test_a_daemonic_process_compares_in_process() -> None:
     process.join(timeout=60)
     assert process.exitcode == 0
     assert statuses == ["kept", "reworded", "split", "moved", "merged", "merged", "dropped"]
+
+
+def test_the_base_is_split_once_for_all_versions_read_in_one_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core.versions import run
+
+    calls: list[str] = []
+    real = run.split_sentences
+
+    def counted(text: str, blocks: object, language: str | None = None) -> object:
+        calls.append(text[:20])
+        return real(text, blocks, language)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run, "split_sentences", counted)
+    base = doc(BASE, "base.txt")
+    versions = [doc(V1, "v1.txt"), doc(V2, "v2.txt"), doc(V3, "v3.txt")]
+    found = compare_versions(base, versions, workers=0)
+    assert calls == [BASE[:20]]  # the base once; each pair still splits its version itself
+    for version, text in zip(found.versions, (V1, V2, V3), strict=True):
+        assert version.comparison.sentences_a is found.versions[0].comparison.sentences_a
+        assert version.comparison == compare(base, doc(text, version.document.name))

@@ -15,7 +15,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from typing import TYPE_CHECKING
 
 from reader.core.compare import compare
-from reader.core.model import CompareOptions, Comparison, Document
+from reader.core.model import CompareOptions, Comparison, Document, Sentence
+from reader.core.text.sentences import split_sentences
 from reader.core.versions.model import MAX_VERSIONS, VersionResult, VersionsError
 
 if TYPE_CHECKING:
@@ -33,7 +34,27 @@ Render = Callable[[Comparison], str | bytes]
 # What starting a worker raises where processes cannot be made (a daemonic parent, no /dev/shm).
 _CANNOT_START = (AssertionError, OSError, RuntimeError, ValueError)
 
+
+class BaseSplit:
+    """The base's sentences per language, split the first time a language is asked for.
+
+    Every version is read in the language its pair detects, nearly always one for all: the
+    base is then split once, not once per version.
+    """
+
+    def __init__(self, base: Document) -> None:
+        self._base = base
+        self._by_language: dict[str, tuple[Sentence, ...]] = {}
+
+    def __call__(self, language: str) -> tuple[Sentence, ...]:
+        found = self._by_language.get(language)
+        if found is None:
+            found = self._by_language[language] = split_sentences(self._base.text, self._base.blocks, language)
+        return found
+
+
 # The worker's copy of what every job shares, set once by the pool's initialiser.
+_worker_split: BaseSplit | None = None
 _worker_base: Document | None = None
 _worker_options: CompareOptions | None = None
 _worker_render: Render | None = None
@@ -109,8 +130,9 @@ def iter_versions(
             pool.shutdown(wait=False, cancel_futures=True)
             pool = None
     if pool is None:
+        base_split = BaseSplit(base)
         for index, version in enumerate(versions):
-            comparison = compare(base, version, options)
+            comparison = compare(base, version, options, split_a=base_split)
             yield result(index, comparison), render(comparison) if render is not None else None
         return
     with pool:
@@ -143,14 +165,15 @@ def _start_pool(
 
 
 def _init_worker(base: Document, options: CompareOptions, render: Render | None) -> None:
-    global _worker_base, _worker_options, _worker_render
+    global _worker_base, _worker_options, _worker_render, _worker_split
     _worker_base, _worker_options, _worker_render = base, options, render
+    _worker_split = BaseSplit(base)
 
 
 def _compare_in_worker(index: int, version: Document) -> tuple[int, Comparison, str | bytes | None]:
     """One pairwise comparison in a worker; what ``render`` needs is computed here too."""
     assert _worker_base is not None and _worker_options is not None, "the pool's initialiser sets them"
-    comparison = compare(_worker_base, version, _worker_options)
+    comparison = compare(_worker_base, version, _worker_options, split_a=_worker_split)
     if _worker_render is None:
         return index, comparison, None
     rendered = _worker_render(comparison)
