@@ -11,13 +11,15 @@ from __future__ import annotations
 import atexit
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QEventLoop, QThread, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QStatusBar, QWidget
 
 from reader.app.printing.document import ExportError, build_print_document, export_pdf, write_pdf
+from reader.app.settings import AppSettings
 from reader.app.worker.service import CompareResult
 
 DIALOG_DELAY_MS = 400  # quick exports finish without a dialog flashing up
@@ -107,6 +109,35 @@ def run_print_job(parent: QWidget, job: PrintJob, label: str) -> str | None:
         job.wait()
     _keep_alive(job)
     return outcome["error"]
+
+
+class ExportHost(Protocol):
+    """What an export tells the window: its errors, its status bar, the folder it remembers."""
+
+    settings: AppSettings
+
+    def show_error(self, message: str) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
+    def window(self) -> QWidget: ...  # the top-level widget: the parent of dialogs and print jobs
+
+
+def written(host: ExportHost, target: Path, what: str) -> Path:
+    """Say that ``what`` was written to ``target``; the next export starts in its folder."""
+    host.settings.export_directory = str(target.parent)
+    host.statusBar().showMessage(f"{what} written to {target.name}", 5000)
+    return target
+
+
+def export_pdf_job(host: ExportHost, job: PrintJob, target: Path) -> Path | None:
+    """Run a job that writes the PDF at ``target``; the path, or None if cancelled or failed."""
+    problem = run_print_job(host.window(), job, f"Writing {target.name}…")
+    if problem == "cancelled":
+        host.statusBar().showMessage("PDF export cancelled", 5000)
+        return None
+    if problem is not None:
+        host.show_error(problem)
+        return None
+    return written(host, target, "PDF")
 
 
 _RUNNING: set[PrintJob] = set()

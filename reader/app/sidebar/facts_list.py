@@ -70,11 +70,7 @@ class FactsList(WrappingTree):
             news = [fact for fact in items if fact.status not in QUIET]
             quiet = [fact for fact in items if fact.status in QUIET]
             counts = f"{len(news)}" if not quiet else f"{len(news)} differ, {len(quiet)} same"
-            group = QTreeWidgetItem([f"{KIND_TITLES[kind]} ({counts})"])
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group = _group_item(f"{KIND_TITLES[kind]} ({counts})")
             group.addChildren([self._entry(comparison, fact) for fact in news])
             if quiet:
                 folded = QTreeWidgetItem([f"Word for word ({len(quiet)})"])
@@ -86,11 +82,7 @@ class FactsList(WrappingTree):
             self.groups[kind.value] = group
         lone = one_sided_sentences(comparison.facts)
         if lone:
-            group = QTreeWidgetItem([f"Sentences only in one text ({len(lone)})"])
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group = _group_item(f"Sentences only in one text ({len(lone)})")
             group.addChildren([self._lone_entry(comparison, sentence) for sentence in lone])
             self.addTopLevelItem(group)
             group.setExpanded(True)
@@ -166,3 +158,13 @@ def _tooltip(comparison: Comparison, places_of: SentencePlaces, fact: Fact) -> s
         words = " ".join(text[sentence.start : sentence.end].split())
         lines.append(f"\n{label}: {words[:CONTEXT_CHARS]}")
     return "\n".join(lines)
+
+
+def _group_item(title: str) -> QTreeWidgetItem:
+    """A heading of the list: bold, not selectable."""
+    group = QTreeWidgetItem([title])
+    font = group.font(0)
+    font.setBold(True)
+    group.setFont(0, font)
+    group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+    return group

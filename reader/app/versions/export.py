@@ -16,12 +16,11 @@ from typing import Protocol
 
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QStatusBar, QWidget
 
 from reader.app.palette import LIGHT, Palette
 from reader.app.printing.document import PRINT_POINT_SIZE, ExportError, configure_page
-from reader.app.printing.job import PrintJob, run_print_job
-from reader.app.settings import AppSettings
+from reader.app.printing.job import ExportHost as PrintHost
+from reader.app.printing.job import PrintJob, export_pdf_job, run_print_job, written
 from reader.app.versions.grid import version_label
 from reader.app.versions.grid_data import ADDED_ROLE, STATUS_ROLES, coverage, grid_rows
 from reader.app.worker.service import CompareResult
@@ -35,13 +34,8 @@ REPORT_FILTER = "HTML report (*.html *.htm)"
 PDF_FILTER = "PDF document (*.pdf)"
 
 
-class ExportHost(Protocol):
-    settings: AppSettings
+class ExportHost(PrintHost, Protocol):
     choose_save_path: SaveChooser
-
-    def show_error(self, message: str) -> None: ...
-    def statusBar(self) -> QStatusBar: ...
-    def window(self) -> QWidget: ...
 
 
 def _target(host: ExportHost, result: VersionsResult, inputs: list[Path], caption: str, suffix: str) -> Path | None:
@@ -60,12 +54,6 @@ def _target(host: ExportHost, result: VersionsResult, inputs: list[Path], captio
     return chosen
 
 
-def _written(host: ExportHost, target: Path, what: str) -> Path:
-    host.settings.export_directory = str(target.parent)
-    host.statusBar().showMessage(f"{what} written to {target.name}", 5000)
-    return target
-
-
 def export_html(
     host: ExportHost, result: VersionsResult, skipped: tuple[Skipped, ...], inputs: list[Path]
 ) -> Path | None:
@@ -78,7 +66,7 @@ def export_html(
     except OSError as error:
         host.show_error(f"Cannot write “{target.name}”: {error.strerror or error}")
         return None
-    return _written(host, target, "Report")
+    return written(host, target, "Report")
 
 
 def export_pdf(host: ExportHost, result: VersionsResult, shown: CompareResult, inputs: list[Path]) -> Path | None:
@@ -87,14 +75,7 @@ def export_pdf(host: ExportHost, result: VersionsResult, shown: CompareResult, i
     if target is None:
         return None
     job = PrintJob(shown, target=target, build=lambda: grid_document(result), inputs=tuple(inputs))
-    problem = run_print_job(host.window(), job, f"Writing {target.name}…")
-    if problem == "cancelled":
-        host.statusBar().showMessage("PDF export cancelled", 5000)
-        return None
-    if problem is not None:
-        host.show_error(problem)
-        return None
-    return _written(host, target, "PDF")
+    return export_pdf_job(host, job, target)
 
 
 def print_grid(host: ExportHost, result: VersionsResult, shown: CompareResult, printer: QPrinter | None) -> bool:

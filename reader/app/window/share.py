@@ -9,7 +9,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from reader.app.printing.document import ExportError, configure_page, write_report
-from reader.app.printing.job import PrintJob, run_print_job
+from reader.app.printing.job import PrintJob, export_pdf_job, run_print_job, written
 from reader.app.settings import AppSettings
 from reader.app.versions import export as versions_export
 from reader.app.versions.controller import VersionsController
@@ -73,12 +73,6 @@ def _target(host: ShareHost, what: str, caption: str, suffix: str, filter_: str)
     return host.result, _with_suffix(chosen, suffix)
 
 
-def _written(host: ShareHost, written: Path, what: str) -> Path:
-    host.settings.export_directory = str(written.parent)  # the next export starts there
-    host.statusBar().showMessage(f"{what} written to {written.name}", 5000)
-    return written
-
-
 def _versions_inputs(host: ShareHost) -> list[Path]:
     return [source for source in host.versions.sources if isinstance(source, Path)]
 
@@ -92,11 +86,11 @@ def export_report(host: ShareHost) -> Path | None:
     if target is None:
         return None
     try:
-        written = write_report(*target)
+        path = write_report(*target)
     except ExportError as error:
         host.show_error(str(error))
         return None
-    return _written(host, written, "Report")
+    return written(host, path, "Report")
 
 
 def export_pdf(host: ShareHost) -> Path | None:
@@ -107,15 +101,8 @@ def export_pdf(host: ShareHost) -> Path | None:
     target = _target(host, "exporting a PDF", "Export PDF", ".pdf", PDF_FILTER)
     if target is None:
         return None
-    result, written = target
-    problem = run_print_job(host.window(), PrintJob(result, target=written), f"Writing {written.name}…")
-    if problem == "cancelled":
-        host.statusBar().showMessage("PDF export cancelled", 5000)
-        return None
-    if problem is not None:
-        host.show_error(problem)
-        return None
-    return _written(host, written, "PDF")
+    result, path = target
+    return export_pdf_job(host, PrintJob(result, target=path), path)
 
 
 def print_comparison(host: ShareHost, printer: QPrinter | None = None) -> bool:
